@@ -1,0 +1,173 @@
+"""The grade scale, the service areas and the inspection frameworks.
+
+The ontology (``ontology/frameworks.ttl``) is the published form of these terms;
+this module holds the keys and labels the parser matches text against, and a
+test keeps the two in step.
+"""
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Grade:
+    key: str
+    label: str
+    rank: int  # 1 is best
+
+
+GRADES = (
+    Grade("outstanding", "Outstanding", 1),
+    Grade("good", "Good", 2),
+    Grade("requires-improvement", "Requires improvement to be good", 3),
+    Grade("inadequate", "Inadequate", 4),
+)
+GRADE_BY_KEY = {g.key: g for g in GRADES}
+
+
+@dataclass(frozen=True)
+class ServiceArea:
+    scheme: str  # "sif" or "ilacs"
+    key: str
+    label: str
+    alt_labels: tuple[str, ...] = ()
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return (self.label, *self.alt_labels)
+
+
+SERVICE_AREAS = (
+    ServiceArea("sif", "overall", "Overall effectiveness"),
+    ServiceArea("sif", "help-and-protection", "Children who need help and protection"),
+    ServiceArea(
+        "sif", "looked-after", "Children looked after and achieving permanence"
+    ),
+    ServiceArea("sif", "adoption", "Adoption performance"),
+    ServiceArea("sif", "care-leavers", "Experiences and progress of care leavers"),
+    ServiceArea("sif", "leadership", "Leadership, management and governance"),
+    ServiceArea(
+        "sif",
+        "lscb",
+        "Review of the effectiveness of the Local Safeguarding Children Board",
+        ("The effectiveness of the Local Safeguarding Children Board", "LSCB"),
+    ),
+    ServiceArea("ilacs", "overall", "Overall effectiveness"),
+    ServiceArea(
+        "ilacs",
+        "leadership",
+        "The impact of leaders on social work practice with children and families",
+    ),
+    ServiceArea(
+        "ilacs",
+        "help-and-protection",
+        "The experiences and progress of children who need help and protection",
+    ),
+    ServiceArea(
+        "ilacs",
+        "in-care-and-care-leavers",
+        "The experiences and progress of children in care and care leavers",
+    ),
+    ServiceArea("ilacs", "in-care", "The experiences and progress of children in care"),
+    ServiceArea("ilacs", "care-leavers", "The experiences and progress of care leavers"),
+)
+
+
+@dataclass(frozen=True)
+class Framework:
+    key: str
+    scheme: str
+    label: str
+    required: tuple[str, ...]  # service-area keys judged in every inspection
+
+
+FRAMEWORKS = (
+    Framework(
+        "sif",
+        "sif",
+        "Single inspection framework (2013-2018)",
+        ("overall", "help-and-protection", "looked-after", "adoption", "care-leavers",
+         "leadership"),
+    ),
+    Framework(
+        "sif-lscb",
+        "sif",
+        "Single inspection framework with a review of the LSCB (2013-2018)",
+        ("overall", "help-and-protection", "looked-after", "adoption", "care-leavers",
+         "leadership", "lscb"),
+    ),
+    Framework(
+        "ilacs-2018",
+        "ilacs",
+        "Inspecting local authority children's services (2018-2022)",
+        ("overall", "leadership", "help-and-protection", "in-care-and-care-leavers"),
+    ),
+    Framework(
+        "ilacs-2023",
+        "ilacs",
+        "Inspecting local authority children's services (2023 onwards)",
+        ("overall", "leadership", "help-and-protection", "in-care", "care-leavers"),
+    ),
+)
+FRAMEWORK_BY_KEY = {f.key: f for f in FRAMEWORKS}
+
+
+def areas_of(scheme: str) -> tuple[ServiceArea, ...]:
+    return tuple(a for a in SERVICE_AREAS if a.scheme == scheme)
+
+
+_GRADE_PATTERNS = (
+    ("requires-improvement", re.compile(r"requires?\s+improvement", re.I)),
+    ("inadequate", re.compile(r"\binadequate\b", re.I)),
+    ("outstanding", re.compile(r"\boutstanding\b", re.I)),
+    ("good", re.compile(r"\bgood\b", re.I)),
+)
+
+
+def grade_in(text: str) -> Grade | None:
+    """The grade a phrase states ("require improvement to be good" is not "good")."""
+    for key, pattern in _GRADE_PATTERNS:
+        if pattern.search(text):
+            return GRADE_BY_KEY[key]
+    return None
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+@lru_cache(maxsize=4096)
+def _coverage(text: str, label: str) -> float:
+    """How much of ``label`` appears, in order, in ``text`` (0 to 1).
+
+    Works on letters only, so words split by extraction ("Childre n") still match.
+    """
+    a, b = _letters(text), _letters(label)
+    if not a or not b:
+        return 0.0
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    matched = sum(block.size for block in blocks if block.size >= 3)
+    return matched / len(b)
+
+
+def match_area(
+    text: str, scheme: str, minimum: float = 0.8, candidates: tuple[str, ...] | None = None
+) -> ServiceArea | None:
+    """The service area of ``scheme`` whose label ``text`` names, or None.
+
+    The longest label that is (nearly) all present wins, so "children in care and
+    care leavers" is not taken for "children in care".
+    """
+    best: tuple[float, int, ServiceArea] | None = None
+    for area in areas_of(scheme):
+        if candidates is not None and area.key not in candidates:
+            continue
+        for label in area.labels:
+            score = _coverage(text, label)
+            if score >= minimum:
+                rank = (round(score, 2), len(_letters(label)), area)
+                if best is None or rank[:2] > best[:2]:
+                    best = rank
+    return best[2] if best else None

@@ -1,0 +1,90 @@
+"""A parsed report as plain typed objects: what the parser gives the graph builder."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Source:
+    """The file a report was read from."""
+
+    name: str  # file name, without folders, so graphs do not depend on where it lay
+    sha256: str
+    media_type: str  # application/pdf, text/markdown or text/plain
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    page: int | None  # None where the source has no pages
+
+
+@dataclass(frozen=True)
+class SourceText:
+    source: Source
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Judgement:
+    area: str  # service-area key within the report's scheme
+    grade: str  # grade key
+
+
+@dataclass(frozen=True)
+class Finding:
+    number: int
+    text: str
+    area: str | None
+    page: int | None
+    flagged: bool  # ends with the "(Recommendation)" marker
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    number: int
+    text: str
+    body: str = "local-authority"  # or "lscb" for the board's own recommendations
+
+
+@dataclass(frozen=True)
+class PreviousInspection:
+    """An earlier inspection as the report describes it (dates are often unknown)."""
+
+    published: str | None  # "YYYY-MM" where the report gives a month
+    judgements: tuple[Judgement, ...]
+
+
+@dataclass(frozen=True)
+class Support:
+    """A finding supporting a recommendation, with how sure the link is."""
+
+    recommendation: int
+    finding: int
+    score: float
+    method: str
+
+
+@dataclass
+class Report:
+    source: Source
+    authority: str
+    title: str
+    framework: str  # key in frameworks.FRAMEWORK_BY_KEY
+    reinspection: bool
+    start: date
+    end: date
+    published: date | None
+    judgements: list[Judgement] = field(default_factory=list)
+    previous: PreviousInspection | None = None
+    recommendations: list[Recommendation] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    lead_inspector: str | None = None
+    inspectors: list[str] = field(default_factory=list)
+    supports: list[Support] = field(default_factory=list)
+
+    @property
+    def scheme(self) -> str:
+        from .frameworks import FRAMEWORK_BY_KEY
+
+        return FRAMEWORK_BY_KEY[self.framework].scheme

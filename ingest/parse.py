@@ -1,0 +1,102 @@
+"""Stage 2: lines of a report -> a ``model.Report``.
+
+The framework is chosen by what the document says (its title), never by its date
+or file name. Each framework's layout lives in its own module.
+"""
+
+import re
+from collections.abc import Sequence
+
+from .errors import InputError
+from .model import Line, SourceText
+from .textutil import date_range, single_date
+
+_TITLE = re.compile(r"^(re-?\s*inspection|inspection|review) of\b", re.I)
+_SIF = re.compile(r"children in need of help and protection,? children looked after", re.I)
+_ILACS = re.compile(r"children's social care services|local authority children's services", re.I)
+_LEAD = re.compile(r"^Lead inspectors?\s*:\s*(.+)$", re.I)
+_TEAM = re.compile(
+    r"^(?:Lead|Deputy lead|Team|Shadow|Senior)?\s*inspectors?\s*:\s*(.+)$", re.I
+)
+
+
+def parse_report(text: SourceText) -> "Report":  # noqa: F821 (model.Report)
+    """Parse one report, or raise InputError saying why it is not one."""
+    lines = text.lines
+    title_at = find_title(lines)
+    if title_at is None:
+        raise InputError(
+            text.source.name,
+            "is not an Ofsted inspection report of a local authority's children's services "
+            "(no inspection title on its first page)",
+        )
+    title = join_title(lines, title_at)
+    if _SIF.search(title):
+        from .sif import parse_sif
+
+        return parse_sif(text, title_at, title)
+    if _ILACS.search(title):
+        raise InputError(text.source.name, "is an ILACS report, which this version cannot read yet")
+    raise InputError(text.source.name, f"has an inspection title this tool does not know: {title!r}")
+
+
+def find_title(lines: Sequence[Line], within: int = 40) -> int | None:
+    for index, line in enumerate(lines[:within]):
+        if _TITLE.match(line.text):
+            return index
+    return None
+
+
+def join_title(lines: Sequence[Line], at: int) -> str:
+    """The title, which a PDF may wrap over two or three lines."""
+    pieces = [lines[at].text]
+    for line in lines[at + 1 : at + 4]:
+        if re.match(r"^(inspection dates?|report published|lead inspector)", line.text, re.I):
+            break
+        pieces.append(line.text)
+    return " ".join(pieces)
+
+
+def header_field(lines: Sequence[Line], label: str, within: int = 60) -> tuple[int, str] | None:
+    """The index and value of a "Label: value" line near the top (value may wrap once)."""
+    pattern = re.compile(rf"^{label}\s*:?\s*(.*)$", re.I)
+    for index, line in enumerate(lines[:within]):
+        match = pattern.match(line.text)
+        if match:
+            following = lines[index + 1].text if index + 1 < len(lines) else ""
+            return index, f"{match[1]} {following}"
+    return None
+
+
+def inspection_dates(source: str, lines: Sequence[Line]):
+    found = header_field(lines, r"inspection dates?")
+    dates = date_range(found[1]) if found else None
+    if dates is None:
+        raise InputError(source, "has no inspection dates that can be read")
+    return dates
+
+
+def publication_date(lines: Sequence[Line]):
+    found = header_field(lines, r"report published")
+    return single_date(found[1]) if found else None
+
+
+def inspection_team(lines: Sequence[Line]) -> tuple[str | None, list[str]]:
+    """The lead inspector and every inspector named, in the order the report gives."""
+    lead = None
+    names: list[str] = []
+    for line in lines:
+        if lead is None and (match := _LEAD.match(line.text)):
+            lead = _person(match[1])
+        if match := _TEAM.match(line.text):
+            for name in re.split(r",|;|\band\b", match[1]):
+                name = _person(name)
+                if name and name not in names:
+                    names.append(name)
+    return lead, names
+
+
+def _person(text: str) -> str:
+    """A name without roles such as "(OI)" or "HMI"."""
+    text = re.sub(r"\((?:[^)]*)\)|\bHMI\b", "", text)
+    return re.sub(r"\s+", " ", text).strip(" .,")

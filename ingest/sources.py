@@ -1,0 +1,129 @@
+"""Stage 1: a source file (PDF, markdown-like or raw text) as lines with page numbers.
+
+The format is detected from the bytes, never from a flag or the file name. Every
+rendering comes out as the same kind of plain lines, so the parser never needs to
+know which one it reads.
+"""
+
+import hashlib
+import re
+from collections import Counter
+from pathlib import Path
+
+from .errors import InputError
+from .model import Line, Source, SourceText
+
+_CHARACTERS = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+        "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\t": " ",
+        "\ufffe": "-", "\u00ad": "-", "\u2010": "-", "\u2011": "-",
+        "\ufb01": "fi", "\ufb02": "fl", "\u00b9": "", "\u00b2": "", "\u00b3": "",
+    }
+)
+_MARKUP = (
+    (re.compile(r"<sup>.*?</sup>", re.I), ""),
+    (re.compile(r"[\ue000-\uf8ff]"), " "),  # private-use glyphs: PDF bullet symbols
+    (re.compile(r"</?[a-zA-Z][^>]*>"), " "),
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\*\*|__"), ""),
+    (re.compile(r"^\s*#{1,6}\s+"), ""),
+    (re.compile(r"^\s*(?:[-*\u2022\u2014\u2013]\s+)+"), ""),
+    (re.compile(r"\s+"), " "),
+)
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.I)
+
+
+def clean_line(text: str) -> str:
+    """One line of text without markup, list markers, odd characters or extra spaces."""
+    text = text.translate(_CHARACTERS)
+    for pattern, replacement in _MARKUP:
+        text = pattern.sub(replacement, text)
+    return text.strip()
+
+
+def read_source(path: Path) -> SourceText:
+    """Read ``path`` into lines, or raise InputError saying why it is not usable."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(name, f"cannot be read ({error.strerror or error})") from None
+    if not data.strip():
+        raise InputError(name, "is empty")
+    digest = hashlib.sha256(data).hexdigest()
+    head = data[:1024].lstrip().lower()
+    if data.startswith(b"%PDF"):
+        source = Source(path.name, digest, "application/pdf")
+        return SourceText(source, _pdf_lines(name, data))
+    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
+        raise InputError(name, "is an HTML page, not a report (perhaps saved with a .pdf name)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(name, "is neither a PDF nor UTF-8 text") from None
+    if "\x00" in text:
+        raise InputError(name, "is neither a PDF nor UTF-8 text")
+    media_type = "text/markdown" if _looks_like_markdown(text) else "text/plain"
+    return SourceText(Source(path.name, digest, media_type), _text_lines(text))
+
+
+def _looks_like_markdown(text: str) -> bool:
+    return bool(re.search(r"^#{1,6} |<b>|\*\*", text, re.M))
+
+
+def _text_lines(text: str) -> tuple[Line, ...]:
+    lines = (clean_line(raw) for raw in text.splitlines())
+    return tuple(Line(line, None) for line in lines if line and not _PAGE_NUMBER.match(line))
+
+
+def _pdf_lines(name: str, data: bytes) -> tuple[Line, ...]:
+    import pypdfium2  # heavy: imported only when a PDF is read
+
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as error:
+        raise InputError(name, f"is not a readable PDF ({error})") from None
+    try:
+        pages = [_page_text(page) for page in document]
+    finally:
+        document.close()
+    pages = [[clean_line(raw) for raw in page.splitlines()] for page in pages]
+    pages = [[line for line in page if line] for page in pages]
+    if sum(len(page) for page in pages) < 5:
+        raise InputError(name, "is a PDF with no text layer (a scan?), which cannot be read")
+    running = _running_lines(pages)
+    return tuple(
+        Line(line, number)
+        for number, page in enumerate(pages, start=1)
+        for index, line in enumerate(page)
+        if not _is_furniture(line, index, len(page), running)
+    )
+
+
+def _page_text(page) -> str:
+    textpage = page.get_textpage()
+    try:
+        return textpage.get_text_range()
+    finally:
+        textpage.close()
+        page.close()
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", line.lower())
+
+
+def _running_lines(pages: list[list[str]]) -> set[str]:
+    """Headers and footers: line shapes at a page's top or bottom on most pages."""
+    if len(pages) < 4:
+        return set()
+    edges: Counter[str] = Counter()
+    for page in pages:
+        edges.update({_shape(line) for line in page[:2] + page[-2:]})
+    return {shape for shape, count in edges.items() if count >= len(pages) / 2}
+
+
+def _is_furniture(line: str, index: int, length: int, running: set[str]) -> bool:
+    at_edge = index < 2 or index >= length - 2
+    return at_edge and (bool(_PAGE_NUMBER.match(line)) or _shape(line) in running)

@@ -1,0 +1,67 @@
+"""Small text helpers shared by the parsers: dates, joining wrapped lines."""
+
+import re
+from datetime import date
+
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        "january february march april may june july august september october november "
+        "december".split(),
+        start=1,
+    )
+}
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_RANGE = re.compile(
+    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s*{_MONTH}?\s*(\d{{4}})?\s*(?:to|until|-|\u2013|\u2014|and)\s*"
+    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s*{_MONTH}\s*(\d{{4}})",
+    re.I,
+)
+_DATE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(\d{{4}})", re.I)
+_MONTH_YEAR = re.compile(rf"{_MONTH}\s+(\d{{4}})", re.I)
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower()]
+
+
+def date_range(text: str) -> tuple[date, date] | None:
+    """Start and end of a range such as "8 May to 31 May 2018" or "3 to 14 Oct 2022"."""
+    match = _RANGE.search(text)
+    if not match:
+        return None
+    day1, month1, year1, day2, month2, year2 = match.groups()
+    end = date(int(year2), _month(month2), int(day2))
+    start_month = _month(month1) if month1 else end.month
+    start_year = int(year1) if year1 else end.year
+    if not year1 and start_month > end.month:  # "28 December to 8 January 2016"
+        start_year -= 1
+    return date(start_year, start_month, int(day1)), end
+
+
+def single_date(text: str) -> date | None:
+    match = _DATE.search(text)
+    if not match:
+        return None
+    day, month, year = match.groups()
+    return date(int(year), _month(month), int(day))
+
+
+def month_year(text: str) -> str | None:
+    """"December 2015" as "2015-12"."""
+    match = _MONTH_YEAR.search(text)
+    return f"{int(match[2]):04d}-{_month(match[1]):02d}" if match else None
+
+
+def join_lines(pieces: list[str]) -> str:
+    """Join wrapped lines into one paragraph, mending words hyphenated at a line end."""
+    text = ""
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        if re.search(r"[a-z]-$", text) and piece[:1].islower():
+            text += piece
+        else:
+            text = f"{text} {piece}" if text else piece
+    return re.sub(r"\s+", " ", text).strip()
