@@ -55,7 +55,7 @@ class PreviousInspection:
     judgements: tuple[Judgement, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Support:
     """A finding supporting a recommendation, with how sure the link is."""
 

@@ -1,0 +1,190 @@
+"""Stage 3: a parsed report -> an RDF graph, and graphs -> files."""
+
+import os
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, XSD
+
+from .identity import (
+    area_iri,
+    authority_iri,
+    authority_name,
+    below,
+    framework_iri,
+    grade_iri,
+    inspection_iri,
+    report_iri,
+    source_iri,
+)
+from .model import Judgement, Report
+from .namespaces import OKG, bind_prefixes
+
+FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt", "json-ld": "json-ld"}
+
+
+def report_graph(report: Report, graph: Graph | None = None) -> Graph:
+    """Add ``report`` to ``graph`` (a new one if None) and return it."""
+    graph = bind_prefixes(graph if graph is not None else Graph())
+    inspection = inspection_iri(report.authority, report.end)
+    document = report_iri(report.authority, report.end)
+    source = source_iri(report.source.sha256)
+    _authority(graph, report.authority)
+    _inspection(graph, report, inspection)
+    _report(graph, report, document, inspection, source)
+    for judgement in report.judgements:
+        _judgement(graph, below(inspection, "judgement", judgement.area), judgement,
+                   inspection, document, report.scheme)
+    if report.previous is not None:
+        _previous(graph, report, inspection, document)
+    _findings(graph, report, inspection, document, source)
+    _recommendations(graph, report, inspection, document)
+    _supports(graph, report, inspection)
+    return graph
+
+
+def _add(graph: Graph, subject: URIRef, *pairs) -> None:
+    for predicate, value in pairs:
+        if value is not None:
+            graph.add((subject, predicate, value))
+
+
+def _authority(graph: Graph, name: str) -> URIRef:
+    node = authority_iri(name)
+    _add(graph, node, (RDF.type, OKG.Authority), (RDF.type, ORG.Organization),
+         (RDFS.label, Literal(authority_name(name))))
+    return node
+
+
+def _inspection(graph: Graph, report: Report, node: URIRef) -> None:
+    _add(
+        graph, node,
+        (RDF.type, OKG.Inspection), (RDF.type, PROV.Activity),
+        (OKG.authority, authority_iri(report.authority)),
+        (OKG.framework, framework_iri(report.framework)),
+        (OKG.startDate, Literal(report.start)),
+        (OKG.endDate, Literal(report.end)),
+        (OKG.reinspection, Literal(report.reinspection)),
+        (OKG.leadInspector, Literal(report.lead_inspector) if report.lead_inspector else None),
+    )
+    for name in report.inspectors:
+        graph.add((node, OKG.inspector, Literal(name)))
+
+
+def _report(graph: Graph, report: Report, node: URIRef, inspection: URIRef, source: URIRef):
+    _add(
+        graph, node,
+        (RDF.type, OKG.Report), (RDF.type, PROV.Entity),
+        (DCTERMS.title, Literal(report.title)),
+        (DCTERMS.issued, Literal(report.published) if report.published else None),
+        (PROV.wasGeneratedBy, inspection),
+        (PROV.wasDerivedFrom, source),
+    )
+    _add(
+        graph, source,
+        (RDF.type, OKG.SourceFile), (RDF.type, PROV.Entity),
+        (OKG.sha256, Literal(report.source.sha256)),
+        (DCTERMS.format, Literal(report.source.media_type)),
+        (DCTERMS.identifier, Literal(report.source.name)),
+    )
+
+
+def _judgement(graph, node, judgement: Judgement, inspection, document, scheme: str) -> None:
+    _add(
+        graph, node,
+        (RDF.type, OKG.Judgement),
+        (OKG.judgementOf, inspection),
+        (OKG.serviceArea, area_iri(scheme, judgement.area)),
+        (OKG.grade, grade_iri(judgement.grade)),
+        (OKG.statedIn, document),
+    )
+
+
+def _previous(graph: Graph, report: Report, inspection: URIRef, document: URIRef) -> None:
+    """The earlier inspection as this report describes it: no dates are invented."""
+    previous = below(inspection, "previous")
+    graph.add((inspection, OKG.previousInspection, previous))
+    _add(
+        graph, previous,
+        (RDF.type, OKG.Inspection), (RDF.type, PROV.Activity),
+        (OKG.authority, authority_iri(report.authority)),
+        (OKG.reportPublished,
+         Literal(report.previous.published, datatype=XSD.gYearMonth)
+         if report.previous.published else None),
+    )
+    for judgement in report.previous.judgements:
+        node = below(previous, "judgement", judgement.area)
+        _judgement(graph, node, judgement, previous, document, report.scheme)
+
+
+def _findings(graph, report: Report, inspection, document, source) -> None:
+    for finding in report.findings:
+        _add(
+            graph, below(inspection, "finding", finding.number),
+            (RDF.type, OKG.Finding),
+            (OKG.number, Literal(finding.number)),
+            (OKG.text, Literal(finding.text)),
+            (OKG.serviceArea, area_iri(report.scheme, finding.area) if finding.area else None),
+            (OKG.page, Literal(finding.page) if finding.page is not None else None),
+            (OKG.flaggedForRecommendation, Literal(finding.flagged)),
+            (OKG.inReport, document),
+            (PROV.wasDerivedFrom, source),
+        )
+
+
+def _recommendation_iri(inspection: URIRef, number: int, body: str) -> URIRef:
+    return below(inspection, "recommendation", number if body == "local-authority"
+                 else f"{body}-{number}")
+
+
+def _recommendations(graph, report: Report, inspection, document) -> None:
+    for item in report.recommendations:
+        _add(
+            graph, _recommendation_iri(inspection, item.number, item.body),
+            (RDF.type, OKG.Recommendation),
+            (OKG.number, Literal(item.number)),
+            (OKG.text, Literal(item.text)),
+            (OKG.body, Literal(item.body)),
+            (OKG.inReport, document),
+        )
+
+
+def _supports(graph, report: Report, inspection) -> None:
+    bodies = {r.number: r.body for r in report.recommendations}
+    for support in report.supports:
+        recommendation = _recommendation_iri(
+            inspection, support.recommendation, bodies[support.recommendation])
+        finding = below(inspection, "finding", support.finding)
+        graph.add((finding, OKG.supports, recommendation))
+        _add(
+            graph, below(inspection, "support", f"{support.recommendation}-{support.finding}"),
+            (RDF.type, OKG.Support),
+            (OKG.recommendation, recommendation),
+            (OKG.finding, finding),
+            (OKG.score, Literal(Decimal(str(support.score)))),
+            (OKG.method, Literal(support.method)),
+        )
+
+
+def serialise(graph: Graph, fmt: str) -> bytes:
+    """The graph in ``fmt``, byte for byte the same for the same graph."""
+    name = FORMATS[fmt]
+    if name == "nt":
+        lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+        return ("\n".join(sorted(set(filter(None, lines)))) + "\n").encode("utf-8")
+    return graph.serialize(format=name, encoding="utf-8")
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one step: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,65 @@
+"""Deterministic, readable IRIs for everything the graph describes.
+
+An inspection is keyed by its authority and its last day on site (ILACS reports
+print no publication date, so that cannot be the key); everything a report says
+hangs below its inspection, numbered as the report numbers it.
+"""
+
+import re
+from datetime import date
+
+from rdflib import URIRef
+
+from .namespaces import FRAMEWORK, GRADE, ID, ILACS, SIF
+
+_PREFIXES = re.compile(
+    r"^(?:the\s+)?(?:london\s+borough\s+of|royal\s+borough\s+of|metropolitan\s+borough\s+of|"
+    r"borough\s+of|city\s+of|county\s+of|council\s+of\s+the\s+isles\s+of)\s+",
+    re.I,
+)
+_SUFFIXES = re.compile(
+    r"\s+(?:metropolitan\s+borough|county\s+borough|borough|city|county)?\s*council$", re.I
+)
+
+
+def authority_name(text: str) -> str:
+    """An authority's short name: "London Borough of Wandsworth" is "Wandsworth"."""
+    name = _SUFFIXES.sub("", _PREFIXES.sub("", text.strip()))
+    return re.sub(r"\s+", " ", name).strip()
+
+
+def slug(text: str) -> str:
+    text = text.lower().replace("&", " and ")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def authority_iri(name: str) -> URIRef:
+    return ID[f"authority/{slug(authority_name(name))}"]
+
+
+def inspection_iri(authority: str, end: date) -> URIRef:
+    return ID[f"inspection/{slug(authority_name(authority))}/{end.isoformat()}"]
+
+
+def report_iri(authority: str, end: date) -> URIRef:
+    return ID[f"report/{slug(authority_name(authority))}/{end.isoformat()}"]
+
+
+def source_iri(sha256: str) -> URIRef:
+    return ID[f"source/sha256-{sha256}"]
+
+
+def below(parent: URIRef, *parts: object) -> URIRef:
+    return URIRef("/".join([str(parent), *(str(p) for p in parts)]))
+
+
+def area_iri(scheme: str, key: str) -> URIRef:
+    return {"sif": SIF, "ilacs": ILACS}[scheme][key]
+
+
+def grade_iri(key: str) -> URIRef:
+    return GRADE[key]
+
+
+def framework_iri(key: str) -> URIRef:
+    return FRAMEWORK[key]

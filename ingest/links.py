@@ -1,0 +1,98 @@
+"""Which findings support which recommendations, decided from their texts.
+
+Where a report flags findings with "(Recommendation)", only flagged findings are
+candidates: each supports its closest recommendations, and each recommendation
+takes its closest flagged finding. Where nothing is flagged (ILACS), every finding
+is a candidate and a recommendation takes only its few closest findings. Texts are
+compared as TF-IDF vectors of word stems, fitted on the report itself, by cosine
+similarity.
+"""
+
+import re
+
+from dataclasses import replace
+
+from .model import Report, Support
+
+MINIMUM = 0.08  # below this, two texts share little more than common words
+NEAR_BEST = 0.7  # a finding also supports recommendations scoring this share of its best
+UNMARKED_MINIMUM = 0.15
+UNMARKED_PER_RECOMMENDATION = 3
+
+
+def link_report(report: Report) -> Report:
+    """The report with its ``supports`` filled in."""
+    return replace(report, supports=find_supports(report))
+
+
+def find_supports(report: Report) -> list[Support]:
+    flagged = [f for f in report.findings if f.flagged]
+    candidates = flagged or report.findings
+    if not candidates or not report.recommendations:
+        return []
+    scores = _similarities(
+        [f.text for f in candidates], [r.text for r in report.recommendations], report
+    )
+    if flagged:
+        pairs = _marked_pairs(scores)
+        method = "marker+tfidf"
+    else:
+        pairs = _unmarked_pairs(scores)
+        method = "tfidf"
+    return sorted(
+        Support(
+            report.recommendations[r].number,
+            candidates[f].number,
+            round(float(scores[f][r]), 3),
+            method,
+        )
+        for f, r in pairs
+    )
+
+
+def _stems():
+    import snowballstemmer
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    stemmer = snowballstemmer.stemmer("english")
+
+    def analyse(text: str) -> list[str]:
+        words = re.findall(r"[a-z]{3,}", text.lower())
+        return stemmer.stemWords([w for w in words if w not in ENGLISH_STOP_WORDS])
+
+    return analyse
+
+
+def _similarities(findings: list[str], recommendations: list[str], report: Report):
+    from sklearn.feature_extraction.text import TfidfVectorizer  # heavy: loaded on use
+
+    vectoriser = TfidfVectorizer(analyzer=_stems(), sublinear_tf=True)
+    vectoriser.fit([f.text for f in report.findings] + recommendations)
+    left = vectoriser.transform(findings)
+    right = vectoriser.transform(recommendations)
+    return (left @ right.T).toarray()
+
+
+def _marked_pairs(scores) -> set[tuple[int, int]]:
+    pairs = set()
+    for f, row in enumerate(scores):
+        best = row.max()
+        pairs |= {(f, r) for r, s in enumerate(row) if s >= MINIMUM and s >= NEAR_BEST * best}
+    supported = {r for _, r in pairs}
+    for r in range(scores.shape[1]):  # a recommendation no finding chose takes its closest
+        f = int(scores[:, r].argmax())
+        if r not in supported and scores[f, r] >= MINIMUM:
+            pairs.add((f, r))
+    return pairs
+
+
+def _unmarked_pairs(scores) -> set[tuple[int, int]]:
+    pairs = set()
+    for r in range(scores.shape[1]):
+        column = scores[:, r]
+        ranked = sorted(range(len(column)), key=lambda f: (-column[f], f))
+        best = column[ranked[0]]
+        for f in ranked[:UNMARKED_PER_RECOMMENDATION]:
+            if column[f] >= UNMARKED_MINIMUM and column[f] >= NEAR_BEST * best:
+                pairs.add((f, r))
+    return pairs

@@ -1,0 +1,20 @@
+"""The straight line from a source file to a graph, stage by stage."""
+
+from pathlib import Path
+
+from rdflib import Graph
+
+from .graph import report_graph
+from .links import link_report
+from .model import Report
+from .parse import parse_report
+from .sources import read_source
+
+
+def read_report(path: Path) -> Report:
+    """Source file -> text with pages -> parsed, linked report. Raises InputError."""
+    return link_report(parse_report(read_source(path)))
+
+
+def ingest_file(path: Path) -> Graph:
+    return report_graph(read_report(path))

@@ -1,0 +1,72 @@
+"""Stage 4: check graphs against the SHACL shapes and summarise what is wrong."""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rdflib import Graph
+from rdflib.namespace import RDF, SH
+
+from .namespaces import bind_prefixes
+from .resources import data_files
+from .vocabulary import vocabulary
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: str  # Violation, Warning or Info
+    focus: str
+    path: str | None
+    message: str
+    value: str | None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    conforms: bool  # warnings do not make a graph fail
+    problems: tuple[Problem, ...]
+    report: Graph
+
+
+@lru_cache(maxsize=1)
+def shapes() -> Graph:
+    graph = bind_prefixes(Graph())
+    for path in data_files("shapes", ".ttl"):
+        graph.parse(path, format="turtle")
+    return graph
+
+
+def validate(data: Graph) -> Outcome:
+    from pyshacl import validate as shacl_validate  # heavy: loaded on use
+
+    conforms, report, _ = shacl_validate(
+        data,
+        shacl_graph=shapes(),
+        ont_graph=vocabulary(),
+        inference="rdfs",
+        allow_warnings=True,
+        advanced=True,
+    )
+    bind_prefixes(report)
+    return Outcome(bool(conforms), _problems(report, data), report)
+
+
+def _problems(report: Graph, data: Graph) -> tuple[Problem, ...]:
+    names = bind_prefixes(Graph()).namespace_manager
+
+    def show(node) -> str | None:
+        return None if node is None else node.n3(names)
+
+    problems = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        severity = report.value(result, SH.resultSeverity)
+        problems.append(
+            Problem(
+                severity=str(severity).rsplit("#", 1)[-1],
+                focus=show(report.value(result, SH.focusNode)),
+                path=show(report.value(result, SH.resultPath)),
+                message=str(report.value(result, SH.resultMessage) or ""),
+                value=show(report.value(result, SH.value)),
+            )
+        )
+    order = {"Violation": 0, "Warning": 1, "Info": 2}
+    return tuple(sorted(problems, key=lambda p: (order.get(p.severity, 3), p.focus, p.message)))
