@@ -1,0 +1,139 @@
+"""The ``ofsted-kg`` command line: a thin layer over the library.
+
+Exit codes: 0 success; 1 the data does not conform, or a source was refused;
+2 unusable input or usage (a file that cannot be read, an unknown query).
+"""
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import InputError
+from .graph import FORMATS, serialise, write_atomically
+
+
+def _fail(message: str, code: int = 2) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="ofsted-kg")
+def cli() -> None:
+    """Ofsted children's services inspection reports as a validated knowledge graph."""
+
+
+@cli.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default="-", show_default=True,
+              help="Where to write the graph; - for standard output.")
+@click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="turtle",
+              show_default=True, help="RDF syntax of the output.")
+def ingest(source: Path, output: Path, fmt: str) -> None:
+    """Read one report (PDF, markdown or text) and write its graph."""
+    from .pipeline import ingest_file
+
+    try:
+        graph = ingest_file(source)
+    except InputError as error:
+        _fail(str(error), 1)
+    data = serialise(graph, fmt)
+    if str(output) == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        write_atomically(output, data)
+        click.echo(f"{source}: {len(graph)} triples written to {output}", err=True)
+
+
+@cli.command()
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "ttl"]), default="text",
+              show_default=True, help="text for people; json or ttl (the SHACL report) for tools.")
+def validate(graphs: tuple[Path, ...], fmt: str) -> None:
+    """Check graphs against the shapes: exit 0 if they conform, 1 if not, 2 if unreadable."""
+    from .store import GraphFileError, load_graphs
+    from .validate import validate as check
+
+    try:
+        outcome = check(load_graphs(list(graphs)))
+    except GraphFileError as error:
+        _fail(str(error))
+    if fmt == "ttl":
+        click.echo(outcome.report.serialize(format="turtle"), nl=False)
+    elif fmt == "json":
+        problems = [vars(p) for p in outcome.problems]
+        click.echo(json.dumps({"conforms": outcome.conforms, "results": problems}, indent=2))
+    else:
+        click.echo(_summary(outcome), nl=False)
+    sys.exit(0 if outcome.conforms else 1)
+
+
+def _summary(outcome) -> str:
+    counts: dict[str, int] = {}
+    for problem in outcome.problems:
+        counts[problem.severity] = counts.get(problem.severity, 0) + 1
+    tally = ", ".join(f"{n} {s.lower()}{'s' if n != 1 else ''}" for s, n in counts.items())
+    lines = [f"{'Conforms' if outcome.conforms else 'Does not conform'}"
+             + (f": {tally}" if tally else "")]
+    for p in outcome.problems:
+        where = f" {p.path}" if p.path else ""
+        lines.append(f"  {p.severity}: {p.focus}{where}: {p.message}")
+    return "\n".join(lines) + "\n"
+
+
+@cli.command("queries")
+def list_queries() -> None:
+    """List the saved queries with their parameters."""
+    from .queries import saved_queries
+
+    for query in saved_queries().values():
+        click.echo(f"{query.name}: {query.summary}")
+        for p in query.parameters:
+            need = "required" if p.required else "optional"
+            click.echo(f"    --param {p.name}=<{p.kind}> ({need}) {p.description}".rstrip())
+
+
+@cli.command()
+@click.argument("name")
+@click.option("-d", "--data", "data", multiple=True, type=click.Path(path_type=Path),
+              help="An RDF file to query (repeatable).")
+@click.option("-e", "--endpoint", help="A SPARQL 1.1 endpoint URL to query instead of files.")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter of the query (repeatable).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]),
+              default="table", show_default=True,
+              help="table for people; csv or json in the W3C SPARQL 1.1 results formats.")
+def query(name: str, data: tuple[Path, ...], endpoint: str | None, params: tuple[str, ...],
+          fmt: str) -> None:
+    """Run the saved query NAME on --data files or an --endpoint."""
+    from .queries import QueryError, get_query, render, run_local, run_remote
+    from .store import GraphFileError, load_graphs
+    from .vocabulary import vocabulary
+
+    if bool(data) == bool(endpoint):
+        _fail("give either --data FILE (one or more) or --endpoint URL")
+    values = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            _fail(f"--param {item!r} is not NAME=VALUE")
+        values[key] = value
+    try:
+        saved = get_query(name)
+        if endpoint:
+            result = run_remote(saved, endpoint, values)
+        else:
+            graph = load_graphs(list(data))
+            graph += vocabulary()
+            result = run_local(saved, graph, values)
+    except (QueryError, GraphFileError) as error:
+        _fail(str(error))
+    except OSError as error:
+        _fail(f"{endpoint}: the endpoint did not answer ({error})")
+    click.echo(render(result, fmt), nl=False)
+
+
+def main(argv: list[str] | None = None) -> None:
+    cli.main(args=argv, prog_name="ofsted-kg")
