@@ -11,6 +11,7 @@ class Source:
     name: str  # file name, without folders, so graphs do not depend on where it lay
     sha256: str
     media_type: str  # application/pdf, text/markdown or text/plain
+    location: str = ""  # the path as given, for messages only (never in the graph)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ def parse_report(text: SourceText) -> "Report":  # noqa: F821 (model.Report)
     title_at = find_title(lines)
     if title_at is None:
         raise InputError(
-            text.source.name,
+            text.source.location,
             "is not an Ofsted inspection report of a local authority's children's services "
             "(no inspection title on its first page)",
         )
@@ -36,8 +36,8 @@ def parse_report(text: SourceText) -> "Report":  # noqa: F821 (model.Report)
 
         return parse_sif(text, title_at, title)
     if _ILACS.search(title):
-        raise InputError(text.source.name, "is an ILACS report, which this version cannot read yet")
-    raise InputError(text.source.name, f"has an inspection title this tool does not know: {title!r}")
+        raise InputError(text.source.location, "is an ILACS report, which this version cannot read yet")
+    raise InputError(text.source.location, f"has an inspection title this tool does not know: {title!r}")
 
 
 def find_title(lines: Sequence[Line], within: int = 40) -> int | None:

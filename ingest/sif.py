@@ -28,7 +28,7 @@ _TERMINATOR = re.compile(r"[.:;)!?]$")
 
 def parse_sif(text: SourceText, title_at: int, title: str) -> Report:
     lines = text.lines
-    name = text.source.name
+    name = text.source.location
     start, end = inspection_dates(name, lines)
     lscb = bool(re.search(r"Local Safeguarding Children Board|LSCB", title, re.I))
     judgements = _judgement_table(name, lines, title_at)

@@ -54,7 +54,7 @@ def read_source(path: Path) -> SourceText:
     digest = hashlib.sha256(data).hexdigest()
     head = data[:1024].lstrip().lower()
     if data.startswith(b"%PDF"):
-        source = Source(path.name, digest, "application/pdf")
+        source = Source(path.name, digest, "application/pdf", name)
         return SourceText(source, _pdf_lines(name, data))
     if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
         raise InputError(name, "is an HTML page, not a report (perhaps saved with a .pdf name)")
@@ -65,7 +65,7 @@ def read_source(path: Path) -> SourceText:
     if "\x00" in text:
         raise InputError(name, "is neither a PDF nor UTF-8 text")
     media_type = "text/markdown" if _looks_like_markdown(text) else "text/plain"
-    return SourceText(Source(path.name, digest, media_type), _text_lines(text))
+    return SourceText(Source(path.name, digest, media_type, name), _text_lines(text))
 
 
 def _looks_like_markdown(text: str) -> bool:

@@ -1,0 +1,51 @@
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from ingest.cli import cli
+
+HERE = Path(__file__).resolve().parent
+EXAMPLE = HERE / "data" / "fernley-2017.md"
+
+
+def shared_dir() -> Path | None:
+    named = os.environ.get("OFSTED_SHARED")
+    candidates = [Path(named)] if named else [HERE.parent.parent / "shared"]
+    return next((p for p in candidates if p.is_dir()), None)
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    found = shared_dir()
+    if found is None:
+        pytest.skip("shared material not found: set OFSTED_SHARED or place it at ../shared")
+    return found
+
+
+@pytest.fixture(scope="session")
+def seeds(shared: Path) -> Path:
+    return shared / "seeds"
+
+
+@pytest.fixture(scope="session")
+def example() -> Path:
+    return EXAMPLE
+
+
+@pytest.fixture
+def run():
+    """Run the CLI in-process; returns the click Result (stdout, stderr, exit_code)."""
+
+    def invoke(*args: str):
+        return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture(scope="session")
+def example_graph():
+    from ingest.pipeline import ingest_file
+
+    return ingest_file(EXAMPLE)

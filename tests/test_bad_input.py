@@ -1,0 +1,55 @@
+"""Bad input: one line on stderr naming the file and the problem, a non-zero exit."""
+
+import pytest
+
+CASES = {
+    "empty.pdf": (b"", "is empty"),
+    "blank.txt": (b"  \n\n", "is empty"),
+    "page.pdf": (b"<!DOCTYPE html>\n<html><body>Not found</body></html>", "is an HTML page"),
+    "broken.pdf": (b"%PDF-1.7\nthis is not really a pdf", "is not a readable PDF"),
+    "notes.txt": (b"Shopping list\n- eggs\n- milk\n", "is not an Ofsted inspection report"),
+    "binary.bin": (bytes(range(256)) * 4, "is neither a PDF nor UTF-8 text"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_refused_with_one_line(run, tmp_path, name):
+    data, reason = CASES[name]
+    source = tmp_path / name
+    source.write_bytes(data)
+    output = tmp_path / "out.ttl"
+    output.write_text("previous contents\n")
+    result = run("ingest", source, "-o", output)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert lines[0].startswith(f"Error: {source}: {reason}")
+    assert output.read_text() == "previous contents\n"  # nothing half-written
+
+
+def test_missing_file(run, tmp_path):
+    result = run("ingest", tmp_path / "nowhere.pdf")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {tmp_path / 'nowhere.pdf'}: cannot be read")
+
+
+def test_html_pages_in_the_corpus_are_refused(run, shared):
+    import csv
+
+    with open(shared / "corpus" / "MANIFEST.csv", newline="") as stream:
+        html = [row["path"] for row in csv.DictReader(stream) if row["content"] != "pdf"]
+    assert len(html) == 3
+    for path in html:
+        result = run("ingest", shared / "corpus" / path, "-o", "-")
+        assert result.exit_code == 1
+        assert "is an HTML page" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_truncated_report_is_refused(run, tmp_path, example):
+    text = example.read_text().split("## Inspection findings")[0].replace("Inspection date", "X")
+    source = tmp_path / "truncated.md"
+    source.write_text(text)
+    result = run("ingest", source)
+    assert result.exit_code == 1
+    assert "has no inspection dates" in result.stderr

@@ -1,0 +1,92 @@
+"""Every saved query: header, parameters, W3C result formats, rows on the example."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from ingest.graph import serialise
+from ingest.queries import QueryError, get_query, saved_queries
+
+REQUIRED = {
+    "judgements": ["authorityName", "inspectionEnd", "published", "serviceAreaLabel",
+                   "gradeLabel"],
+    "recommendations": ["inspectionEnd", "number", "text", "supportCount"],
+    "findings": ["inspectionEnd", "number", "serviceAreaLabel", "flagged", "page", "text"],
+    "recommendations-without-support": ["inspectionEnd", "number", "text"],
+    "recommendation-support": ["inspectionEnd", "recommendation", "finding", "score"],
+    "flagged-findings-without-recommendation": ["inspectionEnd", "number", "text"],
+}
+
+
+@pytest.fixture(scope="module")
+def data(example_graph, tmp_path_factory):
+    path = tmp_path_factory.mktemp("q") / "fernley.ttl"
+    path.write_bytes(serialise(example_graph, "turtle"))
+    return path
+
+
+def test_queries_are_listed(run):
+    names = list(saved_queries())
+    assert set(REQUIRED) <= set(names)
+    listing = run("queries").stdout
+    for name, query in saved_queries().items():
+        assert f"{name}: {query.summary}" in listing
+
+
+@pytest.mark.parametrize("name", sorted(REQUIRED))
+def test_result_variables(run, data, name):
+    result = run("query", name, "--data", data, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["head"]["vars"] == REQUIRED[name]
+
+
+def rows(run, data, name, *params):
+    args = [a for p in params for a in ("--param", p)]
+    result = run("query", name, "--data", data, "--format", "json", *args)
+    assert result.exit_code == 0, result.stderr
+    return [{k: v["value"] for k, v in b.items()} for b in
+            json.loads(result.stdout)["results"]["bindings"]]
+
+
+def test_judgements_current_and_previous(run, data):
+    found = rows(run, data, "judgements")
+    assert len(found) == 12
+    previous = [r for r in found if "inspectionEnd" not in r]
+    assert len(previous) == 6 and {r["published"] for r in previous} == {"2014-06"}
+    current = {r["serviceAreaLabel"]: r["gradeLabel"] for r in found if "inspectionEnd" in r}
+    assert current["Adoption performance"] == "Outstanding"
+    assert current["Experiences and progress of care leavers"] == "Requires improvement to be good"
+
+
+def test_findings_and_support(run, data):
+    flagged = rows(run, data, "findings", "flagged=true")
+    assert [r["number"] for r in flagged] == ["5", "9", "12"]
+    assert [r["supportCount"] for r in rows(run, data, "recommendations")] == ["1", "1", "1"]
+    links = rows(run, data, "recommendation-support")
+    assert [(r["recommendation"], r["finding"]) for r in links] == [("1", "5"), ("2", "9"),
+                                                                   ("3", "12")]
+    assert rows(run, data, "recommendation-support", "minScore=0.99") == []
+
+
+def test_parameter_is_bound_as_a_term_not_pasted(run, data):
+    assert len(rows(run, data, "judgements", "authority=fernley")) == 12
+    hostile = 'x") || true || ("'
+    assert rows(run, data, "judgements", f"authority={hostile}") == []
+
+
+def test_bad_parameters_are_refused(run, data):
+    result = run("query", "findings", "--data", data, "--param", "flagged=perhaps")
+    assert result.exit_code == 2 and "not a valid boolean" in result.stderr
+    result = run("query", "findings", "--data", data, "--param", "colour=red")
+    assert result.exit_code == 2 and "has no parameter colour" in result.stderr
+    with pytest.raises(QueryError):
+        get_query("no-such-query")
+
+
+def test_csv_is_the_w3c_format(run, data):
+    result = run("query", "recommendations", "--data", data, "--format", "csv")
+    table = list(csv.reader(io.StringIO(result.stdout)))
+    assert table[0] == REQUIRED["recommendations"]
+    assert len(table) == 4 and result.stdout_bytes.endswith(b"\r\n")
