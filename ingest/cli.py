@@ -133,7 +133,8 @@ def query(name: str, data: tuple[Path, ...], endpoint: str | None, params: tuple
     except OSError as error:
         _fail(f"{endpoint}: the endpoint did not answer ({error})")
     # Bytes, not text: the W3C CSV format ends its lines with CRLF, kept as written.
-    click.get_binary_stream("stdout").write(render(result, fmt).encode("utf-8"))
+    sys.stdout.buffer.write(render(result, fmt).encode("utf-8"))
+    sys.stdout.flush()
 
 
 def main(argv: list[str] | None = None) -> None:

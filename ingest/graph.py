@@ -1,5 +1,6 @@
 """Stage 3: a parsed report -> an RDF graph, and graphs -> files."""
 
+import json
 import os
 import tempfile
 from decimal import Decimal
@@ -174,7 +175,20 @@ def serialise(graph: Graph, fmt: str) -> bytes:
     if name == "nt":
         lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
         return ("\n".join(sorted(set(filter(None, lines)))) + "\n").encode("utf-8")
+    if name == "json-ld":  # rdflib's JSON-LD order follows hashing: put it in order
+        document = json.loads(graph.serialize(format="json-ld", encoding="utf-8"))
+        return (json.dumps(_ordered(document), indent=2, sort_keys=True) + "\n").encode("utf-8")
     return graph.serialize(format=name, encoding="utf-8")
+
+
+def _ordered(value):
+    """JSON-LD arrays here are sets (the graph has no RDF lists): sort them."""
+    if isinstance(value, dict):
+        return {key: _ordered(item) for key, item in value.items()}
+    if isinstance(value, list):
+        items = [_ordered(item) for item in value]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True))
+    return value
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -9,7 +9,6 @@ similarity.
 """
 
 import re
-
 from dataclasses import replace
 
 from .model import Report, Support

@@ -36,8 +36,8 @@ def parse_report(text: SourceText) -> "Report":  # noqa: F821 (model.Report)
 
         return parse_sif(text, title_at, title)
     if _ILACS.search(title):
-        raise InputError(text.source.location, "is an ILACS report, which this version cannot read yet")
-    raise InputError(text.source.location, f"has an inspection title this tool does not know: {title!r}")
+        raise InputError(text.source.location, "is an ILACS report, not readable yet")
+    raise InputError(text.source.location, f"has an inspection title not known here: {title!r}")
 
 
 def find_title(lines: Sequence[Line], within: int = 40) -> int | None:

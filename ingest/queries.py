@@ -153,7 +153,7 @@ def render(result, fmt: str) -> str:
     widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
 
     def line(cells):
-        return "  ".join(_clip(c, w).ljust(w) for c, w in zip(cells, widths)).rstrip()
+        return "  ".join(_clip(c, w).ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
 
     out = [line(names), line(["-" * w for w in widths]), *(line(r) for r in rows)]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")

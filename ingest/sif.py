@@ -23,6 +23,7 @@ _PLAIN_HEADINGS = {
     "summary", "inspection findings", "information about this inspection", "recommendations",
     "summary for children and young people", "executive summary", "contents",
 }
+_RECOMMENDATION_HEADINGS = {"recommendations", "what does the local authority need to improve?"}
 _TERMINATOR = re.compile(r"[.:;)!?]$")
 
 
@@ -114,7 +115,7 @@ def _labelled_grades(text: str) -> tuple[Judgement, ...]:
 def _recommendations(lines: Sequence[Line]) -> tuple[list[Recommendation], int]:
     """The numbered recommendations and the index of the line after them."""
     for index, line in enumerate(lines):
-        if line.text.lower() in {"recommendations", "what does the local authority need to improve?"}:
+        if line.text.lower() in _RECOMMENDATION_HEADINGS:
             items, end = collect(lines, index + 1, 1, _heading, stop=_recommendations_end)
             return [Recommendation(p.number, p.text) for p in items], end
     return [], 0

@@ -1,7 +1,7 @@
 """The reference report gives the same facts from each of its three renderings."""
 
 import re
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -28,7 +28,7 @@ PREVIOUS = {
 FLAGGED = [17, 18, 21, 35, 39, 44, 71, 80, 82, 83]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _report(path):
     return read_report(path)
 
@@ -83,10 +83,10 @@ def test_findings(report):
 
 def test_renderings_agree_text_by_text(seeds):
     reports = [_report(seeds / name) for name in RENDERINGS]
-    for findings in zip(*(r.findings for r in reports)):
+    for findings in zip(*(r.findings for r in reports), strict=True):
         assert len({squash(f.text) for f in findings}) == 1, findings[0].number
         assert len({f.area for f in findings}) == 1, findings[0].number
-    for items in zip(*(r.recommendations for r in reports)):
+    for items in zip(*(r.recommendations for r in reports), strict=True):
         assert len({squash(r.text) for r in items}) == 1, items[0].number
 
 

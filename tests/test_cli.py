@@ -1,0 +1,39 @@
+"""The command line end to end, in-process."""
+
+import json
+
+from rdflib import Graph
+
+
+def test_ingest_validate_query(run, example, tmp_path):
+    out = tmp_path / "fernley.ttl"
+    result = run("ingest", example, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert "@prefix okg:" in out.read_text()
+    result = run("validate", out)
+    assert result.exit_code == 0 and result.stdout.startswith("Conforms")
+
+
+def test_validate_exit_codes_and_formats(run, example, tmp_path):
+    out = tmp_path / "fernley.ttl"
+    run("ingest", example, "-o", out)
+    broken = tmp_path / "broken.ttl"
+    text = out.read_text()
+    broken.write_text(text.replace("okg:endDate", "okg:otherDate"))
+    result = run("validate", broken)
+    assert result.exit_code == 1
+    assert "Does not conform" in result.stdout and "exactly one end date" in result.stdout
+    report = json.loads(run("validate", broken, "--format", "json").stdout)
+    assert report["conforms"] is False and report["results"][0]["severity"] == "Violation"
+    shacl = run("validate", broken, "--format", "ttl").stdout
+    assert len(Graph().parse(data=shacl, format="turtle")) > 0
+    garbage = tmp_path / "garbage.ttl"
+    garbage.write_text("this is not turtle")
+    result = run("validate", garbage)
+    assert result.exit_code == 2 and result.stderr.startswith(f"Error: {garbage}: cannot be read")
+    assert run("validate", tmp_path / "missing.ttl").exit_code == 2
+
+
+def test_query_needs_data_or_endpoint(run):
+    result = run("query", "judgements")
+    assert result.exit_code == 2 and "--data" in result.stderr
