@@ -37,3 +37,19 @@ def test_validate_exit_codes_and_formats(run, example, tmp_path):
 def test_query_needs_data_or_endpoint(run):
     result = run("query", "judgements")
     assert result.exit_code == 2 and "--data" in result.stderr
+
+
+def test_installed_command_runs_from_another_folder(tmp_path, example):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    command = Path(sys.executable).parent / "ofsted-kg"
+    if not command.exists():
+        pytest.skip("the ofsted-kg command is not installed in this environment")
+    subprocess.run([command, "ingest", example, "-o", "g.ttl"], cwd=tmp_path, check=True)
+    listed = subprocess.run([command, "query", "judgements", "--data", "g.ttl"], cwd=tmp_path,
+                            check=True, capture_output=True, text=True).stdout
+    assert "Fernley" in listed and "(12 rows)" in listed
