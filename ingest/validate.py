@@ -1,14 +1,12 @@
 """Stage 4: check graphs against the SHACL shapes and summarise what is wrong."""
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
 from .namespaces import bind_prefixes
-from .resources import data_files
-from .vocabulary import vocabulary
+from .vocabulary import shapes, vocabulary
 
 
 @dataclass(frozen=True)
@@ -25,14 +23,6 @@ class Outcome:
     conforms: bool  # warnings do not make a graph fail
     problems: tuple[Problem, ...]
     report: Graph
-
-
-@lru_cache(maxsize=1)
-def shapes() -> Graph:
-    graph = bind_prefixes(Graph())
-    for path in data_files("shapes", ".ttl"):
-        graph.parse(path, format="turtle")
-    return graph
 
 
 def validate(data: Graph) -> Outcome:

@@ -1,4 +1,4 @@
-"""The ontology and controlled vocabularies as one graph, loaded once."""
+"""The ontology, vocabularies and shapes as graphs, each loaded once."""
 
 from functools import lru_cache
 
@@ -8,10 +8,21 @@ from .namespaces import bind_prefixes
 from .resources import data_files
 
 
+def turtle_folder(name: str) -> Graph:
+    """Every Turtle file of the folder ``name`` (ontology or shapes) in one graph."""
+    graph = bind_prefixes(Graph())
+    for path in data_files(name, ".ttl"):
+        graph.parse(path, format="turtle")
+    return graph
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> Graph:
     """Classes, properties, grades, service areas and frameworks (do not mutate)."""
-    graph = bind_prefixes(Graph())
-    for path in data_files("ontology", ".ttl"):
-        graph.parse(path, format="turtle")
-    return graph
+    return turtle_folder("ontology")
+
+
+@lru_cache(maxsize=1)
+def shapes() -> Graph:
+    """The SHACL shapes (do not mutate)."""
+    return turtle_folder("shapes")
