@@ -24,7 +24,7 @@ _SUFFIXES = re.compile(
 
 def authority_name(text: str) -> str:
     """An authority's short name: "London Borough of Wandsworth" is "Wandsworth"."""
-    name = _SUFFIXES.sub("", _PREFIXES.sub("", text.strip()))
+    name = _SUFFIXES.sub("", _PREFIXES.sub("", re.sub(r"^the\s+", "", text.strip(), flags=re.I)))
     return re.sub(r"\s+", " ", name).strip()
 
 

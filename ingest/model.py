@@ -18,6 +18,7 @@ class Source:
 class Line:
     text: str
     page: int | None  # None where the source has no pages
+    bullet: int = 0  # list level the line opens: 0 none, 1 item, 2 sub-item
 
 
 @dataclass(frozen=True)

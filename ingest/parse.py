@@ -36,7 +36,9 @@ def parse_report(text: SourceText) -> "Report":  # noqa: F821 (model.Report)
 
         return parse_sif(text, title_at, title)
     if _ILACS.search(title):
-        raise InputError(text.source.location, "is an ILACS report, not readable yet")
+        from .ilacs import parse_ilacs
+
+        return parse_ilacs(text, title_at, title)
     raise InputError(text.source.location, f"has an inspection title not known here: {title!r}")
 
 
@@ -98,5 +100,5 @@ def inspection_team(lines: Sequence[Line]) -> tuple[str | None, list[str]]:
 
 def _person(text: str) -> str:
     """A name without roles such as "(OI)" or "HMI"."""
-    text = re.sub(r"\((?:[^)]*)\)|\bHMI\b", "", text)
+    text = re.sub(r"\((?:[^)]*)\)|\bHMI\b|\b(?:Her|His) Majesty's Inspectors?", "", text)
     return re.sub(r"\s+", " ", text).strip(" .,")

@@ -28,8 +28,12 @@ _MARKUP = (
     (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
     (re.compile(r"\*\*|__"), ""),
     (re.compile(r"^\s*#{1,6}\s+"), ""),
-    (re.compile(r"^\s*(?:[-*\u2022\u2014\u2013]\s+)+"), ""),
+    (re.compile(r"^\s*(?:[-*\u2022\u2014\u2013\u2212\u25fc\u25aa\u25a0]\s+)+"), ""),
     (re.compile(r"\s+"), " "),
+)
+_BULLETS = (
+    (1, re.compile(r"^\s{0,1}[\u25fc\u25aa\u25a0\u2022\uf06e\uf0a7\uf0b7\uf0d8*-]\s")),
+    (2, re.compile(r"^\s*[\u2212\u2013\u2014\uf02d\uf0be\u2500\u2015-]\s")),
 )
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.I)
 
@@ -40,6 +44,11 @@ def clean_line(text: str) -> str:
     for pattern, replacement in _MARKUP:
         text = pattern.sub(replacement, text)
     return text.strip()
+
+
+def bullet_level(raw: str) -> int:
+    """1 where a raw line opens a list item, 2 a sub-item, 0 for other lines."""
+    return next((level for level, pattern in _BULLETS if pattern.match(raw)), 0)
 
 
 def read_source(path: Path) -> SourceText:
@@ -73,8 +82,10 @@ def _looks_like_markdown(text: str) -> bool:
 
 
 def _text_lines(text: str) -> tuple[Line, ...]:
-    lines = (clean_line(raw) for raw in text.splitlines())
-    return tuple(Line(line, None) for line in lines if line and not _PAGE_NUMBER.match(line))
+    lines = ((clean_line(raw), bullet_level(raw)) for raw in text.splitlines())
+    return tuple(
+        Line(line, None, level) for line, level in lines if line and not _PAGE_NUMBER.match(line)
+    )
 
 
 def _pdf_lines(name: str, data: bytes) -> tuple[Line, ...]:
@@ -88,15 +99,15 @@ def _pdf_lines(name: str, data: bytes) -> tuple[Line, ...]:
         pages = [_page_text(page) for page in document]
     finally:
         document.close()
-    pages = [[clean_line(raw) for raw in page.splitlines()] for page in pages]
-    pages = [[line for line in page if line] for page in pages]
+    pages = [[(clean_line(raw), bullet_level(raw)) for raw in page.splitlines()] for page in pages]
+    pages = [[(line, level) for line, level in page if line] for page in pages]
     if sum(len(page) for page in pages) < 5:
         raise InputError(name, "is a PDF with no text layer (a scan?), which cannot be read")
-    running = _running_lines(pages)
+    running = _running_lines([[line for line, _ in page] for page in pages])
     return tuple(
-        Line(line, number)
+        Line(line, number, level)
         for number, page in enumerate(pages, start=1)
-        for index, line in enumerate(page)
+        for index, (line, level) in enumerate(page)
         if not _is_furniture(line, index, len(page), running)
     )
 
