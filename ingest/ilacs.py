@@ -20,7 +20,7 @@ _ROW = re.compile(rf"(.+?)\s+({_GRADE})\b", re.I)
 _AREA_START = re.compile(
     r"^(?:The\s+)?(?:experiences?\s+and\s+progress\s+of|impact\s+of\s+leaders)", re.I
 )
-_GRADED_END = re.compile(rf"(?::|\bis:?|\bare:?|\bleavers)\s*{_GRADE}\.?$", re.I)
+_GRADED_END = re.compile(rf"(?::|\s)\s*(?:(?:is|are):?\s+)?{_GRADE}\.?$", re.I)
 _TITLE_NAME = re.compile(
     r"^Inspection of (.+?)(?: local authority)? children's (?:social care )?services", re.I
 )
@@ -122,8 +122,7 @@ def _heading(lines: Sequence[Line], index: int) -> tuple[str | None] | None:
             if NUMBERED.match(line.text):
                 break
             joined = f"{joined} {line.text}"
-        if _GRADED_END.search(joined):
-            label = re.split(r":|\bis\b|\bare\b", joined)[0]
-            area = match_area(label, "ilacs")
+        if graded := _GRADED_END.search(joined):
+            area = match_area(joined[: graded.start()], "ilacs")
             return (area.key if area else None,)
     return None

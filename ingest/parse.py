@@ -13,7 +13,7 @@ from .textutil import date_range, single_date
 
 _TITLE = re.compile(r"^(re-?\s*inspection|inspection|review) of\b", re.I)
 _SIF = re.compile(r"children in need of help and protection,? children looked after", re.I)
-_ILACS = re.compile(r"children's social care services|local authority children's services", re.I)
+_ILACS = re.compile(r"children's (?:social care )?services\b", re.I)
 _LEAD = re.compile(r"^Lead inspectors?\s*:\s*(.+)$", re.I)
 _TEAM = re.compile(
     r"^(?:Lead|Deputy lead|Team|Shadow|Senior)?\s*inspectors?\s*:\s*(.+)$", re.I

@@ -13,7 +13,10 @@ from .textutil import join_lines, month_year
 _GRADE_WORDS = r"Requires\s+improvement(?:\s+to\s+be\s+good)?|Good|Inadequate|Outstanding"
 _TABLE_ROW = re.compile(rf"(\d(?:\.\d)?)\.?\s+(.+?)\s+({_GRADE_WORDS})\b\.?", re.I)
 _LABELLED_GRADE = re.compile(rf"([A-Z][^:]{{2,120}}?):\s*({_GRADE_WORDS})\b\.?", re.I)
-_OVERALL = re.compile(r"children's services in .+? (?=(?:are|is|require|requires)\s)", re.I)
+_OVERALL = re.compile(
+    r"children's services in .+? (?=(?:are|is|require|requires)\s)|the overall judgement is\s",
+    re.I,
+)
 _SECTION_STARTS = re.compile(
     r"^(The experiences and progress of|Leadership, management|"
     r"The graded judgement|Review of the effectiveness of the (?:Local Safeguarding|LSCB)|"

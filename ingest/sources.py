@@ -108,7 +108,7 @@ def _pdf_lines(name: str, data: bytes) -> tuple[Line, ...]:
         Line(line, number, level)
         for number, page in enumerate(pages, start=1)
         for index, (line, level) in enumerate(page)
-        if not _is_furniture(line, index, len(page), running)
+        if not _is_furniture(line, index, len(page), running if number > 1 else set())
     )
 
 

@@ -33,7 +33,8 @@ def check(path: Path) -> tuple[str, str, str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("corpus", nargs="?", default=str(Path(__file__).parents[2] / "shared/corpus"))
+    default = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    parser.add_argument("corpus", nargs="?", default=str(default))
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
     files = sorted(Path(args.corpus).glob("*/*.pdf"))
