@@ -1,8 +1,8 @@
 """Which findings support which recommendations, decided from their texts.
 
 Where a report flags findings with "(Recommendation)", only flagged findings are
-candidates: each supports its closest recommendations, and each recommendation
-takes its closest flagged finding. Where nothing is flagged (ILACS), every finding
+candidates: each supports its closest recommendations, and a recommendation no
+flagged finding chose takes its closest one. Where nothing is flagged (ILACS), every finding
 is a candidate and a recommendation takes only its few closest findings. Texts are
 compared as TF-IDF vectors of word stems, fitted on the report itself, by cosine
 similarity.

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from .errors import InputError
-from .model import Line, SourceText
+from .model import Line, Report, SourceText
 from .textutil import date_range, single_date
 
 _TITLE = re.compile(r"^(re-?\s*inspection|inspection|review) of\b", re.I)
@@ -20,7 +20,7 @@ _TEAM = re.compile(
 )
 
 
-def parse_report(text: SourceText) -> "Report":  # noqa: F821 (model.Report)
+def parse_report(text: SourceText) -> Report:
     """Parse one report, or raise InputError saying why it is not one."""
     lines = text.lines
     title_at = find_title(lines)
