@@ -7,8 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
+from .authorities import lookup
 from .identity import (
     area_iri,
     authority_iri,
@@ -21,7 +22,7 @@ from .identity import (
     source_iri,
 )
 from .model import Judgement, Report
-from .namespaces import OKG, bind_prefixes
+from .namespaces import ID, OKG, bind_prefixes
 
 FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt", "json-ld": "json-ld"}
 
@@ -54,8 +55,25 @@ def _add(graph: Graph, subject: URIRef, *pairs) -> None:
 
 def _authority(graph: Graph, name: str) -> URIRef:
     node = authority_iri(name)
-    _add(graph, node, (RDF.type, OKG.Authority), (RDF.type, ORG.Organization),
-         (RDFS.label, Literal(authority_name(name))))
+    _add(graph, node, (RDF.type, OKG.Authority), (RDF.type, ORG.Organization))
+    known = lookup(name)
+    if known is None:
+        _add(graph, node, (RDFS.label, Literal(authority_name(name))))
+        return node
+    printed = " ".join(name.split())
+    region = ID[f"region/{known.region_code}"] if known.region_code else None
+    _add(graph, node,
+         (RDFS.label, Literal(known.name)),
+         (SKOS.prefLabel, Literal(known.name)),
+         (SKOS.altLabel, Literal(printed) if printed != known.name else None),
+         (OKG.ofstedURN, Literal(known.urn)),
+         (OKG.laCode, Literal(known.la_code)),
+         (OKG.onsCode, Literal(known.ons_code) if known.ons_code else None),
+         (OKG.authorityType, Literal(known.la_type) if known.la_type else None),
+         (OKG.region, region))
+    if region is not None:
+        _add(graph, region, (RDF.type, OKG.Region),
+             (RDFS.label, Literal(known.region_name) if known.region_name else None))
     return node
 
 

@@ -10,6 +10,7 @@ from datetime import date
 
 from rdflib import URIRef
 
+from .authorities import lookup
 from .namespaces import FRAMEWORK, GRADE, ID, ILACS, SIF
 
 _PREFIXES = re.compile(
@@ -34,6 +35,10 @@ def slug(text: str) -> str:
 
 
 def authority_iri(name: str) -> URIRef:
+    """A known authority by its Ofsted URN (stable across renames); any other by its name."""
+    known = lookup(name)
+    if known is not None:
+        return ID[f"authority/{known.urn}"]
     return ID[f"authority/{slug(authority_name(name))}"]
 
 
