@@ -5,6 +5,9 @@ class InputError(Exception):
     """A source that is not a usable report; the message says why, in one line."""
 
     def __init__(self, source: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
+        super().__init__(source, reason)  # both in args, so the error survives pickling
         self.source = source
         self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"

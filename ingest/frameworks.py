@@ -110,6 +110,12 @@ FRAMEWORKS = (
         "Inspecting local authority children's services (2023 onwards)",
         ("overall", "leadership", "help-and-protection", "in-care", "care-leavers"),
     ),
+    Framework(
+        "lscb",
+        "sif",
+        "Review of the effectiveness of a Local Safeguarding Children Board, on its own",
+        ("lscb",),
+    ),
 )
 FRAMEWORK_BY_KEY = {f.key: f for f in FRAMEWORKS}
 
@@ -132,6 +138,12 @@ def grade_in(text: str) -> Grade | None:
         if pattern.search(text):
             return GRADE_BY_KEY[key]
     return None
+
+
+def first_grade(text: str) -> Grade | None:
+    """The grade a text states first ("Requires improvement ... good" is the former)."""
+    found = [(m.start(), key) for key, pattern in _GRADE_PATTERNS if (m := pattern.search(text))]
+    return GRADE_BY_KEY[min(found)[1]] if found else None
 
 
 def _letters(text: str) -> str:

@@ -108,7 +108,8 @@ def _items(lines: Sequence[Line], start: int) -> tuple[list[Recommendation], int
         else:
             items[-1].append(line.text)
     texts = [join_lines(item) for item in items]
-    return [Recommendation(n, t) for n, t in enumerate(texts, start=1) if t], index
+    texts = [t for t in texts if t]
+    return [Recommendation(n, t, printed=False) for n, t in enumerate(texts, start=1)], index
 
 
 def _heading(lines: Sequence[Line], index: int) -> tuple[str | None] | None:

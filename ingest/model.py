@@ -40,13 +40,16 @@ class Finding:
     area: str | None
     page: int | None
     flagged: bool  # ends with the "(Recommendation)" marker
+    body: str = "local-authority"  # or "lscb": findings of the board's review
+    cites: tuple[int, ...] = ()  # recommendations a "(recommendation 3)" marker names
 
 
 @dataclass(frozen=True)
 class Recommendation:
-    number: int
+    number: int  # as printed; for a bulleted list, the item's place in it
     text: str
     body: str = "local-authority"  # or "lscb" for the board's own recommendations
+    printed: bool = True  # False where the report lists it as an unnumbered bullet
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,41 @@ from .model import Line
 from .textutil import join_lines
 
 NUMBERED = re.compile(r"^(\d{1,3})\.\s*(\S.*)$")
-MARKER = re.compile(r"\s*\(\s*Recommendations?\s*\)\s*$", re.I)
+_OPENING = re.compile(r"^(\d{1,3})(\.?)(?:\s+|(?=[A-Z])|$)(.*)$")
+# "(Recommendation)", "(recommendation 3)", "(Recommendations 2 and 5)", "( Recommendation.)"
+MARKER = re.compile(
+    r"\s*\(\s*recommendations?\s*\.?\s*((?:\d+\s*(?:,|and|&)?\s*)*)\)\s*\.?\s*$", re.I
+)
+_ENDS_SENTENCE = re.compile(r"[.:;!?)\u201d\"']\s*$")
+
+
+def opening(text: str, expected: int, previous: str) -> tuple[int, str] | None:
+    """(number, text) when ``text`` opens paragraph ``expected``, else None.
+
+    Tolerates what extraction and typesetting do to numbers: no space after the
+    dot ("16.Services"), no dot ("34 Most", after a finished sentence and from 10 on,
+    as footnotes are numbered 1, 2, 3 the same way), a
+    number alone on its line ("89."), and one number skipped by the report.
+    """
+    match = _OPENING.match(text)
+    if not match:
+        return None
+    number, dotted, rest = int(match[1]), bool(match[2]), match[3].strip()
+    sentence_ended = not previous or bool(_ENDS_SENTENCE.search(previous))
+    capital = rest[:1].isupper() or rest[:1] in "\u2018\"'("
+    if number == expected and dotted and (capital or not rest or sentence_ended):
+        return number, rest
+    if number == expected >= 10 and not dotted and capital and sentence_ended:
+        return number, rest
+    if number == expected + 1 and dotted and capital and sentence_ended:
+        return number, rest
+    return None
+
+
+def cited(text: str) -> tuple[int, ...]:
+    """Recommendation numbers a "(recommendation 3)" marker names."""
+    match = MARKER.search(text)
+    return tuple(int(n) for n in re.findall(r"\d+", match[1])) if match else ()
 
 
 @dataclass
@@ -31,6 +65,10 @@ class Paragraph:
     @property
     def flagged(self) -> bool:
         return bool(MARKER.search(self.raw_text))
+
+    @property
+    def cites(self) -> tuple[int, ...]:
+        return cited(self.raw_text)
 
     @property
     def text(self) -> str:
@@ -66,11 +104,15 @@ def collect(
             if found[0] is not None:
                 area = found[0]
             continue
-        match = NUMBERED.match(line.text)
-        if match and (expected is None or int(match[1]) == expected):
-            number = int(match[1])
-            paragraphs.append(Paragraph(number, line.page, area, [match[2]]))
-            expected = number + 1
+        previous = lines[index - 1].text if index > start else ""
+        if expected is None:
+            match = NUMBERED.match(line.text)
+            opened = (int(match[1]), match[2]) if match else None
+        else:
+            opened = opening(line.text, expected, previous)
+        if opened:
+            paragraphs.append(Paragraph(opened[0], line.page, area, [opened[1]]))
+            expected = opened[0] + 1
             is_open = True
         elif is_open:
             paragraphs[-1].pieces.append(line.text)

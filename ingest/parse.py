@@ -12,7 +12,12 @@ from .model import Line, Report, SourceText
 from .textutil import date_range, single_date
 
 _TITLE = re.compile(r"^(re-?\s*inspection|inspection|review) of\b", re.I)
-_SIF = re.compile(r"children in need of help and protection,? children looked after", re.I)
+_SIF = re.compile(
+    r"children in need of help and protection,? children looked after"
+    r"|^review of the effectiveness of the local safeguarding children board",
+    re.I,
+)
+_LOOKED_AFTER_2012 = re.compile(r"^inspection of (?:safeguarding and )?looked after children", re.I)
 _ILACS = re.compile(r"children's (?:social care )?services\b", re.I)
 _LEAD = re.compile(r"^Lead inspectors?\s*:\s*(.+)$", re.I)
 _TEAM = re.compile(
@@ -31,6 +36,12 @@ def parse_report(text: SourceText) -> Report:
             "(no inspection title on its first page)",
         )
     title = join_title(lines, title_at)
+    if _LOOKED_AFTER_2012.search(title):
+        raise InputError(
+            text.source.location,
+            "is an inspection of looked after children services under the 2012 framework, "
+            "which has no judgements comparable with later frameworks (not ingested)",
+        )
     if _SIF.search(title):
         from .sif import parse_sif
 
@@ -52,7 +63,7 @@ def find_title(lines: Sequence[Line], within: int = 40) -> int | None:
 def join_title(lines: Sequence[Line], at: int) -> str:
     """The title, which a PDF may wrap over two or three lines."""
     pieces = [lines[at].text]
-    for line in lines[at + 1 : at + 4]:
+    for line in lines[at + 1 : at + 7]:
         if re.match(r"^(inspection dates?|report published|lead inspector)", line.text, re.I):
             break
         pieces.append(line.text)

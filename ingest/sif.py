@@ -1,76 +1,161 @@
-"""The single inspection framework (2013-2018), with or without the LSCB review."""
+"""The single inspection framework (2013-2018): the local authority's inspection, the
+review of its Local Safeguarding Children Board (LSCB) where there is one, and
+re-inspections.
+
+Page 1 carries the overall judgement and a judgement table. After it the report
+numbers its paragraphs in one running sequence: key findings, recommendations,
+strengths, findings by service area, then the LSCB's recommendations and findings.
+Headings say which part a paragraph belongs to; the layouts of 2014, 2015 and
+2016-18 name them differently. A report appended to another (an LSCB review after
+the local authority's) may start its numbering again.
+"""
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from .errors import InputError
-from .frameworks import grade_in, match_area
+from .frameworks import first_grade, match_area
 from .model import Finding, Judgement, Line, PreviousInspection, Recommendation, Report, SourceText
-from .paragraphs import NUMBERED, collect
+from .paragraphs import MARKER, NUMBERED, Paragraph, cited, opening
 from .parse import inspection_dates, inspection_team, publication_date
 from .textutil import join_lines, month_year
 
-_GRADE_WORDS = r"Requires\s+improvement(?:\s+to\s+be\s+good)?|Good|Inadequate|Outstanding"
+LA, LSCB = "local-authority", "lscb"
+_GRADE_WORDS = r"Requires?\s+improvement(?:\s+to\s+be\s+good)?|Good|Inadequate|Outstanding"
 _TABLE_ROW = re.compile(rf"(\d(?:\.\d)?)\.?\s+(.+?)\s+({_GRADE_WORDS})\b\.?", re.I)
 _LABELLED_GRADE = re.compile(rf"([A-Z][^:]{{2,120}}?):\s*({_GRADE_WORDS})\b\.?", re.I)
 _OVERALL = re.compile(
-    r"children's services in .+? (?=(?:are|is|require|requires)\s)|the overall judgement is\s",
+    r"children's services(?: in .+?)? (?=(?:are|is|require|requires)\s)"
+    r"|the overall judgement is\s",
     re.I,
 )
-_SECTION_STARTS = re.compile(
-    r"^(The experiences and progress of|Leadership, management|"
-    r"The graded judgement|Review of the effectiveness of the (?:Local Safeguarding|LSCB)|"
-    r"The effectiveness of the Local Safeguarding)",
+_BOARD = r"(?:Local|[A-Z][\w' ]{1,40}?)\s+Safeguarding\s+Children\s+Board(?:\s*\(\w+\))?|LSCB"
+_BOARD_JUDGEMENT = re.compile(
+    rf"^(?:The\s+)?(?:judgement\s+for\s+)?(?:the\s+)?(?:effectiveness\s+of\s+the\s+)?"
+    rf"(?:{_BOARD})\s+(?:is|are|requires?\s+improvement)\s*(?:judged\s+to\s+be\s+)?",
+    re.I,
 )
-_PLAIN_HEADINGS = {
-    "summary", "inspection findings", "information about this inspection", "recommendations",
-    "summary for children and young people", "executive summary", "contents",
+_AREA_HEADING = re.compile(
+    r"^(The experiences and progress of|Leadership, management|The graded judge?ment)"
+)
+_LSCB_HEADING = re.compile(
+    rf"^(?:Section 2\b|(?:Inspection|Review) of the effectiveness of the (?:local safeguarding|LSCB)"
+    rf"|Inspection judge?ments? about the LSCB|What does the LSCB need to improve"
+    rf"|Inspection findings\s*\W\s*the Local Safeguarding|Key strengths and weaknesses of the"
+    rf"|The effectiveness of the (?:Local Safeguarding Children Board|LSCB)"
+    rf"|The (?:{_BOARD})(?:\s+(?:is|are|requires?)\s+(?:{_GRADE_WORDS})\.?)?$)",
+    re.I,
+)
+# Headings that start a report of its own, whose paragraph numbers may start again.
+_APPENDED_REPORT = re.compile(
+    r"^(?:Inspection|Review) of the effectiveness of the local safeguarding", re.I
+)
+_RECOMMENDATION_HEADINGS = {
+    "recommendations", "what does the local authority need to improve?",
+    "what does the lscb need to improve?", "priority and immediate action",
+    "priority and immediate actions", "areas for improvement",
 }
-_RECOMMENDATION_HEADINGS = {"recommendations", "what does the local authority need to improve?"}
+_FINDING_HEADINGS = {
+    "summary", "inspection findings", "executive summary", "summary of findings",
+    "summary of key findings", "the local authority's strengths",
+    "the local authority has the following strengths", "progress since the last inspection",
+    "inspection judgements about the local authority", "summary for children and young people",
+    "key judgement judgement grade", "the local authority",
+}
+_OTHER_HEADINGS = (
+    "information about this", "other ofsted inspections", "previous ofsted inspections",
+    "what the inspection judgements mean", "what the inspection judgments mean", "contents",
+    "the inspection team", "children living in this area", "child protection in this area",
+    "children looked after in this area", "other information about this area",
+    "local leadership", "annex",
+)
 _TERMINATOR = re.compile(r"[.:;)!?]$")
+
+
+@dataclass
+class _Section:
+    role: str  # "finding", "recommendation" or "other"
+    body: str  # LA or LSCB
+    area: str | None
+    may_restart: bool = False
+    lines: list[int] = field(default_factory=list)
 
 
 def parse_sif(text: SourceText, title_at: int, title: str) -> Report:
     lines = text.lines
     name = text.source.location
     start, end = inspection_dates(name, lines)
-    lscb = bool(re.search(r"Local Safeguarding Children Board|LSCB", title, re.I))
-    judgements = _judgement_table(name, lines, title_at)
-    recommendations, after = _recommendations(lines)
-    first_finding = recommendations[-1].number + 1 if recommendations else None
-    paragraphs, _ = collect(lines, after, first_finding, _heading)
+    body_at = _body_start(lines, title_at)
+    lscb_only = title.lower().startswith("review")
+    judgements = [] if lscb_only else _judgement_table(name, lines, title_at, body_at)
+    board = _board_judgement(lines)
+    if board:
+        judgements.append(board)
+    elif lscb_only or _LSCB_IN_TITLE.search(title):
+        raise InputError(name, "reviews its LSCB but states no judgement of the board")
+    sections = _sections(lines, body_at, LSCB if lscb_only else LA)
+    findings, recommendations = _items(lines, sections)
     lead, inspectors = inspection_team(lines)
     return Report(
         source=text.source,
         authority=_authority(lines, title_at, name),
         title=title,
-        framework="sif-lscb" if lscb else "sif",
-        reinspection=title.lower().startswith("re"),
+        framework="lscb" if lscb_only else ("sif-lscb" if board else "sif"),
+        reinspection=title.lower().startswith("re-"),
         start=start,
         end=end,
         published=publication_date(lines),
         judgements=judgements,
         previous=_previous(lines),
         recommendations=recommendations,
-        findings=[
-            Finding(p.number, p.text, p.area, p.page, p.flagged) for p in paragraphs
-        ],
+        findings=findings,
         lead_inspector=lead,
         inspectors=inspectors,
     )
 
 
+_LSCB_IN_TITLE = re.compile(r"Local Safeguarding Children Board|LSCB", re.I)
+
+
 def _authority(lines: Sequence[Line], title_at: int, source: str) -> str:
-    if title_at == 0:
+    """The lines between the page number and the title: a name may wrap over two."""
+    above = [line.text for line in lines[max(title_at - 3, 0) : title_at]]
+    while above and not re.search(r"[A-Za-z]", above[0]):
+        above.pop(0)
+    if not above:
         raise InputError(source, "names no local authority above its title")
-    return lines[title_at - 1].text
+    name = " ".join(above[-2:]) if len(above) >= 2 and _continues(above[-2:]) else above[-1]
+    return re.sub(r"\s+Safeguarding Children Board$", "", name)
 
 
-def _judgement_table(source: str, lines: Sequence[Line], title_at: int) -> list[Judgement]:
+def _continues(pair: list[str]) -> bool:
+    """Whether a name line wraps onto the next ("Stockport Metropolitan Borough" / "Council")."""
+    first, second = pair
+    return (
+        second.split()[0].lower() in {"council", "borough", "maidenhead", "children", "board"}
+        or first.rstrip().endswith((" and", " of", ","))
+        or (second[:1].islower())
+    )
+
+
+def _body_start(lines: Sequence[Line], title_at: int) -> int:
+    """Where page 1 (title, judgement table) ends: table rows are not paragraphs."""
+    if lines[title_at].page is not None:
+        for index in range(title_at, len(lines)):
+            if lines[index].page != lines[title_at].page:
+                return index
+    for index in range(title_at + 1, len(lines)):
+        if lines[index].text.lower().startswith(("executive summary", "contents", "section 1")):
+            return index
+    return title_at + 1
+
+
+def _judgement_table(source: str, lines: Sequence[Line], title_at: int, body_at: int):
     """The overall judgement sentence and the numbered judgement rows under it."""
     block = []
-    for line in lines[title_at + 1 : title_at + 40]:
-        if line.text.lower().startswith(("executive summary", "contents")):
+    for line in lines[title_at + 1 : max(body_at, title_at + 40)]:
+        if line.text.lower().startswith(("executive summary", "contents", "section 1")):
             break
         block.append(line.text)
     text = join_lines(block)
@@ -79,16 +164,32 @@ def _judgement_table(source: str, lines: Sequence[Line], title_at: int) -> list[
         raise InputError(source, "has no overall judgement ('Children's services in ... are ...')")
     first_row = re.search(r"\b1\.\s", text[overall.end() :])
     cut = overall.end() + (first_row.start() if first_row else len(text))
-    grade = grade_in(text[overall.end() : cut])
+    grade = first_grade(text[overall.end() : cut])
     if grade is None:
         raise InputError(source, "states no grade in its overall judgement")
     judgements = [Judgement("overall", grade.key)]
     for row in _TABLE_ROW.finditer(text[cut:]):
         area = match_area(row[2], "sif")
-        row_grade = grade_in(row[3])
+        row_grade = first_grade(row[3])
         if area and row_grade and area.key not in {j.area for j in judgements}:
             judgements.append(Judgement(area.key, row_grade.key))
     return judgements
+
+
+def _board_judgement(lines: Sequence[Line]) -> Judgement | None:
+    """The LSCB's grade: on page 1 in 2014, later at the head of the board's section."""
+    for index, line in enumerate(lines):
+        if "Safeguarding Children" not in line.text and "LSCB" not in line.text:
+            continue
+        window = join_lines([lines[i].text for i in range(index, min(index + 3, len(lines)))])
+        match = _BOARD_JUDGEMENT.match(window)
+        if match:
+            grade = re.match(rf"({_GRADE_WORDS})\b", window[match.end() :], re.I)
+            phrase = grade[1] if grade else window[match.start() : match.end()]
+            found = first_grade(phrase) if grade or "improvement" in phrase.lower() else None
+            if found:
+                return Judgement("lscb", found.key)
+    return None
 
 
 def _previous(lines: Sequence[Line]) -> PreviousInspection | None:
@@ -109,50 +210,142 @@ def _labelled_grades(text: str) -> tuple[Judgement, ...]:
             break  # the list has ended
         position = match.end()
         area = match_area(match[1], "sif")
-        grade = grade_in(match[2])
+        grade = first_grade(match[2])
         if area and grade and area.key not in {j.area for j in judgements}:
             judgements.append(Judgement(area.key, grade.key))
     return tuple(judgements)
 
 
-def _recommendations(lines: Sequence[Line]) -> tuple[list[Recommendation], int]:
-    """The numbered recommendations and the index of the line after them."""
-    for index, line in enumerate(lines):
-        if line.text.lower() in _RECOMMENDATION_HEADINGS:
-            items, end = collect(lines, index + 1, 1, _heading, stop=_recommendations_end)
-            return [Recommendation(p.number, p.text) for p in items], end
-    return [], 0
+def _sections(lines: Sequence[Line], start: int, body: str) -> list[_Section]:
+    """The body cut at its headings, each part labelled with what its paragraphs are."""
+    current = _Section("finding", body, LSCB if body == LSCB else None)
+    sections = [current]
+    for index in range(start, len(lines)):
+        heading = _heading(lines, index, current)
+        if heading is None:
+            current.lines.append(index)
+        else:
+            current = heading
+            sections.append(current)
+    return sections
 
 
-def _recommendations_end(lines: Sequence[Line], index: int) -> bool:
-    text = lines[index].text.lower()
-    return text in _PLAIN_HEADINGS or bool(_SECTION_STARTS.match(lines[index].text))
+def _heading(lines: Sequence[Line], index: int, current: _Section) -> _Section | None:
+    """The section a heading line opens, or None for body text."""
+    text = lines[index].text.strip()
+    lowered = text.lower().rstrip(":").strip()
+    if NUMBERED.match(text) or MARKER.fullmatch(text) or len(text) > 120:
+        return None
+    if re.search(r"\s\d{1,3}$", text):  # a contents entry, with its page number
+        return None
+    if _LSCB_HEADING.match(text):
+        role = "recommendation" if "improve" in lowered else "finding"
+        return _Section(role, LSCB, LSCB, may_restart=bool(_APPENDED_REPORT.match(text)))
+    if lowered in _RECOMMENDATION_HEADINGS:
+        return _Section("recommendation", current.body, current.area)
+    if lowered in _FINDING_HEADINGS or lowered.startswith("section 1"):
+        body = LA if lowered.startswith(("section 1", "inspection judgements")) else current.body
+        return _Section("finding", body, current.area if body == current.body else None)
+    if lowered.startswith(_OTHER_HEADINGS):
+        return _Section("other", current.body, current.area)
+    if current.role != "recommendation" and _is_area_heading(lines, index):
+        area = match_area(_heading_text(lines, index), "sif")
+        area_key = LSCB if current.body == LSCB else (area.key if area else current.area)
+        return _Section("finding", current.body, area_key)
+    return None
 
 
-def _heading(lines: Sequence[Line], index: int) -> tuple[str | None] | None:
-    """(area,) for a section heading, (None,) for another heading, None for body text."""
+def _is_area_heading(lines: Sequence[Line], index: int) -> bool:
     text = lines[index].text
-    if text.lower() in _PLAIN_HEADINGS or text.lower().startswith("information about this"):
-        return (None,)
-    if not _SECTION_STARTS.match(text) or text.endswith("."):
-        return None
+    if not _AREA_HEADING.match(text):
+        return False
+    if text.endswith(".") and not text.startswith("The graded"):
+        return False
     previous = lines[index - 1].text if index else ""
-    if previous and not _TERMINATOR.search(previous) and not _is_grade_line(previous):
-        return None
-    following = [text]
+    return not previous or bool(_TERMINATOR.search(previous)) or _is_grade_line(previous)
+
+
+def _heading_text(lines: Sequence[Line], index: int) -> str:
+    """A heading with the lines it wraps onto, up to its grade."""
+    pieces = [lines[index].text]
     for line in lines[index + 1 : index + 4]:
-        if _is_grade_line(line.text) or line.text.lower() in _PLAIN_HEADINGS:
+        if _is_grade_line(line.text) or line.text.lower() in _FINDING_HEADINGS:
             break
-        if NUMBERED.match(line.text) or len(" ".join(following)) > 150:
+        if NUMBERED.match(line.text) or len(" ".join(pieces)) > 150:
             break
-        following.append(line.text)
-    area = match_area(" ".join(following), "sif")
-    return (area.key if area else None,)
+        pieces.append(line.text)
+    return " ".join(pieces)
 
 
 def _is_grade_line(text: str) -> bool:
-    return bool(re.fullmatch(rf"(?:{_GRADE_WORDS})(?:\s+to\s+be\s+good)?", text.strip(), re.I)) or (
-        text.strip().lower() in {"to be good"}
+    return bool(re.fullmatch(rf"(?:{_GRADE_WORDS})\.?", text.strip(), re.I)) or (
+        text.strip().lower() in {"to be good", "be good"}
     )
 
 
+def _items(
+    lines: Sequence[Line], sections: list[_Section]
+) -> tuple[list[Finding], list[Recommendation]]:
+    """Findings and recommendations: numbered paragraphs in one running sequence, or,
+    where a list is not numbered, its bullets."""
+    findings: list[Finding] = []
+    recommendations: list[Recommendation] = []
+    expected = 1
+    for section in sections:
+        paragraphs, expected = _numbered(lines, section, expected)
+        if section.role == "recommendation":
+            if not paragraphs:
+                paragraphs = _bullets(lines, section, _count(recommendations, section.body) + 1)
+                printed = False
+            else:
+                printed = True
+            recommendations += [
+                Recommendation(p.number, p.text, section.body, printed) for p in paragraphs
+            ]
+        else:
+            findings += [_finding(p, section.body) for p in paragraphs]
+    if not findings:  # a layout with no numbered paragraphs: its bullets are the findings
+        for section in (s for s in sections if s.role == "finding"):
+            start = _count(findings, section.body) + 1
+            findings += [_finding(p, section.body) for p in _bullets(lines, section, start)]
+    return findings, recommendations
+
+
+def _count(items, body: str) -> int:
+    return sum(1 for item in items if item.body == body)
+
+
+def _finding(paragraph: Paragraph, body: str) -> Finding:
+    return Finding(
+        paragraph.number, paragraph.text, paragraph.area, paragraph.page, paragraph.flagged,
+        body, cited(paragraph.raw_text),
+    )
+
+
+def _numbered(lines: Sequence[Line], section: _Section, expected: int):
+    paragraphs: list[Paragraph] = []
+    previous = ""
+    for index in section.lines:
+        text = lines[index].text
+        opened = opening(text, expected, previous)
+        if opened is None and section.may_restart and not paragraphs:
+            opened = opening(text, 1, previous)
+        if opened:
+            paragraphs.append(Paragraph(opened[0], lines[index].page, section.area, [opened[1]]))
+            expected = opened[0] + 1
+        elif paragraphs:
+            paragraphs[-1].pieces.append(text)
+        previous = text
+    return paragraphs, expected
+
+
+def _bullets(lines: Sequence[Line], section: _Section, first: int) -> list[Paragraph]:
+    """The items of a bulleted list, numbered by their place from ``first``."""
+    items: list[Paragraph] = []
+    for index in section.lines:
+        line = lines[index]
+        if line.bullet == 1:
+            items.append(Paragraph(first + len(items), line.page, section.area, [line.text]))
+        elif items and not _is_grade_line(line.text):
+            items[-1].pieces.append(line.text)
+    return [item for item in items if item.text]

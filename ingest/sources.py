@@ -132,7 +132,11 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
     edges: Counter[str] = Counter()
     for page in pages:
         edges.update({_shape(line) for line in page[:2] + page[-2:]})
-    return {shape for shape, count in edges.items() if count >= len(pages) / 2}
+    # Most pages' edges, or a numbered header of an appended report (a few pages only).
+    return {
+        shape for shape, count in edges.items()
+        if count >= len(pages) / 2 or (count >= 3 and "#" in shape and len(shape) > 20)
+    }
 
 
 def _is_furniture(line: str, index: int, length: int, running: set[str]) -> bool:
