@@ -12,7 +12,7 @@ from .errors import InputError
 from .frameworks import grade_in, match_area
 from .model import Finding, Judgement, Line, Recommendation, Report, SourceText
 from .paragraphs import NUMBERED, collect
-from .parse import inspection_dates, inspection_team
+from .parse import inspection_dates, inspection_team, name_above
 from .textutil import join_lines
 
 _GRADE = r"(?:requires\s+improvement(?:\s+to\s+be\s+good)?|good|inadequate|outstanding)"
@@ -56,8 +56,9 @@ def _authority(lines: Sequence[Line], title_at: int, title: str, source: str) ->
     named = _TITLE_NAME.match(title)
     if named and named[1].lower() not in {"children's social care", "local authority"}:
         return named[1]
-    if title_at > 0:
-        return lines[title_at - 1].text
+    above = name_above(lines, title_at)
+    if above:
+        return above
     raise InputError(source, "names no local authority in or above its title")
 
 
@@ -103,7 +104,11 @@ def _items(lines: Sequence[Line], start: int) -> tuple[list[Recommendation], int
         line = lines[index]
         if _heading(lines, index) is not None or NUMBERED.match(line.text):
             break
-        if line.bullet == 1 or not items:
+        if re.fullmatch(r"\d{1,2}", line.text):  # a footnote mark on a line of its own
+            continue
+        sub_item = bool(items) and line.text[:1].islower() and any(
+            piece.rstrip().endswith(":") for piece in items[-1])
+        if (line.bullet == 1 and not sub_item) or not items:
             items.append([line.text])
         else:
             items[-1].append(line.text)

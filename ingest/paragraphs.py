@@ -14,7 +14,7 @@ from .model import Line
 from .textutil import join_lines
 
 NUMBERED = re.compile(r"^(\d{1,3})\.\s*(\S.*)$")
-_OPENING = re.compile(r"^(\d{1,3})(\.?)(?:\s+|(?=[A-Z])|$)(.*)$")
+_OPENING = re.compile(r"^(\d{1,3})(\.?)(?:\s+|(?=[A-Z\u2018\u201c'\"(])|$)(.*)$")
 # "(Recommendation)", "(recommendation 3)", "(Recommendations 2 and 5)", "( Recommendation.)"
 MARKER = re.compile(
     r"\s*\(\s*recommendations?\s*\.?\s*((?:\d+\s*(?:,|and|&)?\s*)*)\)\s*\.?\s*$", re.I
@@ -93,6 +93,7 @@ def collect(
     paragraphs: list[Paragraph] = []
     expected = first
     is_open = False
+    previous = ""  # the line before, or "" after a heading: a sentence has ended
     index = start
     for index in range(start, len(lines)):
         if stop(lines, index):
@@ -100,11 +101,10 @@ def collect(
         line = lines[index]
         found = heading(lines, index)
         if found is not None:
-            is_open = False
+            is_open, previous = False, ""
             if found[0] is not None:
                 area = found[0]
             continue
-        previous = lines[index - 1].text if index > start else ""
         if expected is None:
             match = NUMBERED.match(line.text)
             opened = (int(match[1]), match[2]) if match else None
@@ -116,4 +116,5 @@ def collect(
             is_open = True
         elif is_open:
             paragraphs[-1].pieces.append(line.text)
+        previous = line.text if is_open else ""  # text outside paragraphs: a heading's tail
     return paragraphs, len(lines)

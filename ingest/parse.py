@@ -70,6 +70,17 @@ def join_title(lines: Sequence[Line], at: int) -> str:
     return " ".join(pieces)
 
 
+def name_above(lines: Sequence[Line], title_at: int) -> str | None:
+    """The authority named on the lines above the title, which may wrap over two
+    ("Stockport Metropolitan Borough" / "Council"); page numbers are not part of it."""
+    above = [
+        line.text
+        for line in lines[max(title_at - 2, 0) : title_at]
+        if line.page == lines[title_at].page and re.search(r"[A-Za-z]", line.text)
+    ]
+    return " ".join(above) or None
+
+
 def header_field(lines: Sequence[Line], label: str, within: int = 60) -> tuple[int, str] | None:
     """The index and value of a "Label: value" line near the top (value may wrap once)."""
     pattern = re.compile(rf"^{label}\s*:?\s*(.*)$", re.I)

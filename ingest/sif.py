@@ -18,7 +18,7 @@ from .errors import InputError
 from .frameworks import first_grade, match_area
 from .model import Finding, Judgement, Line, PreviousInspection, Recommendation, Report, SourceText
 from .paragraphs import MARKER, NUMBERED, Paragraph, cited, opening
-from .parse import inspection_dates, inspection_team, publication_date
+from .parse import inspection_dates, inspection_team, name_above, publication_date
 from .textutil import join_lines, month_year
 
 LA, LSCB = "local-authority", "lscb"
@@ -40,7 +40,8 @@ _AREA_HEADING = re.compile(
     r"^(The experiences and progress of|Leadership, management|The graded judge?ment)"
 )
 _LSCB_HEADING = re.compile(
-    rf"^(?:Section 2\b|(?:Inspection|Review) of the effectiveness of the (?:local safeguarding|LSCB)"
+    rf"^(?:Section 2\b"
+    rf"|(?:Inspection|Review) of the effectiveness of the (?:local safeguarding|LSCB)"
     rf"|Inspection judge?ments? about the LSCB|What does the LSCB need to improve"
     rf"|Inspection findings\s*\W\s*the Local Safeguarding|Key strengths and weaknesses of the"
     rf"|The effectiveness of the (?:Local Safeguarding Children Board|LSCB)"
@@ -71,6 +72,8 @@ _OTHER_HEADINGS = (
     "local leadership", "annex",
 )
 _TERMINATOR = re.compile(r"[.:;)!?]$")
+# "There are no areas for priority action": said in the list, but not a recommendation.
+_NONE = re.compile(r"^(?:There (?:are|were) no|The inspection did not find any)\b", re.I)
 
 
 @dataclass
@@ -119,24 +122,10 @@ _LSCB_IN_TITLE = re.compile(r"Local Safeguarding Children Board|LSCB", re.I)
 
 
 def _authority(lines: Sequence[Line], title_at: int, source: str) -> str:
-    """The lines between the page number and the title: a name may wrap over two."""
-    above = [line.text for line in lines[max(title_at - 3, 0) : title_at]]
-    while above and not re.search(r"[A-Za-z]", above[0]):
-        above.pop(0)
-    if not above:
+    name = name_above(lines, title_at)
+    if name is None:
         raise InputError(source, "names no local authority above its title")
-    name = " ".join(above[-2:]) if len(above) >= 2 and _continues(above[-2:]) else above[-1]
     return re.sub(r"\s+Safeguarding Children Board$", "", name)
-
-
-def _continues(pair: list[str]) -> bool:
-    """Whether a name line wraps onto the next ("Stockport Metropolitan Borough" / "Council")."""
-    first, second = pair
-    return (
-        second.split()[0].lower() in {"council", "borough", "maidenhead", "children", "board"}
-        or first.rstrip().endswith((" and", " of", ","))
-        or (second[:1].islower())
-    )
 
 
 def _body_start(lines: Sequence[Line], title_at: int) -> int:
@@ -243,8 +232,9 @@ def _heading(lines: Sequence[Line], index: int, current: _Section) -> _Section |
         return _Section(role, LSCB, LSCB, may_restart=bool(_APPENDED_REPORT.match(text)))
     if lowered in _RECOMMENDATION_HEADINGS:
         return _Section("recommendation", current.body, current.area)
-    if lowered in _FINDING_HEADINGS or lowered.startswith("section 1"):
-        body = LA if lowered.startswith(("section 1", "inspection judgements")) else current.body
+    section_1 = bool(re.match(r"section 1\b\s*:", lowered))
+    if lowered in _FINDING_HEADINGS or section_1:
+        body = LA if section_1 or lowered.startswith("inspection judgements") else current.body
         return _Section("finding", body, current.area if body == current.body else None)
     if lowered.startswith(_OTHER_HEADINGS):
         return _Section("other", current.body, current.area)
@@ -299,8 +289,11 @@ def _items(
                 printed = False
             else:
                 printed = True
+            findings += [_finding(p, section.body) for p in paragraphs if _NONE.match(p.text)]
             recommendations += [
-                Recommendation(p.number, p.text, section.body, printed) for p in paragraphs
+                Recommendation(p.number, p.text, section.body, printed)
+                for p in paragraphs
+                if not _NONE.match(p.text)
             ]
         else:
             findings += [_finding(p, section.body) for p in paragraphs]

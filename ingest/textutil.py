@@ -13,7 +13,7 @@ MONTHS = {
 }
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _RANGE = re.compile(
-    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s*{_MONTH}?\s*(\d{{4}})?\s*(?:to|until|-|\u2013|\u2014|and)\s*"
+    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s*{_MONTH}?\s*(\d{{4}})?\s*(?:to|until|-|\u2013|\u2014|\u2500|and)\s*"
     rf"(\d{{1,2}})(?:st|nd|rd|th)?\s*{_MONTH}\s*(\d{{4}})",
     re.I,
 )
@@ -25,9 +25,20 @@ def _month(name: str) -> int:
     return MONTHS[name.lower()]
 
 
+def _spelled(text: str) -> str:
+    """Numeric dates, day first as in the UK ("1/06/2015"), with the month in words."""
+    names = list(MONTHS)
+
+    def spell(match: re.Match) -> str:
+        day, month, year = int(match[1]), int(match[2]), match[3]
+        return f"{day} {names[month - 1]} {year}" if 1 <= month <= 12 else match[0]
+
+    return re.sub(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", spell, text)
+
+
 def date_range(text: str) -> tuple[date, date] | None:
     """Start and end of a range such as "8 May to 31 May 2018" or "3 to 14 Oct 2022"."""
-    match = _RANGE.search(text)
+    match = _RANGE.search(_spelled(text))
     if not match:
         return None
     day1, month1, year1, day2, month2, year2 = match.groups()
@@ -40,7 +51,7 @@ def date_range(text: str) -> tuple[date, date] | None:
 
 
 def single_date(text: str) -> date | None:
-    match = _DATE.search(text)
+    match = _DATE.search(_spelled(text))
     if not match:
         return None
     day, month, year = match.groups()
