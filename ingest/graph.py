@@ -141,10 +141,11 @@ def _previous(graph: Graph, report: Report, inspection: URIRef, document: URIRef
 def _findings(graph, report: Report, inspection, document, source) -> None:
     for finding in report.findings:
         _add(
-            graph, below(inspection, "finding", finding.number),
+            graph, _item_iri(inspection, "finding", finding.number, finding.body),
             (RDF.type, OKG.Finding),
             (OKG.number, Literal(finding.number)),
             (OKG.text, Literal(finding.text)),
+            (OKG.body, Literal(finding.body)),
             (OKG.serviceArea, area_iri(report.scheme, finding.area) if finding.area else None),
             (OKG.page, Literal(finding.page) if finding.page is not None else None),
             (OKG.flaggedForRecommendation, Literal(finding.flagged)),
@@ -153,17 +154,18 @@ def _findings(graph, report: Report, inspection, document, source) -> None:
         )
 
 
-def _recommendation_iri(inspection: URIRef, number: int, body: str) -> URIRef:
-    return below(inspection, "recommendation", number if body == "local-authority"
-                 else f"{body}-{number}")
+def _item_iri(inspection: URIRef, kind: str, number: int, body: str) -> URIRef:
+    """``finding/12``, ``recommendation/3``; the LSCB's own are ``recommendation/lscb-3``."""
+    return below(inspection, kind, number if body == "local-authority" else f"{body}-{number}")
 
 
 def _recommendations(graph, report: Report, inspection, document) -> None:
     for item in report.recommendations:
         _add(
-            graph, _recommendation_iri(inspection, item.number, item.body),
+            graph, _item_iri(inspection, "recommendation", item.number, item.body),
             (RDF.type, OKG.Recommendation),
             (OKG.number, Literal(item.number)),
+            (OKG.numberPrinted, Literal(item.printed)),
             (OKG.text, Literal(item.text)),
             (OKG.body, Literal(item.body)),
             (OKG.inReport, document),
@@ -171,14 +173,15 @@ def _recommendations(graph, report: Report, inspection, document) -> None:
 
 
 def _supports(graph, report: Report, inspection) -> None:
-    bodies = {r.number: r.body for r in report.recommendations}
     for support in report.supports:
-        recommendation = _recommendation_iri(
-            inspection, support.recommendation, bodies[support.recommendation])
-        finding = below(inspection, "finding", support.finding)
+        recommendation = _item_iri(
+            inspection, "recommendation", support.recommendation, support.body)
+        finding = _item_iri(inspection, "finding", support.finding, support.body)
         graph.add((finding, OKG.supports, recommendation))
+        key = f"{support.recommendation}-{support.finding}"
         _add(
-            graph, below(inspection, "support", f"{support.recommendation}-{support.finding}"),
+            graph,
+            _item_iri(inspection, "support", key, support.body),
             (RDF.type, OKG.Support),
             (OKG.recommendation, recommendation),
             (OKG.finding, finding),

@@ -1,5 +1,6 @@
 """Which findings support which recommendations, decided from their texts.
 
+Where a finding names its recommendation ("(recommendation 3)"), that is the link.
 Where a report flags findings with "(Recommendation)", only flagged findings are
 candidates: each supports its closest recommendations, and a recommendation no
 flagged finding chose takes its closest one. Where nothing is flagged (ILACS), every finding
@@ -11,7 +12,7 @@ similarity.
 import re
 from dataclasses import replace
 
-from .model import Report, Support
+from .model import Finding, Recommendation, Report, Support
 
 MINIMUM = 0.08  # below this, two texts share little more than common words
 NEAR_BEST = 0.7  # a finding also supports recommendations scoring this share of its best
@@ -25,12 +26,35 @@ def link_report(report: Report) -> Report:
 
 
 def find_supports(report: Report) -> list[Support]:
-    flagged = [f for f in report.findings if f.flagged]
-    candidates = flagged or report.findings
-    if not candidates or not report.recommendations:
+    """Links within each body: the LSCB's findings support the LSCB's recommendations."""
+    supports: list[Support] = []
+    for body in sorted({r.body for r in report.recommendations}):
+        findings = [f for f in report.findings if f.body == body]
+        recommendations = [r for r in report.recommendations if r.body == body]
+        supports += _stated(findings, recommendations, body)
+        supports += _by_text(findings, recommendations, report, body)
+    return sorted(supports)
+
+
+def _stated(findings: list[Finding], recommendations: list[Recommendation], body: str):
+    """"(recommendation 3)": the report says which recommendation a finding supports."""
+    numbers = {r.number for r in recommendations}
+    return [
+        Support(number, f.number, 1.0, "stated", body)
+        for f in findings
+        for number in f.cites
+        if number in numbers
+    ]
+
+
+def _by_text(findings, recommendations, report: Report, body: str) -> list[Support]:
+    flagged = [f for f in findings if f.flagged and not f.cites]
+    cited = any(f.cites for f in findings)
+    candidates = flagged or ([] if cited else findings)
+    if not candidates or not recommendations:
         return []
     scores = _similarities(
-        [f.text for f in candidates], [r.text for r in report.recommendations], report
+        [f.text for f in candidates], [r.text for r in recommendations], report
     )
     if flagged:
         pairs = _marked_pairs(scores)
@@ -38,15 +62,16 @@ def find_supports(report: Report) -> list[Support]:
     else:
         pairs = _unmarked_pairs(scores)
         method = "tfidf"
-    return sorted(
+    return [
         Support(
-            report.recommendations[r].number,
+            recommendations[r].number,
             candidates[f].number,
             round(float(scores[f][r]), 3),
             method,
+            body,
         )
         for f, r in pairs
-    )
+    ]
 
 
 def _stems():

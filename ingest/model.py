@@ -67,7 +67,8 @@ class Support:
     recommendation: int
     finding: int
     score: float
-    method: str
+    method: str  # "stated" (the finding names it), "marker+tfidf" or "tfidf"
+    body: str = "local-authority"  # whose recommendation and finding: "lscb" for the board
 
 
 @dataclass
