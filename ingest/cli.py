@@ -10,7 +10,6 @@ from pathlib import Path
 
 import click
 
-from .errors import InputError
 from .graph import FORMATS, serialise, write_atomically
 
 
@@ -26,25 +25,74 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default="-", show_default=True,
-              help="Where to write the graph; - for standard output.")
-@click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="turtle",
-              show_default=True, help="RDF syntax of the output.")
-def ingest(source: Path, output: Path, fmt: str) -> None:
-    """Read one report (PDF, markdown or text) and write its graph."""
-    from .pipeline import ingest_file
+              help="A file (.ttl, .nt, .jsonld; .trig or .nq for one named graph per report), "
+                   "a folder for one file per report, or - for standard output.")
+@click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
+              help="RDF syntax of each graph [default: from the output's suffix, else turtle].")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Reports read at once; 0 for one per processor.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar [default: on a terminal].")
+def ingest(sources: tuple[Path, ...], output: Path, fmt: str | None, jobs: int,
+           progress: bool | None) -> None:
+    """Read reports (PDF, markdown or text; folders are searched) and write their graphs.
 
-    try:
-        graph = ingest_file(source)
-    except InputError as error:
-        _fail(str(error), 1)
-    data = serialise(graph, fmt)
+    A file that cannot be ingested is reported on one line and the rest go on; the
+    exit code is 1 if any was refused.
+    """
+    import os
+
+    from . import batch
+
+    files = batch.report_files(sources)
+    if not files:
+        _fail(f"{' '.join(map(str, sources))}: no report files (.pdf, .md, .txt) found")
+    outcome = batch.read_all(
+        files, jobs or os.cpu_count() or 1, progress,
+        on_refused=lambda error: click.echo(f"Error: {error}", err=True),
+    )
+    if outcome.reports:
+        written = _write(outcome.reports, output, fmt)
+        lead = str(files[0]) if len(files) == 1 else outcome.summary()
+        click.echo(f"{lead}: {written}" if len(files) == 1 else f"{lead}; {written}", err=True)
+    elif len(files) > 1:
+        click.echo(outcome.summary(), err=True)
+    sys.exit(1 if outcome.refused else 0)
+
+
+def _write(reports: list, output: Path, fmt: str | None) -> str:
+    """Write the reports' graphs where ``output`` says; returns what was written."""
+    from . import batch
+    from .datasets import DATASET_FORMATS, write_named_graphs
+    from .identity import report_iri
+
+    graphs = batch.report_graphs(reports)
+    suffix = output.suffix.lower()
+    if suffix in DATASET_FORMATS:
+        named = ((report_iri(r.authority, r.end), g) for r, g in graphs)
+        count = write_named_graphs(named, output, DATASET_FORMATS[suffix])
+        return f"{count} named graphs written to {output}"
+    if str(output) != "-" and (output.is_dir() or not suffix):
+        fmt = fmt or "turtle"
+        for report, graph in graphs:
+            path = output / batch.file_name(report, _SUFFIXES[FORMATS[fmt]])
+            write_atomically(path, serialise(graph, fmt))
+        return f"{len(reports)} files written to {output}/"
+    merged = None
+    for _, graph in graphs:
+        merged = graph if merged is None else merged + graph
+    data = serialise(merged, fmt or _FORMAT_OF_SUFFIX.get(suffix, "turtle"))
     if str(output) == "-":
         sys.stdout.buffer.write(data)
-    else:
-        write_atomically(output, data)
-        click.echo(f"{source}: {len(graph)} triples written to {output}", err=True)
+        return "graph written to standard output"
+    write_atomically(output, data)
+    return f"{len(merged)} triples written to {output}"
+
+
+_SUFFIXES = {"turtle": "ttl", "nt": "nt", "json-ld": "jsonld"}
+_FORMAT_OF_SUFFIX = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}
 
 
 @cli.command()

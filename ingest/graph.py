@@ -27,8 +27,11 @@ from .namespaces import ID, OKG, bind_prefixes
 FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt", "json-ld": "json-ld"}
 
 
-def report_graph(report: Report, graph: Graph | None = None) -> Graph:
-    """Add ``report`` to ``graph`` (a new one if None) and return it."""
+def report_graph(
+    report: Report, graph: Graph | None = None, previous: URIRef | None = None
+) -> Graph:
+    """Add ``report`` to ``graph`` (a new one if None) and return it. ``previous`` is the
+    previous inspection's IRI where its own report is known (see ``history``)."""
     graph = bind_prefixes(graph if graph is not None else Graph())
     inspection = inspection_iri(report.authority, report.end)
     document = report_iri(report.authority, report.end)
@@ -40,7 +43,7 @@ def report_graph(report: Report, graph: Graph | None = None) -> Graph:
         _judgement(graph, below(inspection, "judgement", judgement.area), judgement,
                    inspection, document, report.scheme)
     if report.previous is not None:
-        _previous(graph, report, inspection, document)
+        _previous(graph, report, inspection, document, previous)
     _findings(graph, report, inspection, document, source)
     _recommendations(graph, report, inspection, document)
     _supports(graph, report, inspection)
@@ -121,12 +124,14 @@ def _judgement(graph, node, judgement: Judgement, inspection, document, scheme: 
     )
 
 
-def _previous(graph: Graph, report: Report, inspection: URIRef, document: URIRef) -> None:
-    """The earlier inspection as this report describes it: no dates are invented."""
-    previous = below(inspection, "previous")
-    graph.add((inspection, OKG.previousInspection, previous))
+def _previous(graph: Graph, report: Report, inspection: URIRef, document: URIRef,
+              known: URIRef | None) -> None:
+    """The earlier inspection as this report describes it: no dates are invented. Its
+    judgements hang below this inspection, as this report states them."""
+    node = known if known is not None else below(inspection, "previous")
+    graph.add((inspection, OKG.previousInspection, node))
     _add(
-        graph, previous,
+        graph, node,
         (RDF.type, OKG.Inspection), (RDF.type, PROV.Activity),
         (OKG.authority, authority_iri(report.authority)),
         (OKG.reportPublished,
@@ -134,8 +139,8 @@ def _previous(graph: Graph, report: Report, inspection: URIRef, document: URIRef
          if report.previous.published else None),
     )
     for judgement in report.previous.judgements:
-        node = below(previous, "judgement", judgement.area)
-        _judgement(graph, node, judgement, previous, document, report.scheme)
+        statement = below(inspection, "previous", "judgement", judgement.area)
+        _judgement(graph, statement, judgement, node, document, report.scheme)
 
 
 def _findings(graph, report: Report, inspection, document, source) -> None:
@@ -215,7 +220,7 @@ def _ordered(value):
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` in one step: a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    handle, temporary = temporary_beside(path)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -223,3 +228,12 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def temporary_beside(path: Path) -> tuple[int, str]:
+    """A new file beside ``path``, readable as a file created the usual way would be."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(temporary, 0o666 & ~umask)
+    return handle, temporary

@@ -1,6 +1,7 @@
 """Deterministic, readable IRIs for everything the graph describes.
 
-An inspection is keyed by its authority and its last day on site (ILACS reports
+An authority is keyed by its Ofsted URN where the reference table knows it, else by
+its name. An inspection is keyed by its authority and its last day on site (ILACS reports
 print no publication date, so that cannot be the key); everything a report says
 hangs below its inspection, numbered as the report numbers it.
 """
@@ -34,20 +35,22 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
-def authority_iri(name: str) -> URIRef:
-    """A known authority by its Ofsted URN (stable across renames); any other by its name."""
+def authority_key(name: str) -> str:
+    """A known authority's Ofsted URN (stable across renames); any other's name as a slug."""
     known = lookup(name)
-    if known is not None:
-        return ID[f"authority/{known.urn}"]
-    return ID[f"authority/{slug(authority_name(name))}"]
+    return known.urn if known is not None else slug(authority_name(name))
+
+
+def authority_iri(name: str) -> URIRef:
+    return ID[f"authority/{authority_key(name)}"]
 
 
 def inspection_iri(authority: str, end: date) -> URIRef:
-    return ID[f"inspection/{slug(authority_name(authority))}/{end.isoformat()}"]
+    return ID[f"inspection/{authority_key(authority)}/{end.isoformat()}"]
 
 
 def report_iri(authority: str, end: date) -> URIRef:
-    return ID[f"report/{slug(authority_name(authority))}/{end.isoformat()}"]
+    return ID[f"report/{authority_key(authority)}/{end.isoformat()}"]
 
 
 def source_iri(sha256: str) -> URIRef:

@@ -53,7 +53,7 @@ def test_finding_provenance(example_graph):
 def test_two_renderings_meet_on_one_authority_and_inspection(seeds):
     pdf = ingest_file(seeds / "wandsworth-2018.pdf")
     text = ingest_file(seeds / "wandsworth-2018.pdftext.txt")
-    inspection = URIRef("https://w3id.org/ofsted-kg/id/inspection/wandsworth/2018-05-31")
+    inspection = URIRef("https://w3id.org/ofsted-kg/id/inspection/80518/2018-05-31")
     for graph in (pdf, text):
         assert graph.value(inspection, OKG.authority) == URIRef(
             "https://w3id.org/ofsted-kg/id/authority/80518")

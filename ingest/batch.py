@@ -1,0 +1,129 @@
+"""Many reports at once: read them in parallel, join what they say about each other,
+and write one named graph per report (TriG, N-Quads) or one file per report.
+
+Reading (PDF text, parsing, linking) is the slow part and runs in worker processes;
+graphs are built in this process once every report is read, because a report's
+previous inspection may be another report's inspection.
+"""
+
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from .errors import InputError
+from .graph import report_graph
+from .history import previous_inspections
+from .identity import authority_key, inspection_iri, report_iri
+from .model import Report
+from .namespaces import bind_prefixes
+from .pipeline import read_report
+
+REPORT_SUFFIXES = {".pdf", ".md", ".markdown", ".txt"}
+
+
+def report_files(sources: Iterable[Path]) -> list[Path]:
+    """The report files named, and those in folders named (at any depth), in order."""
+    files: list[Path] = []
+    for source in sources:
+        if source.is_dir():
+            files += sorted(
+                p for p in source.rglob("*")
+                if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
+                and not p.name.startswith(".")
+            )
+        else:
+            files.append(source)
+    return files
+
+
+@dataclass
+class Outcome:
+    """What happened to each file of a batch."""
+
+    reports: list[Report] = field(default_factory=list)
+    refused: list[InputError] = field(default_factory=list)
+
+    def summary(self) -> str:
+        frameworks = Counter(r.framework for r in self.reports)
+        kinds = ", ".join(f"{key} {count}" for key, count in sorted(frameworks.items()))
+        total = len(self.reports) + len(self.refused)
+        return (
+            f"{total} file{'s' if total != 1 else ''}: {len(self.reports)} ingested"
+            + (f" ({kinds})" if kinds else "")
+            + f", {len(self.refused)} refused"
+        )
+
+
+def _read(path: Path) -> Report | InputError:
+    try:
+        return read_report(path)
+    except InputError as error:
+        return error
+    except Exception as error:  # a bug must not stop the batch; it is reported per file
+        return InputError(str(path), f"could not be read ({type(error).__name__}: {error})")
+
+
+def read_all(
+    files: list[Path], jobs: int = 1, progress: bool | None = None,
+    on_refused: Callable[[InputError], None] = lambda error: None,
+) -> Outcome:
+    """Read every file, ``jobs`` at a time; a refused file is passed to ``on_refused``
+    as soon as it is known, and the rest go on."""
+    outcome = Outcome()
+    for result in _progress(_results(files, jobs), len(files), progress):
+        if isinstance(result, InputError):
+            outcome.refused.append(result)
+            on_refused(result)
+        else:
+            outcome.reports.append(result)
+    return outcome
+
+
+def _results(files: list[Path], jobs: int) -> Iterator[Report | InputError]:
+    if jobs <= 1 or len(files) <= 1:
+        yield from map(_read, files)
+        return
+    with ProcessPoolExecutor(min(jobs, len(files))) as pool:
+        yield from pool.map(_read, files, chunksize=2)
+
+
+def _progress(items: Iterator, total: int, enabled: bool | None) -> Iterator:
+    """A progress bar on standard error, shown only on a terminal unless asked for."""
+    if enabled is False or (enabled is None and not sys.stderr.isatty()):
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, total=total, unit="report", file=sys.stderr)
+
+
+def report_graphs(reports: list[Report]) -> Iterator[tuple[Report, Graph]]:
+    """Each report's graph, in a fixed order, with previous inspections joined up."""
+    previous = previous_inspections(reports)
+    for report in sorted(reports, key=_order):
+        inspection = inspection_iri(report.authority, report.end)
+        yield report, report_graph(report, previous=previous.get(inspection))
+
+
+def _order(report: Report) -> tuple:
+    return (authority_key(report.authority), report.end, report.source.sha256)
+
+
+def dataset(reports: list[Report]) -> Dataset:
+    """One named graph per report, named by the report's IRI."""
+    store = Dataset()
+    bind_prefixes(store)
+    for report, graph in report_graphs(reports):
+        named = store.graph(report_iri(report.authority, report.end))
+        for triple in graph:
+            named.add(triple)
+    return store
+
+
+def file_name(report: Report, suffix: str) -> str:
+    """A report's own file in an output folder: ``<authority key>-<last day>.<suffix>``."""
+    return f"{authority_key(report.authority)}-{report.end.isoformat()}.{suffix}"
