@@ -104,6 +104,8 @@ def _report(graph: Graph, report: Report, node: URIRef, inspection: URIRef, sour
         (PROV.wasGeneratedBy, inspection),
         (PROV.wasDerivedFrom, source),
     )
+    for number in report.skipped_numbers:
+        graph.add((node, OKG.skippedNumber, Literal(number)))
     _add(
         graph, source,
         (RDF.type, OKG.SourceFile), (RDF.type, PROV.Entity),

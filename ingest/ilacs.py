@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from .errors import InputError
 from .frameworks import grade_in, match_area
 from .model import Finding, Judgement, Line, Recommendation, Report, SourceText
-from .paragraphs import NUMBERED, collect
+from .paragraphs import NUMBERED, collect, skipped
 from .parse import inspection_dates, inspection_team, name_above
 from .textutil import join_lines
 
@@ -47,6 +47,7 @@ def parse_ilacs(text: SourceText, title_at: int, title: str) -> Report:
         judgements=judgements,
         recommendations=recommendations,
         findings=[Finding(p.number, p.text, p.area, p.page, p.flagged) for p in paragraphs],
+        skipped_numbers=skipped(paragraphs),
         lead_inspector=lead,
         inspectors=inspectors,
     )

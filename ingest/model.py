@@ -85,6 +85,7 @@ class Report:
     previous: PreviousInspection | None = None
     recommendations: list[Recommendation] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    skipped_numbers: tuple[int, ...] = ()  # paragraph numbers the report itself leaves out
     lead_inspector: str | None = None
     inspectors: list[str] = field(default_factory=list)
     supports: list[Support] = field(default_factory=list)

@@ -57,6 +57,7 @@ class Paragraph:
     page: int | None
     area: str | None
     pieces: list[str] = field(default_factory=list)
+    after_skip: bool = False  # the report printed no paragraph numbered one less
 
     @property
     def raw_text(self) -> str:
@@ -111,10 +112,16 @@ def collect(
         else:
             opened = opening(line.text, expected, previous)
         if opened:
-            paragraphs.append(Paragraph(opened[0], line.page, area, [opened[1]]))
+            skip = expected is not None and opened[0] == expected + 1
+            paragraphs.append(Paragraph(opened[0], line.page, area, [opened[1]], skip))
             expected = opened[0] + 1
             is_open = True
         elif is_open:
             paragraphs[-1].pieces.append(line.text)
         previous = line.text if is_open else ""  # text outside paragraphs: a heading's tail
     return paragraphs, len(lines)
+
+
+def skipped(paragraphs: list[Paragraph]) -> tuple[int, ...]:
+    """The numbers the report itself left out of its sequence."""
+    return tuple(p.number - 1 for p in paragraphs if p.after_skip)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .errors import InputError
 from .frameworks import first_grade, match_area
 from .model import Finding, Judgement, Line, PreviousInspection, Recommendation, Report, SourceText
-from .paragraphs import MARKER, NUMBERED, Paragraph, cited, opening
+from .paragraphs import MARKER, NUMBERED, Paragraph, cited, opening, skipped
 from .parse import inspection_dates, inspection_team, name_above, publication_date
 from .textutil import join_lines, month_year
 
@@ -98,7 +98,7 @@ def parse_sif(text: SourceText, title_at: int, title: str) -> Report:
     elif lscb_only or _LSCB_IN_TITLE.search(title):
         raise InputError(name, "reviews its LSCB but states no judgement of the board")
     sections = _sections(lines, body_at, LSCB if lscb_only else LA)
-    findings, recommendations = _items(lines, sections)
+    findings, recommendations, left_out = _items(lines, sections)
     lead, inspectors = inspection_team(lines)
     return Report(
         source=text.source,
@@ -113,6 +113,7 @@ def parse_sif(text: SourceText, title_at: int, title: str) -> Report:
         previous=_previous(lines),
         recommendations=recommendations,
         findings=findings,
+        skipped_numbers=left_out,
         lead_inspector=lead,
         inspectors=inspectors,
     )
@@ -275,14 +276,16 @@ def _is_grade_line(text: str) -> bool:
 
 def _items(
     lines: Sequence[Line], sections: list[_Section]
-) -> tuple[list[Finding], list[Recommendation]]:
-    """Findings and recommendations: numbered paragraphs in one running sequence, or,
-    where a list is not numbered, its bullets."""
+) -> tuple[list[Finding], list[Recommendation], tuple[int, ...]]:
+    """Findings, recommendations and the numbers the report skips: numbered paragraphs
+    in one running sequence, or, where a list is not numbered, its bullets."""
     findings: list[Finding] = []
     recommendations: list[Recommendation] = []
+    left_out: list[int] = []
     expected = 1
     for section in sections:
         paragraphs, expected = _numbered(lines, section, expected)
+        left_out += skipped(paragraphs)
         if section.role == "recommendation":
             if not paragraphs:
                 paragraphs = _bullets(lines, section, _count(recommendations, section.body) + 1)
@@ -301,7 +304,7 @@ def _items(
         for section in (s for s in sections if s.role == "finding"):
             start = _count(findings, section.body) + 1
             findings += [_finding(p, section.body) for p in _bullets(lines, section, start)]
-    return findings, recommendations
+    return findings, recommendations, tuple(left_out)
 
 
 def _count(items, body: str) -> int:
@@ -324,7 +327,9 @@ def _numbered(lines: Sequence[Line], section: _Section, expected: int):
         if opened is None and section.may_restart and not paragraphs:
             opened = opening(text, 1, previous)
         if opened:
-            paragraphs.append(Paragraph(opened[0], lines[index].page, section.area, [opened[1]]))
+            paragraphs.append(Paragraph(
+                opened[0], lines[index].page, section.area, [opened[1]], opened[0] == expected + 1
+            ))
             expected = opened[0] + 1
         elif paragraphs:
             paragraphs[-1].pieces.append(text)

@@ -1,0 +1,114 @@
+"""Every file of the real corpus: refused for a documented reason, or a conforming graph
+with its framework's judgements, unbroken paragraph numbering and recommendations.
+
+Slow (every PDF is read): marked ``corpus``; run with ``pytest -m corpus``.
+"""
+
+import csv
+import os
+import re
+from pathlib import Path
+
+import pytest
+from conftest import shared_dir
+
+from ingest.errors import InputError
+from ingest.frameworks import FRAMEWORK_BY_KEY
+from ingest.model import Report
+
+pytestmark = pytest.mark.corpus
+
+# The reasons a file may be refused, as README's table of formats documents them.
+REFUSALS = {
+    "an HTML page saved under a .pdf name": r"is an HTML page, not a report",
+    "a 2012-framework looked after children inspection": (
+        r"is an inspection of looked after children services under the 2012 framework"
+    ),
+}
+# The parser accepts a paragraph one number ahead (a number the report itself leaves
+# out) and records it; more than this in one report would hide lost paragraphs.
+MOST_SKIPPED = 1
+
+
+def _manifest() -> list[dict]:
+    found = shared_dir()
+    if found is None or not (found / "corpus" / "MANIFEST.csv").is_file():
+        return []
+    with open(found / "corpus" / "MANIFEST.csv", newline="", encoding="utf-8") as stream:
+        return list(csv.DictReader(stream))
+
+
+ROWS = _manifest()
+
+
+@pytest.fixture(scope="module")
+def outcomes(shared: Path) -> dict[str, object]:
+    """Every corpus file read once (in parallel), keyed by its manifest path."""
+    from ingest.batch import read_all, report_graphs
+
+    corpus = shared / "corpus"
+    files = [corpus / row["path"] for row in ROWS]
+    outcome = read_all(files, jobs=os.cpu_count() or 1, progress=False)
+    results: dict[str, object] = {}
+    for error in outcome.refused:
+        results[Path(error.source).relative_to(corpus).as_posix()] = error
+    for report, graph in report_graphs(outcome.reports):
+        key = Path(report.source.location).relative_to(corpus).as_posix()
+        results[key] = (report, graph)
+    return results
+
+
+@pytest.mark.parametrize(
+    "row", ROWS or [pytest.param(None, marks=pytest.mark.skip("the shared corpus is absent"))],
+    ids=lambda row: row["path"] if row else "corpus",
+)
+def test_report(row: dict, outcomes: dict[str, object]) -> None:
+    result = outcomes[row["path"]]
+    if isinstance(result, InputError):
+        documented = [name for name, reason in REFUSALS.items() if re.search(reason, result.reason)]
+        assert documented, f"{row['path']} refused for an undocumented reason: {result.reason}"
+        return
+    assert row["content"] == "pdf", f"{row['path']} is {row['content']} but was ingested"
+    report, graph = result
+    problems = _problems(report, set(report.skipped_numbers))
+    assert not problems, f"{row['path']}: " + "; ".join(problems)
+    from ingest.validate import validate
+
+    outcome = validate(graph)
+    violations = [f"{p.focus}: {p.message}" for p in outcome.problems if p.severity == "Violation"]
+    assert outcome.conforms, f"{row['path']} does not conform: " + "; ".join(violations[:5])
+
+
+def _problems(report: Report, skipped: set[int]) -> list[str]:
+    problems = []
+    required = FRAMEWORK_BY_KEY[report.framework].required
+    areas = [j.area for j in report.judgements]
+    if sorted(areas) != sorted(required):
+        problems.append(f"judgements {sorted(areas)}, framework {report.framework} needs "
+                        f"{sorted(required)}")
+    for body, numbers in _sequences(report).items():
+        missing = sorted(set(range(min(numbers), max(numbers) + 1)) - set(numbers) - skipped)
+        if missing:
+            problems.append(f"{body} paragraphs missing: {missing[:10]}")
+    if len(report.skipped_numbers) > MOST_SKIPPED:
+        problems.append(f"numbers taken as left out by the report: {report.skipped_numbers}")
+    addressed = "lscb" if report.framework == "lscb" else "local-authority"
+    if not any(r.body == addressed for r in report.recommendations):
+        problems.append(f"no {addressed} recommendations")
+    if not report.findings:
+        problems.append("no findings")
+    return problems
+
+
+def _sequences(report: Report) -> dict[str, list[int]]:
+    """Each run of paragraph numbers: one for the whole report, or a second where an
+    appended LSCB review numbers its own paragraphs from 1."""
+    runs: dict[str, list[int]] = {}
+    for body in ("local-authority", "lscb"):
+        numbers = [f.number for f in report.findings if f.body == body]
+        numbers += [r.number for r in report.recommendations if r.body == body and r.printed]
+        if numbers:
+            runs[body] = numbers
+    if "lscb" in runs and "local-authority" in runs and min(runs["lscb"]) > 1:
+        runs["local-authority"] += runs.pop("lscb")  # one running sequence
+    return runs
