@@ -44,6 +44,8 @@ def report_graph(
                    inspection, document, report.scheme)
     if report.previous is not None:
         _previous(graph, report, inspection, document, previous)
+    if report.predecessor is not None:
+        _predecessor(graph, report, inspection, document)
     _findings(graph, report, inspection, document, source)
     _recommendations(graph, report, inspection, document)
     _supports(graph, report, inspection)
@@ -143,6 +145,36 @@ def _previous(graph: Graph, report: Report, inspection: URIRef, document: URIRef
     for judgement in report.previous.judgements:
         statement = below(inspection, "previous", "judgement", judgement.area)
         _judgement(graph, statement, judgement, node, document, report.scheme)
+
+
+def _predecessor(graph: Graph, report: Report, inspection: URIRef, document: URIRef) -> None:
+    """The authority's formation from its predecessor, and the predecessor's grade, as
+    this report states them (org:ChangeEvent)."""
+    told = report.predecessor
+    before = _authority(graph, told.name)
+    after = authority_iri(report.authority)
+    change = below(after, "formation")
+    _add(
+        graph, change,
+        (RDF.type, ORG.ChangeEvent),
+        (ORG.originalOrganization, before),
+        (ORG.resultingOrganization, after),
+        (DCTERMS.date, Literal(told.formed) if told.formed else None),
+        (OKG.statedIn, document),
+    )
+    graph.add((after, ORG.resultedFrom, change))
+    if told.grade is None:
+        return
+    earlier = below(inspection, "predecessor")
+    _add(
+        graph, earlier,
+        (RDF.type, OKG.Inspection), (RDF.type, PROV.Activity),
+        (OKG.authority, before),
+        (DCTERMS.date, Literal(told.judged, datatype=XSD.gYearMonth if "-" in told.judged
+                               else XSD.gYear)),
+    )
+    _judgement(graph, below(earlier, "judgement", "overall"), Judgement("overall", told.grade),
+               earlier, document, report.scheme)
 
 
 def _findings(graph, report: Report, inspection, document, source) -> None:

@@ -12,7 +12,7 @@ from .errors import InputError
 from .frameworks import grade_in, match_area
 from .model import Finding, Judgement, Line, Recommendation, Report, SourceText
 from .paragraphs import NUMBERED, collect, skipped
-from .parse import inspection_dates, inspection_team, name_above
+from .parse import inspection_dates, inspection_team, name_above, predecessor
 from .textutil import join_lines
 
 _GRADE = r"(?:requires\s+improvement(?:\s+to\s+be\s+good)?|good|inadequate|outstanding)"
@@ -48,6 +48,7 @@ def parse_ilacs(text: SourceText, title_at: int, title: str) -> Report:
         recommendations=recommendations,
         findings=[Finding(p.number, p.text, p.area, p.page, p.flagged) for p in paragraphs],
         skipped_numbers=skipped(paragraphs),
+        predecessor=predecessor(lines),
         lead_inspector=lead,
         inspectors=inspectors,
     )

@@ -60,6 +60,17 @@ class PreviousInspection:
     judgements: tuple[Judgement, ...]
 
 
+@dataclass(frozen=True)
+class Predecessor:
+    """The authority this one replaced, where the report says so ("came into being on
+    1 April 2021 ... the predecessor local authority, X, was judged inadequate in 2019")."""
+
+    name: str
+    formed: date | None  # the day the reporting authority came into being
+    grade: str | None  # the predecessor's overall grade, as the report recalls it
+    judged: str | None  # "YYYY" or "YYYY-MM": when that grade was given
+
+
 @dataclass(frozen=True, order=True)
 class Support:
     """A finding supporting a recommendation, with how sure the link is."""
@@ -83,6 +94,7 @@ class Report:
     published: date | None
     judgements: list[Judgement] = field(default_factory=list)
     previous: PreviousInspection | None = None
+    predecessor: Predecessor | None = None
     recommendations: list[Recommendation] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     skipped_numbers: tuple[int, ...] = ()  # paragraph numbers the report itself leaves out

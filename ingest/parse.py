@@ -8,8 +8,9 @@ import re
 from collections.abc import Sequence
 
 from .errors import InputError
-from .model import Line, Report, SourceText
-from .textutil import date_range, single_date
+from .frameworks import first_grade
+from .model import Line, Predecessor, Report, SourceText
+from .textutil import date_range, join_lines, month_year, single_date
 
 _TITLE = re.compile(r"^(re-?\s*inspection|inspection|review) of\b", re.I)
 _SIF = re.compile(
@@ -68,6 +69,30 @@ def join_title(lines: Sequence[Line], at: int) -> str:
             break
         pieces.append(line.text)
     return " ".join(pieces)
+
+
+_CAME_INTO_BEING = re.compile(r"came into (?:being|existence) on (\d{1,2} \w+ \d{4})", re.I)
+_PREDECESSOR = re.compile(
+    r"predecessor local authority,? (?P<name>[A-Z][\w' ]+?),? (?:was|were) judged (?P<grade>.+?)"
+    r" in (?P<when>(?:[A-Z][a-z]+ )?\d{4})",
+)
+
+
+def predecessor(lines: Sequence[Line], within: int = 120) -> Predecessor | None:
+    """The authority this one replaced, as the report's summary states it."""
+    text = join_lines([line.text for line in lines[:within]])
+    found = _PREDECESSOR.search(text)
+    if not found:
+        return None
+    formed = _CAME_INTO_BEING.search(text)
+    grade = first_grade(found["grade"])
+    when = found["when"]
+    return Predecessor(
+        name=found["name"].strip(),
+        formed=single_date(formed[1]) if formed else None,
+        grade=grade.key if grade else None,
+        judged=month_year(when) or when[-4:],
+    )
 
 
 def name_above(lines: Sequence[Line], title_at: int) -> str | None:
