@@ -79,7 +79,7 @@ def _write(reports: list, output: Path, fmt: str | None) -> str:
         for report, graph in graphs:
             path = output / batch.file_name(report, _SUFFIXES[FORMATS[fmt]])
             write_atomically(path, serialise(graph, fmt))
-        return f"{len(reports)} files written to {output}/"
+        return f"{len(reports)} file{'s' if len(reports) != 1 else ''} written to {output}/"
     merged = None
     for _, graph in graphs:
         merged = graph if merged is None else merged + graph

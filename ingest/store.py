@@ -28,10 +28,22 @@ def rdf_format(path: Path) -> str:
         ) from None
 
 
-def load_graphs(paths: list[Path]) -> Graph:
-    """Every triple of every file (named graphs merged) in one graph."""
-    merged = bind_prefixes(Graph())
+def graph_files(paths: list[Path]) -> list[Path]:
+    """The files named, and the RDF files in folders named (at any depth), in order."""
+    files: list[Path] = []
     for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in _FORMATS)
+        else:
+            files.append(path)
+    return files
+
+
+def load_graphs(paths: list[Path]) -> Graph:
+    """Every triple of every file (named graphs merged) in one graph; a folder stands
+    for the RDF files in it."""
+    merged = bind_prefixes(Graph())
+    for path in graph_files(paths):
         fmt = rdf_format(path)
         if not path.is_file():
             raise GraphFileError(f"{path}: no such file")
