@@ -23,6 +23,12 @@ def vocabulary() -> Graph:
 
 
 @lru_cache(maxsize=1)
+def vocabulary_triples() -> frozenset:
+    """The vocabulary's triples as a set, for joining them to data without a graph copy."""
+    return frozenset(vocabulary())
+
+
+@lru_cache(maxsize=1)
 def shapes() -> Graph:
     """The SHACL shapes (do not mutate)."""
     return turtle_folder("shapes")

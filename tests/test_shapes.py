@@ -2,6 +2,7 @@
 
 import pytest
 from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS
 
 from ingest.namespaces import GRADE, OKG
 from ingest.validate import validate
@@ -99,3 +100,83 @@ def test_analytical_gaps_are_warnings(example_graph):
         "A finding flagged '(Recommendation)' supports no recommendation.",
         "No finding supports this recommendation.",
     ]
+
+
+def test_successor_is_matched_by_value(example_graph):
+    """The gap check compares numbers by value: 11 written as xsd:int still follows 10
+    (the number itself breaks the datatype rule, and only that is reported)."""
+    from rdflib.namespace import XSD  # imported here: pytest trips over it at module level
+
+    graph = copy(example_graph)
+    graph.set((node("finding", 11), OKG.number, Literal("11", datatype=XSD.int)))
+    outcome = validate(graph)
+    messages = [p.message for p in outcome.problems]
+    assert "A finding has exactly one positive number." in messages
+    assert not any("is missing" in m for m in messages), messages
+
+
+def test_types_entailed_by_the_vocabulary_count(example_graph):
+    """RDFS inference still applies: a node typed only through the domain of
+    okg:flaggedForRecommendation is a finding, and is checked as one."""
+    graph = copy(example_graph)
+    graph.remove((node("finding", 4), RDF.type, OKG.Finding))
+    graph.set((node("finding", 4), OKG.text, Literal("")))
+    messages = [p.message for p in validate(graph).problems if p.severity == "Violation"]
+    assert messages == ["A finding has non-empty text."]
+
+
+def test_reports_merged_are_checked_each_on_its_own(example_graph):
+    """Two inspections in one graph: the gap in the second is the second's alone."""
+
+    def later(term):
+        if isinstance(term, URIRef) and "2017-03-24" in term:
+            return URIRef(term.replace("2017-03-24", "2018-03-24"))
+        return term
+
+    graph = copy(example_graph)
+    for triple in example_graph:
+        if triple[0] != node("finding", 10):
+            graph.add(tuple(later(term) for term in triple))
+    outcome = validate(graph)
+    violations = {(p.focus, p.message) for p in outcome.problems if p.severity == "Violation"}
+    assert violations == {
+        (f"<{later(INSPECTION)}>", "Finding 10 is missing: the finding numbers have a gap.")
+    }
+
+
+def test_rdfs_entailments_are_what_owlrl_adds(example_graph):
+    """The closure made here is owlrl's RDFS closure as pyshacl ran it, triple for
+    triple, schema statements in the data included."""
+    import owlrl
+    from pyshacl.inference import CustomRDFSSemantics
+    from rdflib import Graph
+
+    from ingest.validate import rdfs_entailments
+    from ingest.vocabulary import vocabulary
+
+    ex = "http://example.org/"
+    graph = copy(example_graph) + vocabulary()
+    extra = [
+        (URIRef(ex + "p"), RDFS.subPropertyOf, OKG.framework),
+        (URIRef(ex + "q"), RDFS.subPropertyOf, URIRef(ex + "p")),
+        (URIRef(ex + "i"), URIRef(ex + "q"), Literal("a literal")),
+        (URIRef(ex + "C"), RDFS.subClassOf, OKG.Finding),
+        (URIRef(ex + "C"), RDF.type, RDFS.Class),
+        (URIRef(ex + "D"), RDFS.subClassOf, URIRef(ex + "C")),
+        (URIRef(ex + "x"), RDF.type, URIRef(ex + "D")),
+        (URIRef(ex + "x"), OKG.supports, Literal("not a recommendation")),
+        (URIRef(ex + "r"), RDFS.range, OKG.Report),
+        (URIRef(ex + "dt"), RDF.type, RDFS.Datatype),
+        (URIRef(ex + "cm"), RDF.type, RDFS.ContainerMembershipProperty),
+        (URIRef(ex + "t"), RDFS.subPropertyOf, RDF.type),
+        (URIRef(ex + "y"), URIRef(ex + "t"), OKG.Inspection),
+        (URIRef(ex + "d"), RDFS.subPropertyOf, RDFS.domain),
+        (OKG.text, URIRef(ex + "d"), URIRef(ex + "Texts")),
+    ]
+    for triple in extra:
+        graph.add(triple)
+    closed = Graph()
+    for triple in graph:
+        closed.add(triple)
+    owlrl.DeductiveClosure(CustomRDFSSemantics).expand(closed)
+    assert rdfs_entailments(set(graph)) == set(closed) - set(graph)
