@@ -30,8 +30,8 @@ def empty_finding_text(g):
     g.set((node("finding", 4), OKG.text, Literal("")))
 
 
-def finding_without_section(g):
-    g.remove((node("finding", 6), OKG.serviceArea, None))
+def finding_in_two_sections(g):
+    g.add((node("finding", 6), OKG.serviceArea, URIRef("https://w3id.org/ofsted-kg/scheme/sif/adoption")))
 
 
 def no_end_date(g):
@@ -56,7 +56,7 @@ VIOLATIONS = {
     add_gap: "Finding 10 is missing",
     grade_off_scale: "exactly one grade from the scale",
     empty_finding_text: "non-empty text",
-    finding_without_section: "section of exactly one service area",
+    finding_in_two_sections: "section of at most one service area",
     no_end_date: "exactly one end date",
     second_authority: "exactly one authority",
     duplicate_judgement: "More than one judgement",
@@ -180,3 +180,23 @@ def test_rdfs_entailments_are_what_owlrl_adds(example_graph):
         closed.add(triple)
     owlrl.DeductiveClosure(CustomRDFSSemantics).expand(closed)
     assert rdfs_entailments(set(graph)) == set(closed) - set(graph)
+
+
+def test_numbers_the_report_skips_or_gives_to_recommendations_are_not_gaps(example_graph):
+    """The running sequence goes on through recommendation numbers, and through a number
+    the report records it left out, but not through an unnumbered bullet's place."""
+    report = URIRef("https://w3id.org/ofsted-kg/id/report/fernley/2017-03-24")
+    skipped = copy(example_graph)
+    skipped.remove((node("finding", 10), None, None))
+    skipped.add((report, OKG.skippedNumber, Literal(10)))
+    assert validate(skipped).conforms
+    taken = copy(example_graph)
+    taken.remove((node("finding", 10), None, None))
+    item = node("recommendation", "lscb-10")
+    for triple in [(item, RDF.type, OKG.Recommendation), (item, OKG.inReport, report),
+                   (item, OKG.number, Literal(10)), (item, OKG.text, Literal("Board: act.")),
+                   (item, OKG.body, Literal("lscb"))]:
+        taken.add(triple)
+    assert "Finding 10 is missing" not in str(validate(taken).problems)
+    taken.add((item, OKG.numberPrinted, Literal(False)))
+    assert "Finding 10 is missing" in str(validate(taken).problems)
