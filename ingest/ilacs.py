@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from .errors import InputError
 from .frameworks import grade_in, match_area
 from .model import Finding, Judgement, Line, Recommendation, Report, SourceText
-from .paragraphs import NUMBERED, collect, skipped
+from .paragraphs import NUMBERED, collect, skipped, with_text
 from .parse import inspection_dates, inspection_team, name_above, predecessor
 from .textutil import join_lines
 
@@ -46,7 +46,9 @@ def parse_ilacs(text: SourceText, title_at: int, title: str) -> Report:
         published=None,  # ILACS reports print no publication date
         judgements=judgements,
         recommendations=recommendations,
-        findings=[Finding(p.number, p.text, p.area, p.page, p.flagged) for p in paragraphs],
+        findings=[
+            Finding(p.number, p.text, p.area, p.page, p.flagged) for p in with_text(paragraphs)
+        ],
         skipped_numbers=skipped(paragraphs),
         predecessor=predecessor(lines),
         lead_inspector=lead,

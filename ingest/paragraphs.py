@@ -123,5 +123,10 @@ def collect(
 
 
 def skipped(paragraphs: list[Paragraph]) -> tuple[int, ...]:
-    """The numbers the report itself left out of its sequence."""
-    return tuple(p.number - 1 for p in paragraphs if p.after_skip)
+    """The numbers the report itself leaves out of its sequence, or prints with no text."""
+    left_out = [p.number - 1 for p in paragraphs if p.after_skip]
+    return tuple(sorted(left_out + [p.number for p in paragraphs if not p.text]))
+
+
+def with_text(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    return [p for p in paragraphs if p.text]

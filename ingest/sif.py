@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .errors import InputError
 from .frameworks import first_grade, match_area
 from .model import Finding, Judgement, Line, PreviousInspection, Recommendation, Report, SourceText
-from .paragraphs import MARKER, NUMBERED, Paragraph, cited, opening, skipped
+from .paragraphs import MARKER, NUMBERED, Paragraph, cited, opening, skipped, with_text
 from .parse import inspection_dates, inspection_team, name_above, publication_date
 from .textutil import join_lines, month_year
 
@@ -286,6 +286,7 @@ def _items(
     for section in sections:
         paragraphs, expected = _numbered(lines, section, expected)
         left_out += skipped(paragraphs)
+        paragraphs = with_text(paragraphs)
         if section.role == "recommendation":
             if not paragraphs:
                 paragraphs = _bullets(lines, section, _count(recommendations, section.body) + 1)
