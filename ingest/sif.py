@@ -253,7 +253,12 @@ def _is_area_heading(lines: Sequence[Line], index: int) -> bool:
     if text.endswith(".") and not text.startswith("The graded"):
         return False
     previous = lines[index - 1].text if index else ""
-    return not previous or bool(_TERMINATOR.search(previous)) or _is_grade_line(previous)
+    return (
+        not previous
+        or bool(_TERMINATOR.search(previous))
+        or _is_grade_line(previous)
+        or previous.lower().rstrip(": ") in _FINDING_HEADINGS  # "Inspection judgements about ..."
+    )
 
 
 def _heading_text(lines: Sequence[Line], index: int) -> str:

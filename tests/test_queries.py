@@ -12,7 +12,7 @@ from ingest.queries import QueryError, get_query, saved_queries
 REQUIRED = {
     "judgements": ["authorityName", "inspectionEnd", "published", "serviceAreaLabel",
                    "gradeLabel"],
-    "recommendations": ["inspectionEnd", "number", "text", "supportCount"],
+    "recommendations": ["authorityName", "inspectionEnd", "body", "number", "text", "supportCount"],
     "findings": ["inspectionEnd", "number", "serviceAreaLabel", "flagged", "page", "text"],
     "recommendations-without-support": ["inspectionEnd", "number", "text"],
     "recommendation-support": ["inspectionEnd", "recommendation", "finding", "score"],
