@@ -73,6 +73,8 @@ _MEMBERSHIP = {
     RDFS.ContainerMembershipProperty: lambda s: ((s, _SUBPROPERTY, RDFS.member),),
     RDFS.Datatype: lambda s: ((s, _SUBCLASS, RDFS.Literal),),
 }
+# The predicates of triples that take part in rules as schema, looked up by hash.
+_SCHEMA_RULES = {term: term for term in (_DOMAIN, _RANGE, _SUBPROPERTY, _SUBCLASS, _TYPE)}
 
 
 def rdfs_entailments(triples: Iterable[tuple]) -> set[tuple]:
@@ -145,9 +147,6 @@ def rdfs_entailments(triples: Iterable[tuple]) -> set[tuple]:
                 for triple in entails(s):
                     add(triple)
     return added
-
-
-_SCHEMA_RULES = {term: term for term in (_DOMAIN, _RANGE, _SUBPROPERTY, _SUBCLASS, _TYPE)}
 
 
 @lru_cache(maxsize=64)
