@@ -13,14 +13,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from .errors import InputError
 from .graph import report_graph
 from .history import previous_inspections
-from .identity import authority_key, inspection_iri, report_iri
+from .identity import authority_key, inspection_iri
 from .model import Report
-from .namespaces import bind_prefixes
 from .pipeline import read_report
 
 REPORT_SUFFIXES = {".pdf", ".md", ".markdown", ".txt"}
@@ -111,17 +110,6 @@ def report_graphs(reports: list[Report]) -> Iterator[tuple[Report, Graph]]:
 
 def _order(report: Report) -> tuple:
     return (authority_key(report.authority), report.end, report.source.sha256)
-
-
-def dataset(reports: list[Report]) -> Dataset:
-    """One named graph per report, named by the report's IRI."""
-    store = Dataset()
-    bind_prefixes(store)
-    for report, graph in report_graphs(reports):
-        named = store.graph(report_iri(report.authority, report.end))
-        for triple in graph:
-            named.add(triple)
-    return store
 
 
 def file_name(report: Report, suffix: str) -> str:

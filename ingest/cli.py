@@ -53,20 +53,23 @@ def ingest(sources: tuple[Path, ...], output: Path, fmt: str | None, jobs: int,
         files, jobs or os.cpu_count() or 1, progress,
         on_refused=lambda error: click.echo(f"Error: {error}", err=True),
     )
-    if outcome.reports:
-        written = _write(outcome.reports, output, fmt)
-        lead = str(files[0]) if len(files) == 1 else outcome.summary()
-        click.echo(f"{lead}: {written}" if len(files) == 1 else f"{lead}; {written}", err=True)
-    elif len(files) > 1:
-        click.echo(outcome.summary(), err=True)
+    written = _write(outcome.reports, output, fmt) if outcome.reports else None
+    if len(files) == 1:  # a refusal has said it all; a single success says where it went
+        if written:
+            click.echo(f"{files[0]}: {written}", err=True)
+    else:
+        click.echo("; ".join(filter(None, [outcome.summary(), written])), err=True)
     sys.exit(1 if outcome.refused else 0)
 
 
 def _write(reports: list, output: Path, fmt: str | None) -> str:
     """Write the reports' graphs where ``output`` says; returns what was written."""
+    from rdflib import Graph
+
     from . import batch
     from .datasets import DATASET_FORMATS, write_named_graphs
     from .identity import report_iri
+    from .namespaces import bind_prefixes
 
     graphs = batch.report_graphs(reports)
     suffix = output.suffix.lower()
@@ -80,9 +83,9 @@ def _write(reports: list, output: Path, fmt: str | None) -> str:
             path = output / batch.file_name(report, _SUFFIXES[FORMATS[fmt]])
             write_atomically(path, serialise(graph, fmt))
         return f"{len(reports)} file{'s' if len(reports) != 1 else ''} written to {output}/"
-    merged = None
+    merged = bind_prefixes(Graph())
     for _, graph in graphs:
-        merged = graph if merged is None else merged + graph
+        merged += graph  # in place: one pass however many reports
     data = serialise(merged, fmt or _FORMAT_OF_SUFFIX.get(suffix, "turtle"))
     if str(output) == "-":
         sys.stdout.buffer.write(data)

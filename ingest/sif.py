@@ -72,6 +72,7 @@ _OTHER_HEADINGS = (
     "local leadership", "annex",
 )
 _TERMINATOR = re.compile(r"[.:;)!?]$")
+_LSCB_IN_TITLE = re.compile(r"Local Safeguarding Children Board|LSCB", re.I)
 # "There are no areas for priority action": said in the list, but not a recommendation.
 _NONE = re.compile(r"^(?:There (?:are|were) no|The inspection did not find any)\b", re.I)
 
@@ -118,8 +119,6 @@ def parse_sif(text: SourceText, title_at: int, title: str) -> Report:
         inspectors=inspectors,
     )
 
-
-_LSCB_IN_TITLE = re.compile(r"Local Safeguarding Children Board|LSCB", re.I)
 
 
 def _authority(lines: Sequence[Line], title_at: int, source: str) -> str:
