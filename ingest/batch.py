@@ -15,12 +15,12 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from .enrich.history import previous_inspections
 from .errors import InputError
-from .graph import report_graph
-from .history import previous_inspections
-from .identity import authority_key, inspection_iri
 from .model import Report
 from .pipeline import read_report
+from .rdf.graph import report_graph
+from .rdf.identity import authority_key, inspection_iri
 
 REPORT_SUFFIXES = {".pdf", ".md", ".markdown", ".txt"}
 

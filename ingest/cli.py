@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .graph import FORMATS, serialise, write_atomically
+from .rdf.files import FORMATS, serialise, write_atomically
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -67,9 +67,9 @@ def _write(reports: list, output: Path, fmt: str | None) -> str:
     from rdflib import Graph
 
     from . import batch
-    from .datasets import DATASET_FORMATS, write_named_graphs
-    from .identity import report_iri
-    from .namespaces import bind_prefixes
+    from .rdf.files import DATASET_FORMATS, write_named_graphs
+    from .rdf.identity import report_iri
+    from .rdf.namespaces import bind_prefixes
 
     graphs = batch.report_graphs(reports)
     suffix = output.suffix.lower()
@@ -104,7 +104,7 @@ _FORMAT_OF_SUFFIX = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json
               show_default=True, help="text for people; json or ttl (the SHACL report) for tools.")
 def validate(graphs: tuple[Path, ...], fmt: str) -> None:
     """Check graphs against the shapes: exit 0 if they conform, 1 if not, 2 if unreadable."""
-    from .store import GraphFileError, load_graphs
+    from .rdf.files import GraphFileError, load_graphs
     from .validate import validate as check
 
     try:
@@ -160,8 +160,8 @@ def query(name: str, data: tuple[Path, ...], endpoint: str | None, params: tuple
           fmt: str) -> None:
     """Run the saved query NAME on --data files or an --endpoint."""
     from .queries import QueryError, get_query, render, run_local, run_remote
-    from .store import GraphFileError, load_graphs
-    from .vocabulary import vocabulary
+    from .rdf.files import GraphFileError, load_graphs
+    from .rdf.vocabulary import vocabulary
 
     if bool(data) == bool(endpoint):
         _fail("give either --data FILE (one or more) or --endpoint URL")

@@ -4,10 +4,10 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .graph import report_graph
-from .links import link_report
+from .enrich.links import link_report
 from .model import Report
-from .parse import parse_report
+from .parsing import parse_report
+from .rdf.graph import report_graph
 from .sources import read_source
 
 

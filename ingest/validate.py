@@ -21,8 +21,8 @@ from rdflib.namespace import RDF, RDFS, SH
 from rdflib.plugins.sparql import CUSTOM_EVALS
 from rdflib.plugins.sparql.sparql import AlreadyBound
 
-from .namespaces import bind_prefixes
-from .vocabulary import shapes, vocabulary_triples
+from .rdf.namespaces import bind_prefixes
+from .rdf.vocabulary import shapes, vocabulary_triples
 
 
 @dataclass(frozen=True)

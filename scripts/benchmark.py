@@ -33,10 +33,11 @@ def inputs(corpus: Path, limit: int) -> list[Path]:
 def run_stages(path: Path, times: dict[str, float]):
     """Run every stage on ``path`` and add each one's seconds to ``times``; returns the
     graph, or None (adding nothing) if the pipeline refuses the file."""
+    from ingest.enrich.links import link_report
     from ingest.errors import InputError
-    from ingest.graph import report_graph, serialise
-    from ingest.links import link_report
-    from ingest.parse import parse_report
+    from ingest.parsing import parse_report
+    from ingest.rdf.files import serialise
+    from ingest.rdf.graph import report_graph
     from ingest.sources import read_source
     from ingest.validate import validate
 

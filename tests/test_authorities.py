@@ -7,9 +7,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from ingest.authorities import TABLE, authorities, lookup, normalise
-from ingest.graph import _authority
-from ingest.identity import authority_iri
-from ingest.namespaces import ID, OKG
+from ingest.rdf.graph import _authority
+from ingest.rdf.identity import authority_iri
+from ingest.rdf.namespaces import ID, OKG
 
 # Every form of an authority's name that page 1 of a corpus report prints (above the title, or
 # inside an ILACS title), and the forms a name split over two lines makes when joined.
@@ -251,7 +251,7 @@ def _newest_pdf_per_folder(corpus):
 
 @pytest.mark.corpus
 def test_every_corpus_folder_resolves_to_its_urn(shared):
-    from ingest.parse import parse_report
+    from ingest.parsing import parse_report
     from ingest.sources import read_source
 
     corpus = shared / "corpus"

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, URIRef
 
-from ingest.store import load_graphs
+from ingest.rdf.files import load_graphs
 
 EXAMPLE_IRI = "https://w3id.org/ofsted-kg/id/report/fernley/2017-03-24"
 

@@ -17,11 +17,11 @@ from rdflib import Literal
 from rdflib.namespace import SKOS
 
 from ingest.cli import cli
-from ingest.identity import authority_iri
-from ingest.namespaces import OKG
 from ingest.queries import run_local, saved_queries
-from ingest.store import load_graphs
-from ingest.vocabulary import vocabulary
+from ingest.rdf.files import load_graphs
+from ingest.rdf.identity import authority_iri
+from ingest.rdf.namespaces import OKG
+from ingest.rdf.vocabulary import vocabulary
 
 DATA = Path(__file__).resolve().parent / "data"
 FERNLEY = [DATA / "fernley-2014.md", DATA / "fernley-2017.md", DATA / "fernley-2021.md"]

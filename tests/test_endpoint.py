@@ -7,7 +7,7 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from ingest.vocabulary import vocabulary
+from ingest.rdf.vocabulary import vocabulary
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """The synthetic example report, parsed fact by fact."""
 
+from ingest.parsing.textutil import date_range, join_lines
 from ingest.pipeline import read_report
-from ingest.textutil import date_range, join_lines
 
 
 def test_example_facts(example):

@@ -8,9 +8,9 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
-from ingest.graph import serialise
-from ingest.namespaces import OKG
 from ingest.pipeline import ingest_file
+from ingest.rdf.files import serialise
+from ingest.rdf.namespaces import OKG
 
 FORMATS = {"turtle": "turtle", "nt": "nt", "json-ld": "json-ld"}
 

@@ -1,10 +1,10 @@
-"""Which earlier inspection a report's "previous inspection" is (ingest.history)."""
+"""Which earlier inspection a report's "previous inspection" is (ingest.enrich.history)."""
 
 from datetime import date
 
-from ingest.history import previous_inspections
-from ingest.identity import inspection_iri
+from ingest.enrich.history import previous_inspections
 from ingest.model import Judgement, PreviousInspection, Report, Source
+from ingest.rdf.identity import inspection_iri
 
 
 def report(authority: str, start: str, end: str, published: str | None = None,

@@ -4,8 +4,9 @@ import json
 
 import pytest
 
-from ingest.graph import report_graph, serialise
 from ingest.pipeline import read_report
+from ingest.rdf.files import serialise
+from ingest.rdf.graph import report_graph
 
 # From reading the reference report: which flagged findings bear on each recommendation.
 EXPECTED = {

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from ingest.graph import serialise
 from ingest.queries import QueryError, get_query, saved_queries
+from ingest.rdf.files import serialise
 
 REQUIRED = {
     "judgements": ["authorityName", "inspectionEnd", "published", "serviceAreaLabel",

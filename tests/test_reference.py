@@ -99,7 +99,7 @@ def test_pages_come_from_the_pdf(seeds):
 
 
 def test_graph_conforms(report):
-    from ingest.graph import report_graph
+    from ingest.rdf.graph import report_graph
 
     outcome = validate(report_graph(report))
     assert outcome.conforms, outcome.problems

@@ -4,7 +4,7 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from ingest.namespaces import GRADE, OKG
+from ingest.rdf.namespaces import GRADE, OKG
 from ingest.validate import validate
 
 INSPECTION = URIRef("https://w3id.org/ofsted-kg/id/inspection/fernley/2017-03-24")
@@ -151,8 +151,8 @@ def test_rdfs_entailments_are_what_owlrl_adds(example_graph):
     from pyshacl.inference import CustomRDFSSemantics
     from rdflib import Graph
 
+    from ingest.rdf.vocabulary import vocabulary
     from ingest.validate import rdfs_entailments
-    from ingest.vocabulary import vocabulary
 
     ex = "http://example.org/"
     graph = copy(example_graph) + vocabulary()

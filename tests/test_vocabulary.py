@@ -4,10 +4,10 @@ from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from ingest.frameworks import FRAMEWORKS, GRADES, SERVICE_AREAS
-from ingest.identity import area_iri, framework_iri, grade_iri
-from ingest.namespaces import OKG
+from ingest.rdf.identity import area_iri, framework_iri, grade_iri
+from ingest.rdf.namespaces import OKG
+from ingest.rdf.vocabulary import vocabulary
 from ingest.resources import data_files
-from ingest.vocabulary import vocabulary
 
 
 def test_every_file_parses():

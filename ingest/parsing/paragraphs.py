@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .model import Line
+from ..model import Line
 from .textutil import join_lines
 
 NUMBERED = re.compile(r"^(\d{1,3})\.\s*(\S.*)$")

@@ -1,57 +1,19 @@
-"""Stage 2: lines of a report -> a ``model.Report``.
-
-The framework is chosen by what the document says (its title), never by its date
-or file name. Each framework's layout lives in its own module.
-"""
+"""Readers for the header of a report, shared by every framework's parser: title,
+authority name, dates, inspectors, predecessor authority."""
 
 import re
 from collections.abc import Sequence
 
-from .errors import InputError
-from .frameworks import first_grade
-from .model import Line, Predecessor, Report, SourceText
+from ..errors import InputError
+from ..frameworks import first_grade
+from ..model import Line, Predecessor
 from .textutil import date_range, join_lines, month_year, single_date
 
 _TITLE = re.compile(r"^(re-?\s*inspection|inspection|review) of\b", re.I)
-_SIF = re.compile(
-    r"children in need of help and protection,? children looked after"
-    r"|^review of the effectiveness of the local safeguarding children board",
-    re.I,
-)
-_LOOKED_AFTER_2012 = re.compile(r"^inspection of (?:safeguarding and )?looked after children", re.I)
-_ILACS = re.compile(r"children's (?:social care )?services\b", re.I)
 _LEAD = re.compile(r"^Lead inspectors?\s*:\s*(.+)$", re.I)
 _TEAM = re.compile(
     r"^(?:Lead|Deputy lead|Team|Shadow|Senior)?\s*inspectors?\s*:\s*(.+)$", re.I
 )
-
-
-def parse_report(text: SourceText) -> Report:
-    """Parse one report, or raise InputError saying why it is not one."""
-    lines = text.lines
-    title_at = find_title(lines)
-    if title_at is None:
-        raise InputError(
-            text.source.location,
-            "is not an Ofsted inspection report of a local authority's children's services "
-            "(no inspection title on its first page)",
-        )
-    title = join_title(lines, title_at)
-    if _LOOKED_AFTER_2012.search(title):
-        raise InputError(
-            text.source.location,
-            "is an inspection of looked after children services under the 2012 framework, "
-            "which has no judgements comparable with later frameworks (not ingested)",
-        )
-    if _SIF.search(title):
-        from .sif import parse_sif
-
-        return parse_sif(text, title_at, title)
-    if _ILACS.search(title):
-        from .ilacs import parse_ilacs
-
-        return parse_ilacs(text, title_at, title)
-    raise InputError(text.source.location, f"has an inspection title not known here: {title!r}")
 
 
 def find_title(lines: Sequence[Line], within: int = 40) -> int | None:

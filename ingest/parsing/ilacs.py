@@ -8,11 +8,11 @@ findings numbered from 1 under headings that carry their grade.
 import re
 from collections.abc import Sequence
 
-from .errors import InputError
-from .frameworks import grade_in, match_area
-from .model import Finding, Judgement, Line, Recommendation, Report, SourceText
+from ..errors import InputError
+from ..frameworks import grade_in, match_area
+from ..model import Finding, Judgement, Line, Recommendation, Report, SourceText
+from .headers import inspection_dates, inspection_team, name_above, predecessor
 from .paragraphs import NUMBERED, collect, skipped, with_text
-from .parse import inspection_dates, inspection_team, name_above, predecessor
 from .textutil import join_lines
 
 _GRADE = r"(?:requires\s+improvement(?:\s+to\s+be\s+good)?|good|inadequate|outstanding)"

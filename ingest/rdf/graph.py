@@ -1,15 +1,12 @@
-"""Stage 3: a parsed report -> an RDF graph, and graphs -> files."""
+"""Stage 3: a parsed report -> an RDF graph."""
 
-import json
-import os
-import tempfile
 from decimal import Decimal
-from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
-from .authorities import lookup
+from ..authorities import lookup
+from ..model import Judgement, Report
 from .identity import (
     area_iri,
     authority_iri,
@@ -21,10 +18,7 @@ from .identity import (
     report_iri,
     source_iri,
 )
-from .model import Judgement, Report
 from .namespaces import ID, OKG, bind_prefixes
-
-FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt", "json-ld": "json-ld"}
 
 
 def report_graph(
@@ -227,47 +221,3 @@ def _supports(graph, report: Report, inspection) -> None:
             (OKG.score, Literal(Decimal(str(support.score)))),
             (OKG.method, Literal(support.method)),
         )
-
-
-def serialise(graph: Graph, fmt: str) -> bytes:
-    """The graph in ``fmt``, byte for byte the same for the same graph."""
-    name = FORMATS[fmt]
-    if name == "nt":
-        lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
-        return ("\n".join(sorted(set(filter(None, lines)))) + "\n").encode("utf-8")
-    if name == "json-ld":  # rdflib's JSON-LD order follows hashing: put it in order
-        document = json.loads(graph.serialize(format="json-ld", encoding="utf-8"))
-        return (json.dumps(_ordered(document), indent=2, sort_keys=True) + "\n").encode("utf-8")
-    return graph.serialize(format=name, encoding="utf-8")
-
-
-def _ordered(value):
-    """JSON-LD arrays here are sets (the graph has no RDF lists): sort them."""
-    if isinstance(value, dict):
-        return {key: _ordered(item) for key, item in value.items()}
-    if isinstance(value, list):
-        items = [_ordered(item) for item in value]
-        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True))
-    return value
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = temporary_beside(path)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def temporary_beside(path: Path) -> tuple[int, str]:
-    """A new file beside ``path``, readable as a file created the usual way would be."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(temporary, 0o666 & ~umask)
-    return handle, temporary

@@ -12,7 +12,7 @@ similarity.
 import re
 from dataclasses import replace
 
-from .model import Finding, Recommendation, Report, Support
+from ..model import Finding, Recommendation, Report, Support
 
 MINIMUM = 0.08  # below this, two texts share little more than common words
 NEAR_BEST = 0.7  # a finding also supports recommendations scoring this share of its best

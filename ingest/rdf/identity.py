@@ -11,7 +11,7 @@ from datetime import date
 
 from rdflib import URIRef
 
-from .authorities import lookup
+from ..authorities import lookup
 from .namespaces import FRAMEWORK, GRADE, ID, ILACS, SIF
 
 _PREFIXES = re.compile(

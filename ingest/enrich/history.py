@@ -14,8 +14,8 @@ from datetime import date
 
 from rdflib import URIRef
 
-from .identity import authority_iri, inspection_iri
-from .model import Report
+from ..model import Report
+from ..rdf.identity import authority_iri, inspection_iri
 
 GRACE_MONTHS = 4
 

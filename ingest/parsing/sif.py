@@ -14,11 +14,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .errors import InputError
-from .frameworks import first_grade, match_area
-from .model import Finding, Judgement, Line, PreviousInspection, Recommendation, Report, SourceText
+from ..errors import InputError
+from ..frameworks import first_grade, match_area
+from ..model import Finding, Judgement, Line, PreviousInspection, Recommendation, Report, SourceText
+from .headers import inspection_dates, inspection_team, name_above, publication_date
 from .paragraphs import MARKER, NUMBERED, Paragraph, cited, opening, skipped, with_text
-from .parse import inspection_dates, inspection_team, name_above, publication_date
 from .textutil import join_lines, month_year
 
 LA, LSCB = "local-authority", "lscb"

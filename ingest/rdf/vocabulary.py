@@ -4,8 +4,8 @@ from functools import lru_cache
 
 from rdflib import Graph
 
+from ..resources import data_files
 from .namespaces import bind_prefixes
-from .resources import data_files
 
 
 def turtle_folder(name: str) -> Graph:
