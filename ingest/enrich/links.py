@@ -10,7 +10,9 @@ similarity.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 from ..model import Finding, Recommendation, Report, Support
 
@@ -53,9 +55,7 @@ def _by_text(findings, recommendations, report: Report, body: str) -> list[Suppo
     candidates = flagged or ([] if cited else findings)
     if not candidates or not recommendations:
         return []
-    scores = _similarities(
-        [f.text for f in candidates], [r.text for r in recommendations], report
-    )
+    scores = _similarities(candidates, [r.text for r in recommendations], report)
     if flagged:
         pairs = _marked_pairs(scores)
         method = "marker+tfidf"
@@ -74,26 +74,35 @@ def _by_text(findings, recommendations, report: Report, body: str) -> list[Suppo
     ]
 
 
-def _stems():
+@cache
+def _analyser() -> Callable[[str], list[str]]:
+    """Text -> word stems without stop words. Each distinct word is stemmed once per
+    process: stemming every occurrence was most of the cost of linking a corpus."""
     import snowballstemmer
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    stemmer = snowballstemmer.stemmer("english")
+    stem = cache(snowballstemmer.stemmer("english").stemWord)
 
     def analyse(text: str) -> list[str]:
-        words = re.findall(r"[a-z]{3,}", text.lower())
-        return stemmer.stemWords([w for w in words if w not in ENGLISH_STOP_WORDS])
+        return [stem(w) for w in _WORD.findall(text.lower()) if w not in ENGLISH_STOP_WORDS]
 
     return analyse
 
 
-def _similarities(findings: list[str], recommendations: list[str], report: Report):
+_WORD = re.compile(r"[a-z]{3,}")
+
+
+def _similarities(findings: list[Finding], recommendations: list[str], report: Report):
+    """Cosine similarities of ``findings`` (rows) and ``recommendations`` (columns), as
+    TF-IDF vectors fitted on every finding of the report and these recommendations; each
+    text is analysed once."""
     from sklearn.feature_extraction.text import TfidfVectorizer  # heavy: loaded on use
 
-    vectoriser = TfidfVectorizer(analyzer=_stems(), sublinear_tf=True)
-    vectoriser.fit([f.text for f in report.findings] + recommendations)
-    left = vectoriser.transform(findings)
-    right = vectoriser.transform(recommendations)
+    vectoriser = TfidfVectorizer(analyzer=_analyser(), sublinear_tf=True)
+    matrix = vectoriser.fit_transform([f.text for f in report.findings] + recommendations)
+    row = {id(f): index for index, f in enumerate(report.findings)}
+    left = matrix[[row[id(f)] for f in findings]]
+    right = matrix[len(report.findings):]
     return (left @ right.T).toarray()
 
 
