@@ -89,6 +89,7 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
     if outcome.reports:
         written = _write(outcome.reports, output, fmt) if store is None else _add(
             outcome.reports, store, store_dir)
+    del store  # closes the store now, not when the exit's traceback is dropped
     if len(files) == 1:  # a refusal has said it all; a single success says where it went
         if written:
             click.echo(f"{files[0]}: {written}", err=True)
@@ -184,6 +185,7 @@ def validate(graphs: tuple[Path, ...], store_dir: Path | None, fmt: str) -> None
     except TargetError as error:
         _fail(str(error))
     outcome = validate_store(store)
+    del store  # closed before the exit
     if fmt == "ttl":
         click.echo(outcome.report.serialize(format="turtle"), nl=False)
     elif fmt == "json":
@@ -278,6 +280,7 @@ def export(store_dir: Path | None, output: Path) -> None:
         _fail(f"{output}: export writes .trig or .nq files")
     store = _open_store(store_dir, read_only=True)
     count = write(store, output)
+    del store  # closed before the exit
     click.echo(f"{count} triples written to {output}", err=True)
 
 

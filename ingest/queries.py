@@ -153,7 +153,7 @@ def run(query: SavedQuery, target: Target, values: dict[str, str]) -> Rows:
     try:
         return target.select(text)
     except TargetError as error:
-        raise QueryError(f"{query.name}: {error}") from None
+        raise QueryError(str(error)) from None
 
 
 def render(result: Rows, fmt: str) -> str:
