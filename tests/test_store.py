@@ -159,3 +159,16 @@ def test_default_store_comes_from_the_environment(run, tmp_path, monkeypatch):
 def test_export_refuses_other_suffixes(run, together, tmp_path):
     result = run("export", "--store", together, "-o", tmp_path / "x.ttl")
     assert result.exit_code == 2 and "export writes .trig or .nq" in result.stderr
+
+
+def test_querying_the_store_does_not_load_rdflib(together):
+    """Start-up matters: the query path runs on pyoxigraph alone."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from ingest.cli import cli; "
+            f"cli.main(['query', 'judgements', '--store', {str(together)!r}, '-f', 'csv'], "
+            "standalone_mode=False); print('rdflib' in sys.modules, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.startswith("authorityName,") and done.stderr.strip() == "False"

@@ -48,5 +48,5 @@ def resolve_authority(target: Target, value: str) -> str:
                               f"({', '.join(sorted(found))}); give its Ofsted URN")
     raise QueryError(
         f"--param authority={value!r}: no such authority in the data "
-        f"({len(keys)} authorities); give its name as a report prints it, its Ofsted URN, "
+        f"({len(keys)} known); give its name as a report prints it, its Ofsted URN, "
         "LA code or ONS code")

@@ -13,7 +13,6 @@ from datetime import date
 
 import pyoxigraph as ox
 
-from ..enrich.history import Inspected, match_previous
 from .names import HISTORY, OWL_SAME_AS, REPORTS
 
 _INSPECTIONS = f"""
@@ -40,9 +39,11 @@ def _day(term) -> date | None:
         return None
 
 
-def inspections(store: ox.Store) -> tuple[list[Inspected], dict[str, str]]:
-    """Every inspection a report graph of ``store`` reports on, and each one's
-    previous-inspection node (its IRI -> that node)."""
+def inspections(store: ox.Store) -> tuple[list, dict[str, str]]:
+    """Every inspection a report graph of ``store`` reports on (``Inspected``), and each
+    one's previous-inspection node (its IRI -> that node)."""
+    from ..enrich.history import Inspected  # with rdflib: only when writing
+
     found: list[Inspected] = []
     placeholders: dict[str, str] = {}
     for row in store.query(_INSPECTIONS):
@@ -60,6 +61,8 @@ def inspections(store: ox.Store) -> tuple[list[Inspected], dict[str, str]]:
 
 def history_quads(store: ox.Store) -> list[ox.Quad]:
     """The history graph as the store's report graphs imply it, sorted."""
+    from ..enrich.history import match_previous
+
     items, placeholders = inspections(store)
     graph, same = ox.NamedNode(HISTORY), ox.NamedNode(OWL_SAME_AS)
     links = match_previous(items)
