@@ -6,9 +6,11 @@ header lines, a summary and its parameters::
     #+ summary: Recommendations that no finding supports
     #+ param: authority literal optional - only this authority
 
-A parameter's value becomes an RDF term, placed in a ``VALUES`` block at the top
-of the query's WHERE clause: values are never pasted into the query text as
-strings, so a quote in a value cannot change the query.
+A parameter's value becomes an RDF term, placed in a ``VALUES`` block at the top of
+every WHERE clause (the query's and each subquery's, so that a subquery computes only what
+is asked for; a parameter's variable means the same thing throughout a saved query):
+values are never pasted into the query text as strings, so a quote in a value cannot
+change the query.
 
 The parameter named ``authority`` (kind ``iri``) is resolved once, before the query runs,
 from whatever the user gives (a name as the reference table or a report prints it, in any
@@ -68,10 +70,9 @@ class SavedQuery:
             f"\n  VALUES ?{_variable(name)} {{ {_term(known[name], value)} }}"
             for name, value in sorted(values.items())
         )
-        match = _WHERE.search(self.text)
-        if match is None:
+        if _WHERE.search(self.text) is None:
             raise QueryError(f"{self.name} has no WHERE clause to bind parameters in")
-        return self.text[: match.end()] + block + self.text[match.end() :]
+        return _WHERE.sub(lambda match: match.group(0) + block, self.text)
 
 
 AUTHORITY = "authority"
