@@ -172,3 +172,16 @@ def test_querying_the_store_does_not_load_rdflib(together):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stdout.startswith("authorityName,") and done.stderr.strip() == "False"
+
+
+def test_the_pdf_is_kept_over_its_text_rendering(run, seeds, tmp_path):
+    text, pdf = seeds / "wandsworth-2018.pdftext.txt", seeds / "wandsworth-2018.pdf"
+    store = tmp_path / "store"
+    result = run("ingest", text, pdf, "--store", store, "--no-progress")
+    assert result.exit_code == 0, result.stderr
+    report = "https://w3id.org/ofsted-kg/id/report/80518/2018-05-31"
+    assert f"Note: {text}: the same report ({report}) as {pdf}, which is kept" in result.stderr
+    pages = ox.Store.read_only(str(store)).query(
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?f <https://w3id.org/ofsted-kg/def#page> "
+        "?page } }")
+    assert int(next(iter(pages))["n"].value) == 77  # the PDF's findings, with their pages
