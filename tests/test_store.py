@@ -185,3 +185,16 @@ def test_the_pdf_is_kept_over_its_text_rendering(run, seeds, tmp_path):
         "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?f <https://w3id.org/ofsted-kg/def#page> "
         "?page } }")
     assert int(next(iter(pages))["n"].value) == 77  # the PDF's findings, with their pages
+
+
+def test_a_folder_of_report_files_gives_each_row_once(run, tmp_path, together):
+    folder = tmp_path / "graphs"
+    result = run("ingest", F2014, F2017, F2021, "-o", folder, "--no-progress")
+    assert result.exit_code == 0 and len(list(folder.iterdir())) == 3
+    for name in ("latest-grades", "recommendations", "findings", "grade-changes"):
+        from_files = run("query", name, "--data", folder, "-f", "json").stdout
+        assert from_files == run("query", name, "--store", together, "-f", "json").stdout, name
+    # files of one report each carry no history: the 2017 report's account of 2014 stays apart
+    judgements = json.loads(run("query", "judgements", "--data", folder, "-f", "json").stdout)
+    assert len(judgements["results"]["bindings"]) == 7 + 12 + 4
+    assert run("validate", folder).exit_code == 0

@@ -104,7 +104,8 @@ def load_file(store: ox.Store, path: Path) -> None:
 
 
 def files_store(paths: Sequence[Path]) -> ox.Store:
-    """An in-memory store of the files, with the vocabulary graph if they lack it."""
+    """An in-memory store of the files in the data layout: the vocabulary graph added if
+    they lack it, and the authorities' own facts kept once, in the authorities graph."""
     from .embedded import vocabulary_quads
     from .names import VOCABULARY
 
@@ -113,7 +114,31 @@ def files_store(paths: Sequence[Path]) -> ox.Store:
         load_file(store, path)
     if not store.contains_named_graph(ox.NamedNode(VOCABULARY)):
         store.extend(vocabulary_quads())
+    store.update(_AUTHORITIES_APART)
     return store
+
+
+# A file of one report stands alone, so it carries its authority's facts; several such
+# files would state them once each. They are moved to the shared graph, where each is once.
+_AUTHORITIES_APART = """
+PREFIX okg: <https://w3id.org/ofsted-kg/def#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX org: <http://www.w3.org/ns/org#>
+DELETE { GRAPH ?graph { ?node ?property ?value } }
+INSERT { GRAPH <https://w3id.org/ofsted-kg/id/graph/authorities> { ?node ?property ?value } }
+WHERE {
+  GRAPH ?graph {
+    { ?node a okg:Authority ; ?property ?value .
+      VALUES ?property { rdf:type rdfs:label skos:prefLabel skos:altLabel okg:ofstedURN
+                         okg:laCode okg:onsCode okg:authorityType okg:region } }
+    UNION
+    { ?node a okg:Region ; ?property ?value . }
+  }
+  FILTER (?graph != <https://w3id.org/ofsted-kg/id/graph/authorities>)
+}
+"""
 
 
 class FilesTarget(StoreTarget):
