@@ -198,3 +198,16 @@ def test_a_folder_of_report_files_gives_each_row_once(run, tmp_path, together):
     judgements = json.loads(run("query", "judgements", "--data", folder, "-f", "json").stdout)
     assert len(judgements["results"]["bindings"]) == 7 + 12 + 4
     assert run("validate", folder).exit_code == 0
+
+
+def test_a_store_another_process_writes_to_is_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    holder = ox.Store(str(tmp_path / "store"))  # this process holds the writer's lock
+    done = subprocess.run([sys.executable, "-m", "ingest", "ingest", str(F2017), "--store",
+                           str(tmp_path / "store")], capture_output=True, text=True)
+    del holder
+    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    assert done.stderr.startswith(f"Error: {tmp_path / 'store'}: the store cannot be opened")
+    assert "another process is writing to it" in done.stderr

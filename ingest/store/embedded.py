@@ -47,7 +47,9 @@ def open_store(path: Path, read_only: bool = False) -> ox.Store:
         return ox.Store(str(path))
     except OSError as error:
         reason = " ".join(str(error).split())[:200]
-        raise StoreError(f"{path}: the store cannot be opened ({reason})") from None
+        hint = "; another process is writing to it, try again when it ends" if (
+            "lock" in reason.lower()) else ""
+        raise StoreError(f"{path}: the store cannot be opened ({reason}){hint}") from None
 
 
 def vocabulary_quads() -> list[ox.Quad]:
