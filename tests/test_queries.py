@@ -109,3 +109,10 @@ def test_an_aggregate_over_nothing_has_no_rows(run, tmp_path):
         result = run("query", name, "--data", empty, "--format", "csv")
         assert result.exit_code == 0, result.stderr
         assert result.stdout_bytes.count(b"\r\n") == 1, name  # the header, no empty row
+
+
+@pytest.mark.parametrize("suffix", ["ttl", "nt", "jsonld", "trig", "nq"])
+def test_every_file_format_gives_the_same_rows(run, example, tmp_path, suffix):
+    out = tmp_path / f"fernley.{suffix}"
+    assert run("ingest", example, "-o", out).exit_code == 0
+    assert len(rows(run, out, "judgements")) == 12

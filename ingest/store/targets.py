@@ -87,17 +87,16 @@ def rdf_files(paths: Sequence[Path]) -> list[Path]:
 
 
 def load_file(store: ox.Store, path: Path) -> None:
-    """Add the file to ``store``: its named graphs as named, its triples in a graph named
-    by the file's URI. Raises TargetError naming the file."""
+    """Add the file to ``store``: its named graphs as named, its other triples in a graph
+    named by the file's URI. Raises TargetError naming the file."""
     fmt = _FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise TargetError(f"{path}: unknown RDF file type {path.suffix or '(none)'!r}; "
                           f"use one of {', '.join(sorted(_FORMATS))}")
     if not path.is_file():
         raise TargetError(f"{path}: no such file")
-    graph = None if fmt.supports_datasets else ox.NamedNode(path.resolve().as_uri())
-    try:
-        store.load(path=str(path), format=fmt, to_graph=graph)
+    try:  # triples outside any named graph (a Turtle or JSON-LD file) go to the file's graph
+        store.load(path=str(path), format=fmt, to_graph=ox.NamedNode(path.resolve().as_uri()))
     except (SyntaxError, ValueError, OSError) as error:
         reason = " ".join(str(error).split())[:200]
         raise TargetError(f"{path}: cannot be read as {fmt.name} ({reason})") from None
