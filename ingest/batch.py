@@ -1,9 +1,9 @@
-"""Many reports at once: read them in parallel, join what they say about each other,
-and write one named graph per report (TriG, N-Quads) or one file per report.
+"""Many reports at once: read them in parallel, then build each report's graph.
 
 Reading (PDF text, parsing, linking) is the slow part and runs in worker processes;
-graphs are built in this process once every report is read, because a report's
-previous inspection may be another report's inspection.
+graphs are built in this process. A report's graph never depends on another report's:
+where reports go (the store's named graphs, the shared graphs, the derived history) is
+``ingest.store``'s business.
 """
 
 import sys
@@ -15,12 +15,11 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .enrich.history import previous_inspections
 from .errors import InputError
 from .model import Report
 from .pipeline import read_report
-from .rdf.graph import report_graph
-from .rdf.identity import authority_key, inspection_iri
+from .rdf.graph import authority_graph, report_graph
+from .rdf.identity import authority_key
 
 REPORT_SUFFIXES = {".pdf", ".md", ".markdown", ".txt"}
 
@@ -46,14 +45,16 @@ class Outcome:
 
     reports: list[Report] = field(default_factory=list)
     refused: list[InputError] = field(default_factory=list)
+    set_aside: int = 0  # inputs that were the same report as another input
 
     def summary(self) -> str:
         frameworks = Counter(r.framework for r in self.reports)
         kinds = ", ".join(f"{key} {count}" for key, count in sorted(frameworks.items()))
-        total = len(self.reports) + len(self.refused)
+        total = len(self.reports) + len(self.refused) + self.set_aside
         return (
             f"{total} file{'s' if total != 1 else ''}: {len(self.reports)} ingested"
             + (f" ({kinds})" if kinds else "")
+            + (f", {self.set_aside} the same report as another" if self.set_aside else "")
             + f", {len(self.refused)} refused"
         )
 
@@ -101,11 +102,10 @@ def _progress(items: Iterator, total: int, enabled: bool | None) -> Iterator:
 
 
 def report_graphs(reports: list[Report]) -> Iterator[tuple[Report, Graph]]:
-    """Each report's graph, in a fixed order, with previous inspections joined up."""
-    previous = previous_inspections(reports)
+    """Each report's graph with its authority's own facts (a graph that stands alone, for
+    a file of its own), in a fixed order."""
     for report in sorted(reports, key=_order):
-        inspection = inspection_iri(report.authority, report.end)
-        yield report, report_graph(report, previous=previous.get(inspection))
+        yield report, authority_graph(report, report_graph(report))
 
 
 def _order(report: Report) -> tuple:

@@ -1,7 +1,11 @@
 """The ``ofsted-kg`` command line: a thin layer over the library.
 
 Exit codes: 0 success; 1 the data does not conform, or a source was refused;
-2 unusable input or usage (a file that cannot be read, an unknown query).
+2 unusable input or usage (a file or store that cannot be read, an unknown query).
+
+Graphs go to the embedded store by default (``--store DIR``, else ``$OFSTED_KG_STORE``,
+else the user's data folder); ``query``, ``validate`` and ``export`` read it when no
+files are named.
 """
 
 import json
@@ -10,12 +14,27 @@ from pathlib import Path
 
 import click
 
-from .rdf.files import FORMATS, serialise, write_atomically
+from .rdf.files import FORMATS
 
 
 def _fail(message: str, code: int = 2) -> None:
     click.echo(f"Error: {message}", err=True)
     sys.exit(code)
+
+
+def store_option(help_text: str):
+    return click.option("--store", "store_dir", type=click.Path(path_type=Path), default=None,
+                        help=help_text + " [default: $OFSTED_KG_STORE, else the user's data "
+                        "folder, ofsted-kg/store]")
+
+
+def _open_store(store_dir: Path | None, read_only: bool):
+    from .store.embedded import StoreError, open_store, store_location
+
+    try:
+        return open_store(store_location(store_dir), read_only=read_only)
+    except StoreError as error:
+        _fail(str(error))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,34 +45,51 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), default="-", show_default=True,
-              help="A file (.ttl, .nt, .jsonld; .trig or .nq for one named graph per report), "
-                   "a folder for one file per report, or - for standard output.")
+@store_option("The store to add the reports to.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Write files instead of the store: a file (.ttl, .nt, .jsonld; .trig or .nq "
+                   "for the store's layout of named graphs), a folder for one file per report, "
+                   "or - for standard output.")
 @click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
               help="RDF syntax of each graph [default: from the output's suffix, else turtle].")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Reports read at once; 0 for one per processor.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar [default: on a terminal].")
-def ingest(sources: tuple[Path, ...], output: Path, fmt: str | None, jobs: int,
-           progress: bool | None) -> None:
-    """Read reports (PDF, markdown or text; folders are searched) and write their graphs.
+def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | None,
+           fmt: str | None, jobs: int, progress: bool | None) -> None:
+    """Read reports (PDF, markdown or text; folders are searched) into the store, each
+    report its own named graph (replaced when ingested again), or into files with -o.
 
+    Two inputs that are the same report (its PDF and a text rendering, or one file given
+    twice) are one report: the PDF is kept, else the first given, and the run says so.
     A file that cannot be ingested is reported on one line and the rest go on; the
     exit code is 1 if any was refused.
     """
     import os
 
     from . import batch
+    from .store.layout import one_per_report
 
+    if output is not None and store_dir is not None:
+        _fail("give either --store DIR or -o OUT, not both")
     files = batch.report_files(sources)
     if not files:
         _fail(f"{' '.join(map(str, sources))}: no report files (.pdf, .md, .txt) found")
+    store = _open_store(store_dir, read_only=False) if output is None else None
     outcome = batch.read_all(
         files, jobs or os.cpu_count() or 1, progress,
         on_refused=lambda error: click.echo(f"Error: {error}", err=True),
     )
-    written = _write(outcome.reports, output, fmt) if outcome.reports else None
+    outcome.reports, aside = one_per_report(outcome.reports)
+    outcome.set_aside = len(aside)
+    for item in aside:
+        click.echo(f"Note: {item.message()}", err=True)
+    written = None
+    if outcome.reports:
+        written = _write(outcome.reports, output, fmt) if store is None else _add(
+            outcome.reports, store, store_dir)
+    del store  # closes the store now, not when the exit's traceback is dropped
     if len(files) == 1:  # a refusal has said it all; a single success says where it went
         if written:
             click.echo(f"{files[0]}: {written}", err=True)
@@ -62,30 +98,32 @@ def ingest(sources: tuple[Path, ...], output: Path, fmt: str | None, jobs: int,
     sys.exit(1 if outcome.refused else 0)
 
 
+def _add(reports: list, store, store_dir: Path | None) -> str:
+    from .store.embedded import store_location
+    from .store.layout import fill
+
+    count = fill(store, reports)
+    store.flush()
+    return (f"{count} report graph{'s' if count != 1 else ''} in the store "
+            f"{store_location(store_dir)} ({len(store)} triples)")
+
+
 def _write(reports: list, output: Path, fmt: str | None) -> str:
     """Write the reports' graphs where ``output`` says; returns what was written."""
-    from rdflib import Graph
-
     from . import batch
-    from .rdf.files import DATASET_FORMATS, write_named_graphs
-    from .rdf.identity import report_iri
-    from .rdf.namespaces import bind_prefixes
+    from .rdf.files import serialise, write_atomically
+    from .store.export import DATASET_SUFFIXES
 
-    graphs = batch.report_graphs(reports)
     suffix = output.suffix.lower()
-    if suffix in DATASET_FORMATS:
-        named = ((report_iri(r.authority, r.end), g) for r, g in graphs)
-        count = write_named_graphs(named, output, DATASET_FORMATS[suffix])
-        return f"{count} named graphs written to {output}"
+    if suffix in DATASET_SUFFIXES:
+        return _write_dataset(reports, output)
     if str(output) != "-" and (output.is_dir() or not suffix):
         fmt = fmt or "turtle"
-        for report, graph in graphs:
+        for report, graph in batch.report_graphs(reports):
             path = output / batch.file_name(report, _SUFFIXES[FORMATS[fmt]])
             write_atomically(path, serialise(graph, fmt))
         return f"{len(reports)} file{'s' if len(reports) != 1 else ''} written to {output}/"
-    merged = bind_prefixes(Graph())
-    for _, graph in graphs:
-        merged += graph  # in place: one pass however many reports
+    merged = _merged(reports)
     data = serialise(merged, fmt or _FORMAT_OF_SUFFIX.get(suffix, "turtle"))
     if str(output) == "-":
         sys.stdout.buffer.write(data)
@@ -94,23 +132,60 @@ def _write(reports: list, output: Path, fmt: str | None) -> str:
     return f"{len(merged)} triples written to {output}"
 
 
+def _write_dataset(reports: list, output: Path) -> str:
+    """The store's layout (report graphs, shared graphs, history) as TriG or N-Quads."""
+    import pyoxigraph
+
+    from .store.export import export
+    from .store.layout import fill
+
+    store = pyoxigraph.Store()
+    count = fill(store, reports)
+    export(store, output)
+    return f"{count} report graphs and the shared graphs written to {output}"
+
+
+def _merged(reports: list):
+    """Every report's graph, the authorities' facts and the history in one graph."""
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import OWL
+
+    from . import batch
+    from .enrich.history import previous_inspections
+    from .rdf.identity import below
+    from .rdf.namespaces import bind_prefixes
+
+    merged = bind_prefixes(Graph())
+    for _, graph in batch.report_graphs(reports):
+        merged += graph  # in place: one pass however many reports
+    for later, earlier in previous_inspections(reports).items():
+        merged.add((below(URIRef(later), "previous"), OWL.sameAs, earlier))
+    return merged
+
+
 _SUFFIXES = {"turtle": "ttl", "nt": "nt", "json-ld": "jsonld"}
 _FORMAT_OF_SUFFIX = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}
 
 
 @cli.command()
-@click.argument("graphs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
+@store_option("The store to check when no GRAPH files are named.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "ttl"]), default="text",
               show_default=True, help="text for people; json or ttl (the SHACL report) for tools.")
-def validate(graphs: tuple[Path, ...], fmt: str) -> None:
-    """Check graphs against the shapes: exit 0 if they conform, 1 if not, 2 if unreadable."""
-    from .rdf.files import GraphFileError, load_graphs
-    from .validate import validate as check
+def validate(graphs: tuple[Path, ...], store_dir: Path | None, fmt: str) -> None:
+    """Check each report's graph, with the shared graphs, against the shapes: exit 0 if
+    all conform, 1 if not, 2 if unreadable. Reads the store when no GRAPH is named."""
+    from .store.checks import validate_store
+    from .store.targets import TargetError, files_store
 
+    if graphs and store_dir is not None:
+        _fail("give either GRAPH files or --store DIR, not both")
     try:
-        outcome = check(load_graphs(list(graphs)))
-    except GraphFileError as error:
+        store = files_store(graphs) if graphs else _open_store(store_dir, read_only=True)
+    except TargetError as error:
         _fail(str(error))
+    outcome = validate_store(store)
+    del store  # closed before the exit
     if fmt == "ttl":
         click.echo(outcome.report.serialize(format="turtle"), nl=False)
     elif fmt == "json":
@@ -148,23 +223,23 @@ def list_queries() -> None:
 
 @cli.command()
 @click.argument("name")
+@store_option("The store to query (the default target).")
 @click.option("-d", "--data", "data", multiple=True, type=click.Path(path_type=Path),
-              help="An RDF file to query (repeatable).")
-@click.option("-e", "--endpoint", help="A SPARQL 1.1 endpoint URL to query instead of files.")
+              help="Query RDF files instead (repeatable; folders are searched).")
+@click.option("-e", "--endpoint", help="Query a SPARQL 1.1 endpoint URL instead.")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="A parameter of the query (repeatable).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]),
               default="table", show_default=True,
               help="table for people; csv or json in the W3C SPARQL 1.1 results formats.")
-def query(name: str, data: tuple[Path, ...], endpoint: str | None, params: tuple[str, ...],
-          fmt: str) -> None:
-    """Run the saved query NAME on --data files or an --endpoint."""
-    from .queries import QueryError, get_query, render, run_local, run_remote
-    from .rdf.files import GraphFileError, load_graphs
-    from .rdf.vocabulary import vocabulary
+def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: str | None,
+          params: tuple[str, ...], fmt: str) -> None:
+    """Run the saved query NAME on the store, on --data files or on an --endpoint."""
+    from .queries import QueryError, get_query, render, run
+    from .store.targets import TargetError
 
-    if bool(data) == bool(endpoint):
-        _fail("give either --data FILE (one or more) or --endpoint URL")
+    if sum([store_dir is not None, bool(data), bool(endpoint)]) > 1:
+        _fail("give one of --store DIR, --data FILE... or --endpoint URL")
     values = {}
     for item in params:
         key, sep, value = item.partition("=")
@@ -173,19 +248,40 @@ def query(name: str, data: tuple[Path, ...], endpoint: str | None, params: tuple
         values[key] = value
     try:
         saved = get_query(name)
-        if endpoint:
-            result = run_remote(saved, endpoint, values)
-        else:
-            graph = load_graphs(list(data))
-            graph += vocabulary()
-            result = run_local(saved, graph, values)
-    except (QueryError, GraphFileError) as error:
+        result = run(saved, _target(store_dir, data, endpoint), values)
+    except (QueryError, TargetError) as error:
         _fail(str(error))
-    except OSError as error:
-        _fail(f"{endpoint}: the endpoint did not answer ({error})")
     # Bytes, not text: the W3C CSV format ends its lines with CRLF, kept as written.
     sys.stdout.buffer.write(render(result, fmt).encode("utf-8"))
     sys.stdout.flush()
+
+
+def _target(store_dir: Path | None, data: tuple[Path, ...], endpoint: str | None):
+    from .store import targets
+
+    if endpoint:
+        return targets.EndpointTarget(endpoint)
+    if data:
+        return targets.FilesTarget(list(data))
+    return targets.StoreTarget(_open_store(store_dir, read_only=True))
+
+
+@cli.command()
+@store_option("The store to export.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="OUT.trig or OUT.nq: every named graph of the store.")
+def export(store_dir: Path | None, output: Path) -> None:
+    """Write the whole store (report graphs and shared graphs) to a TriG or N-Quads file,
+    byte for byte the same for the same contents."""
+    from .store.export import DATASET_SUFFIXES
+    from .store.export import export as write
+
+    if output.suffix.lower() not in DATASET_SUFFIXES:
+        _fail(f"{output}: export writes .trig or .nq files")
+    store = _open_store(store_dir, read_only=True)
+    count = write(store, output)
+    del store  # closed before the exit
+    click.echo(f"{count} triples written to {output}", err=True)
 
 
 def main(argv: list[str] | None = None) -> None:

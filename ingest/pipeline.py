@@ -7,7 +7,7 @@ from rdflib import Graph
 from .enrich.links import link_report
 from .model import Report
 from .parsing import parse_report
-from .rdf.graph import report_graph
+from .rdf.graph import authority_graph, report_graph
 from .sources import read_source
 
 
@@ -17,4 +17,6 @@ def read_report(path: Path) -> Report:
 
 
 def ingest_file(path: Path) -> Graph:
-    return report_graph(read_report(path))
+    """One report's graph with its authority's own facts: a graph that stands alone."""
+    report = read_report(path)
+    return authority_graph(report, report_graph(report))

@@ -6,21 +6,31 @@ header lines, a summary and its parameters::
     #+ summary: Recommendations that no finding supports
     #+ param: authority literal optional - only this authority
 
-A parameter's value becomes an RDF term, placed in a ``VALUES`` block at the top
-of the query's WHERE clause: values are never pasted into the query text as
-strings, so a quote in a value cannot change the query.
+A parameter's value becomes an RDF term, placed in a ``VALUES`` block at the top of
+every WHERE clause (the query's and each subquery's, so that a subquery computes only what
+is asked for; a parameter's variable means the same thing throughout a saved query):
+values are never pasted into the query text as strings, so a quote in a value cannot
+change the query.
+
+The parameter named ``authority`` (kind ``iri``) is resolved once, before the query runs,
+from whatever the user gives (a name as the reference table or a report prints it, in any
+case; an Ofsted URN, DfE LA code or ONS code; or the authority's IRI) to the authority's
+node, and binds ``?authorityNode``: queries join on that variable instead of each carrying
+a filter of their own.
 """
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import XSD
+import pyoxigraph as ox
 
 from .resources import data_files
+from .store.targets import Rows, Target, TargetError
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"
 _HEADER = re.compile(r"^#\+\s*(\w+)\s*:\s*(.*)$")
 _PARAM = re.compile(r"^(\w+)\s+(literal|iri|integer|decimal|boolean|date)\s+(required|optional)"
                     r"(?:\s+-\s+(.*))?$")
@@ -57,32 +67,40 @@ class SavedQuery:
         if missing:
             raise QueryError(f"{self.name} needs --param {missing[0]}=VALUE")
         block = "".join(
-            f"\n  VALUES ?{name} {{ {_term(known[name], value).n3()} }}"
+            f"\n  VALUES ?{_variable(name)} {{ {_term(known[name], value)} }}"
             for name, value in sorted(values.items())
         )
-        match = _WHERE.search(self.text)
-        if match is None:
+        if _WHERE.search(self.text) is None:
             raise QueryError(f"{self.name} has no WHERE clause to bind parameters in")
-        return self.text[: match.end()] + block + self.text[match.end() :]
+        return _WHERE.sub(lambda match: match.group(0) + block, self.text)
 
 
-def _term(parameter: Parameter, value: str):
+AUTHORITY = "authority"
+
+
+def _variable(parameter: str) -> str:
+    """The variable a parameter binds: the authority parameter binds the authority's node."""
+    return "authorityNode" if parameter == AUTHORITY else parameter
+
+
+def _term(parameter: Parameter, value: str) -> ox.NamedNode | ox.Literal:
     try:
         if parameter.kind == "iri":
             if not re.match(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|^`\\]*$", value, re.I):
                 raise ValueError
-            return URIRef(value)
+            return ox.NamedNode(value)
         if parameter.kind == "integer":
-            return Literal(int(value))
+            return ox.Literal(str(int(value)), datatype=ox.NamedNode(_XSD + "integer"))
         if parameter.kind == "decimal":
-            return Literal(Decimal(value))
+            return ox.Literal(str(Decimal(value)), datatype=ox.NamedNode(_XSD + "decimal"))
         if parameter.kind == "boolean":
             if value.lower() not in {"true", "false"}:
                 raise ValueError
-            return Literal(value.lower() == "true")
+            return ox.Literal(value.lower(), datatype=ox.NamedNode(_XSD + "boolean"))
         if parameter.kind == "date":
-            return Literal(value, datatype=XSD.date)
-        return Literal(value)
+            return ox.Literal(date.fromisoformat(value).isoformat(),
+                              datatype=ox.NamedNode(_XSD + "date"))
+        return ox.Literal(value)
     except (ValueError, InvalidOperation):
         raise QueryError(
             f"--param {parameter.name}={value!r} is not a valid {parameter.kind}"
@@ -124,32 +142,29 @@ def get_query(name: str) -> SavedQuery:
     return queries[name]
 
 
-def run_local(query: SavedQuery, graph: Graph, values: dict[str, str]):
-    """Run on an rdflib graph; returns an rdflib query Result."""
-    return graph.query(query.bind(values))
+def run(query: SavedQuery, target: Target, values: dict[str, str]) -> Rows:
+    """Run ``query`` on ``target`` with ``values`` bound; the authority parameter is first
+    resolved to the authority's node in the target's data."""
+    values = dict(values)
+    if AUTHORITY in values and any(p.name == AUTHORITY for p in query.parameters):
+        from .store.authority import resolve_authority
+
+        values[AUTHORITY] = resolve_authority(target, values[AUTHORITY])
+    text = query.bind(values)
+    try:
+        return target.select(text)
+    except TargetError as error:
+        raise QueryError(str(error)) from None
 
 
-def run_remote(query: SavedQuery, endpoint: str, values: dict[str, str]):
-    """Run on a SPARQL 1.1 endpoint; returns an rdflib query Result."""
-    import io
-
-    from rdflib.query import Result
-    from SPARQLWrapper import JSON, POST, SPARQLWrapper
-
-    client = SPARQLWrapper(endpoint)
-    client.setMethod(POST)
-    client.setReturnFormat(JSON)
-    client.setQuery(query.bind(values))
-    body = client.query().response.read()
-    return Result.parse(io.BytesIO(body), format="json")
-
-
-def render(result, fmt: str) -> str:
+def render(result: Rows, fmt: str) -> str:
     """W3C SPARQL 1.1 results as JSON or CSV, or a plain table for people."""
-    if fmt in {"json", "csv"}:
-        return result.serialize(format=fmt).decode("utf-8")
-    names = [str(v) for v in result.vars]
-    rows = [["" if row[i] is None else str(row[i]) for i in range(len(names))] for row in result]
+    if fmt == "json":
+        return _json(result)
+    if fmt == "csv":
+        return _csv(result)
+    names = result.variables
+    rows = [["" if t is None else t.value for t in row] for row in result.rows]
     widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
 
     def line(cells):
@@ -163,3 +178,39 @@ def render(result, fmt: str) -> str:
 def _clip(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def _binding(term) -> dict[str, str]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    found = {"type": "literal", "value": term.value}
+    if term.language:
+        found["xml:lang"] = term.language
+    elif term.datatype.value != _XSD + "string":
+        found["datatype"] = term.datatype.value
+    return found
+
+
+def _json(result: Rows) -> str:
+    """SPARQL 1.1 Query Results JSON."""
+    import json
+
+    bindings = [{v: _binding(t) for v, t in zip(result.variables, row, strict=True)
+                 if t is not None} for row in result.rows]
+    document = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _csv(result: Rows) -> str:
+    """SPARQL 1.1 Query Results CSV: plain values, lines ending in CRLF."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(result.variables)
+    for row in result.rows:
+        writer.writerow(["" if t is None else t.value for t in row])
+    return out.getvalue()

@@ -34,6 +34,12 @@ def example() -> Path:
     return EXAMPLE
 
 
+@pytest.fixture(autouse=True)
+def store_in_tmp(tmp_path_factory, monkeypatch):
+    """Every test's default store is a folder of its own, never the user's data folder."""
+    monkeypatch.setenv("OFSTED_KG_STORE", str(tmp_path_factory.mktemp("store") / "store"))
+
+
 @pytest.fixture
 def run():
     """Run the CLI in-process; returns the click Result (stdout, stderr, exit_code)."""

@@ -32,8 +32,12 @@ def test_named_graph_per_report_and_refusal_reported(run, batch_dir, tmp_path, s
     dataset = Dataset()
     dataset.parse(out, format=fmt)
     names = {str(g.identifier) for g in dataset.graphs() if len(g)}
-    assert EXAMPLE_IRI in names
-    assert len(load_graphs([out])) == len(dataset.graph(URIRef(EXAMPLE_IRI)))  # all in it
+    shared = "https://w3id.org/ofsted-kg/id/graph/"
+    assert names == {EXAMPLE_IRI, shared + "authorities", shared + "vocabulary"}
+    report = dataset.graph(URIRef(EXAMPLE_IRI))
+    authorities = dataset.graph(URIRef(shared + "authorities"))
+    assert not set(report) & set(authorities)  # each fact once
+    assert len(load_graphs([out])) == sum(len(dataset.graph(URIRef(n))) for n in names)
 
 
 def test_one_file_per_report_in_a_folder(run, example, tmp_path):

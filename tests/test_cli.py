@@ -34,9 +34,13 @@ def test_validate_exit_codes_and_formats(run, example, tmp_path):
     assert run("validate", tmp_path / "missing.ttl").exit_code == 2
 
 
-def test_query_needs_data_or_endpoint(run):
-    result = run("query", "judgements")
-    assert result.exit_code == 2 and "--data" in result.stderr
+def test_query_without_a_store_says_how_to_make_one(run, tmp_path):
+    result = run("query", "judgements", "--store", tmp_path / "none")
+    assert result.exit_code == 2
+    assert result.stderr == (f"Error: {tmp_path / 'none'}: no store here; 'ofsted-kg ingest "
+                             f"REPORTS --store {tmp_path / 'none'}' creates one\n")
+    result = run("query", "judgements", "--store", tmp_path, "--data", tmp_path / "x.ttl")
+    assert result.exit_code == 2 and "give one of --store DIR" in result.stderr
 
 
 def test_installed_command_runs_from_another_folder(tmp_path, example):

@@ -7,19 +7,24 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from ingest.rdf.vocabulary import vocabulary
-
 
 @pytest.fixture
-def endpoint(example_graph):
+def endpoint(example_graph, tmp_path):
     """A minimal SPARQL 1.1 protocol server on loopback, answering POSTed queries."""
-    graph = example_graph + vocabulary()
+    import pyoxigraph
+
+    from ingest.store.targets import files_store
+
+    data = tmp_path / "served.ttl"
+    data.write_bytes(example_graph.serialize(format="turtle", encoding="utf-8"))
+    store = files_store([data])
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self):
             body = self.rfile.read(int(self.headers["Content-Length"])).decode("utf-8")
-            query = parse_qs(body)["query"][0]
-            answer = graph.query(query).serialize(format="json")
+            form = self.headers["Content-Type"].startswith("application/x-www-form-urlencoded")
+            query = parse_qs(body)["query"][0] if form else body
+            answer = store.query(query).serialize(format=pyoxigraph.QueryResultsFormat.JSON)
             self.send_response(200)
             self.send_header("Content-Type", "application/sparql-results+json")
             self.end_headers()

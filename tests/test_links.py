@@ -6,7 +6,7 @@ import pytest
 
 from ingest.pipeline import read_report
 from ingest.rdf.files import serialise
-from ingest.rdf.graph import report_graph
+from ingest.rdf.graph import authority_graph, report_graph
 
 # From reading the reference report: which flagged findings bear on each recommendation.
 EXPECTED = {
@@ -51,7 +51,7 @@ def _query(run, name, path, *extra):
 
 def test_no_recommendation_lacks_support(run, reference, tmp_path):
     path = tmp_path / "reference.ttl"
-    path.write_bytes(serialise(report_graph(reference), "turtle"))
+    path.write_bytes(serialise(authority_graph(reference, report_graph(reference)), "turtle"))
     assert _query(run, "recommendations-without-support", path) == []
     assert _query(run, "flagged-findings-without-recommendation", path) == []
 
@@ -59,7 +59,7 @@ def test_no_recommendation_lacks_support(run, reference, tmp_path):
 def test_removing_its_findings_leaves_a_recommendation_unsupported(run, reference, tmp_path):
     from rdflib import URIRef
 
-    graph = report_graph(reference)
+    graph = authority_graph(reference, report_graph(reference))
     inspection = "https://w3id.org/ofsted-kg/id/inspection/80518/2018-05-31"
     linked = {s.finding for s in reference.supports if s.recommendation == 3}
     assert EXPECTED[3] <= linked

@@ -11,12 +11,16 @@ from ingest.rdf.files import serialise
 
 REQUIRED = {
     "judgements": ["authorityName", "inspectionEnd", "published", "serviceAreaLabel",
-                   "gradeLabel"],
+                   "gradeLabel", "statedIn"],
     "recommendations": ["authorityName", "inspectionEnd", "body", "number", "text", "supportCount"],
-    "findings": ["inspectionEnd", "number", "serviceAreaLabel", "flagged", "page", "text"],
-    "recommendations-without-support": ["inspectionEnd", "number", "text"],
-    "recommendation-support": ["inspectionEnd", "recommendation", "finding", "score"],
-    "flagged-findings-without-recommendation": ["inspectionEnd", "number", "text"],
+    "findings": ["authorityName", "inspectionEnd", "number", "serviceAreaLabel", "flagged",
+                 "page", "text", "finding"],
+    "recommendations-without-support": ["authorityName", "inspectionEnd", "body", "number",
+                                        "text", "recommendation"],
+    "recommendation-support": ["authorityName", "inspectionEnd", "body", "recommendation",
+                               "finding", "score", "method"],
+    "flagged-findings-without-recommendation": ["authorityName", "inspectionEnd", "number",
+                                                "text", "finding"],
 }
 
 
@@ -53,6 +57,8 @@ def rows(run, data, name, *params):
 def test_judgements_current_and_previous(run, data):
     found = rows(run, data, "judgements")
     assert len(found) == 12
+    assert {r["statedIn"] for r in found} == {
+        "https://w3id.org/ofsted-kg/id/report/fernley/2017-03-24"}
     previous = [r for r in found if "inspectionEnd" not in r]
     assert len(previous) == 6 and {r["published"] for r in previous} == {"2014-06"}
     current = {r["serviceAreaLabel"]: r["gradeLabel"] for r in found if "inspectionEnd" in r}
@@ -72,8 +78,10 @@ def test_findings_and_support(run, data):
 
 def test_parameter_is_bound_as_a_term_not_pasted(run, data):
     assert len(rows(run, data, "judgements", "authority=fernley")) == 12
+    assert len(rows(run, data, "findings", 'flagged=true')) == 3
     hostile = 'x") || true || ("'
-    assert rows(run, data, "judgements", f"authority={hostile}") == []
+    result = run("query", "judgements", "--data", data, "--param", f"authority={hostile}")
+    assert result.exit_code == 2 and "no such authority in the data" in result.stderr
 
 
 def test_bad_parameters_are_refused(run, data):
@@ -90,3 +98,21 @@ def test_csv_is_the_w3c_format(run, data):
     table = list(csv.reader(io.StringIO(result.stdout)))
     assert table[0] == REQUIRED["recommendations"]
     assert len(table) == 4 and result.stdout_bytes.endswith(b"\r\n")
+
+
+def test_an_aggregate_over_nothing_has_no_rows(run, tmp_path):
+    from ingest.rdf.vocabulary import vocabulary
+
+    empty = tmp_path / "vocabulary-only.ttl"
+    empty.write_bytes(serialise(vocabulary(), "turtle"))
+    for name in ("recommendations", "recurring-recommendation-themes", "latest-grades"):
+        result = run("query", name, "--data", empty, "--format", "csv")
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout_bytes.count(b"\r\n") == 1, name  # the header, no empty row
+
+
+@pytest.mark.parametrize("suffix", ["ttl", "nt", "jsonld", "trig", "nq"])
+def test_every_file_format_gives_the_same_rows(run, example, tmp_path, suffix):
+    out = tmp_path / f"fernley.{suffix}"
+    assert run("ingest", example, "-o", out).exit_code == 0
+    assert len(rows(run, out, "judgements")) == 12

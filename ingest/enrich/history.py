@@ -10,6 +10,7 @@ printed).
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from rdflib import URIRef
@@ -20,27 +21,51 @@ from ..rdf.identity import authority_iri, inspection_iri
 GRACE_MONTHS = 4
 
 
+@dataclass(frozen=True)
+class Inspected:
+    """What matching looks at, for one inspection whose own report is known: from a
+    parsed report, or read back from a store."""
+
+    authority: str  # the authority's IRI
+    inspection: str  # the inspection's IRI
+    start: date
+    end: date
+    published: date | None  # its own report's publication date
+    previous_month: str | None  # "YYYY-MM": the month its report says the previous came out
+
+
 def previous_inspections(reports: Iterable[Report]) -> dict[URIRef, URIRef]:
     """For each inspection whose report describes a previous one that another of
     ``reports`` reports on: this inspection's IRI -> the previous inspection's IRI."""
-    by_authority: dict[URIRef, list[Report]] = {}
-    for report in reports:
-        by_authority.setdefault(authority_iri(report.authority), []).append(report)
-    found: dict[URIRef, URIRef] = {}
+    found = match_previous(_inspected(report) for report in reports)
+    return {URIRef(later): URIRef(earlier) for later, earlier in found.items()}
+
+
+def _inspected(report: Report) -> Inspected:
+    month = report.previous.published if report.previous is not None else None
+    return Inspected(str(authority_iri(report.authority)),
+                     str(inspection_iri(report.authority, report.end)),
+                     report.start, report.end, report.published, month)
+
+
+def match_previous(items: Iterable[Inspected]) -> dict[str, str]:
+    """Later inspection's IRI -> the earlier inspection its report describes, among ``items``."""
+    by_authority: dict[str, list[Inspected]] = {}
+    for item in items:
+        by_authority.setdefault(item.authority, []).append(item)
+    found: dict[str, str] = {}
     for group in by_authority.values():
-        group.sort(key=lambda r: (r.end, r.start))
+        group.sort(key=lambda r: (r.end, r.start, r.inspection))
         for later in group:
-            if later.previous is None or later.previous.published is None:
+            if later.previous_month is None:
                 continue
             earlier = [r for r in group if r.end < later.start]
-            if earlier and _plausible(later.previous.published, earlier[-1]):
-                found[inspection_iri(later.authority, later.end)] = inspection_iri(
-                    earlier[-1].authority, earlier[-1].end
-                )
+            if earlier and _plausible(later.previous_month, earlier[-1]):
+                found[later.inspection] = earlier[-1].inspection
     return found
 
 
-def _plausible(month: str, earlier: Report) -> bool:
+def _plausible(month: str, earlier: Inspected) -> bool:
     """Whether "published in <month>" can describe ``earlier``'s report."""
     stated = _months(date.fromisoformat(f"{month}-01"))
     last = _months(earlier.published) if earlier.published else _months(earlier.end) + GRACE_MONTHS

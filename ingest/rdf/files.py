@@ -2,16 +2,18 @@
 (one graph, or one named graph per report streamed to TriG or N-Quads), always replacing
 a file in one step."""
 
+from __future__ import annotations
+
 import json
 import os
 import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rdflib import Dataset, Graph, URIRef
-
-from .namespaces import bind_prefixes
+if TYPE_CHECKING:  # rdflib is imported where graphs are read or written, not on import:
+    from rdflib import Graph, URIRef  # the query path (pyoxigraph) never needs it
 
 FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt", "json-ld": "json-ld"}
 
@@ -51,6 +53,10 @@ def graph_files(paths: list[Path]) -> list[Path]:
 def load_graphs(paths: list[Path]) -> Graph:
     """Every triple of every file (named graphs merged) in one graph; a folder stands
     for the RDF files in it."""
+    from rdflib import Dataset, Graph
+
+    from .namespaces import bind_prefixes
+
     merged = bind_prefixes(Graph())
     for path in graph_files(paths):
         fmt = rdf_format(path)

@@ -30,7 +30,6 @@ def report_graph(
     inspection = inspection_iri(report.authority, report.end)
     document = report_iri(report.authority, report.end)
     source = source_iri(report.source.sha256)
-    _authority(graph, report.authority)
     _inspection(graph, report, inspection)
     _report(graph, report, document, inspection, source)
     for judgement in report.judgements:
@@ -43,6 +42,17 @@ def report_graph(
     _findings(graph, report, inspection, document, source)
     _recommendations(graph, report, inspection, document)
     _supports(graph, report, inspection)
+    return graph
+
+
+def authority_graph(report: Report, graph: Graph | None = None) -> Graph:
+    """The authority's own facts (names, codes, region), and its predecessor's, as the
+    shared authorities graph holds them: kept out of the report's graph, which only
+    links to the authority node."""
+    graph = bind_prefixes(graph if graph is not None else Graph())
+    _authority(graph, report.authority)
+    if report.predecessor is not None:
+        _authority(graph, report.predecessor.name)
     return graph
 
 
@@ -145,7 +155,7 @@ def _predecessor(graph: Graph, report: Report, inspection: URIRef, document: URI
     """The authority's formation from its predecessor, and the predecessor's grade, as
     this report states them (org:ChangeEvent)."""
     told = report.predecessor
-    before = _authority(graph, told.name)
+    before = authority_iri(told.name)
     after = authority_iri(report.authority)
     change = below(after, "formation")
     _add(

@@ -1,0 +1,52 @@
+"""The ``authority`` parameter, resolved once to the authority's node in the data.
+
+Accepted: the authority's name as the reference table or a report prints it (any case,
+"London Borough of Wandsworth" or "Wandsworth"), its Ofsted URN, DfE LA code or ONS code,
+or its IRI. An authority the data does not hold is an error, never an empty answer.
+"""
+
+from ..authorities import lookup
+from ..queries import QueryError
+from .names import ID
+from .targets import Target
+
+_KEYS = """
+PREFIX okg: <https://w3id.org/ofsted-kg/def#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?node ?key WHERE {
+  GRAPH ?graph {
+    ?node a okg:Authority ; ?property ?key .
+    VALUES ?property { rdfs:label skos:prefLabel skos:altLabel okg:ofstedURN okg:laCode
+                       okg:onsCode }
+  }
+}
+"""
+
+
+def authority_keys(target: Target) -> dict[str, set[str]]:
+    """Each authority node in the target's data -> its names and codes, in lower case."""
+    keys: dict[str, set[str]] = {}
+    for node, key in target.select(_KEYS).rows:
+        keys.setdefault(node.value, set()).add(" ".join(key.value.split()).lower())
+    return keys
+
+
+def resolve_authority(target: Target, value: str) -> str:
+    """The IRI of the authority ``value`` names, among those the target holds."""
+    keys = authority_keys(target)
+    wanted = " ".join(value.split()).lower()
+    found = {node for node, names in keys.items() if wanted in names or value == node}
+    if not found:
+        known = lookup(value)
+        node = f"{ID}authority/{known.urn}" if known is not None else None
+        found = {node} if node in keys else set()
+    if len(found) == 1:
+        return found.pop()
+    if found:
+        raise QueryError(f"--param authority={value!r} names {len(found)} authorities "
+                              f"({', '.join(sorted(found))}); give its Ofsted URN")
+    raise QueryError(
+        f"--param authority={value!r}: no such authority in the data "
+        f"({len(keys)} known); give its name as a report prints it, its Ofsted URN, "
+        "LA code or ONS code")

@@ -1,0 +1,29 @@
+"""rdflib terms and graphs -> pyoxigraph quads (graphs are built with rdflib, stored
+with pyoxigraph)."""
+
+from collections.abc import Iterable, Iterator
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def term(node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(node, URIRef):
+        return ox.NamedNode(str(node))
+    if isinstance(node, BNode):
+        return ox.BlankNode(str(node))
+    if isinstance(node, Literal):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        datatype = str(node.datatype) if node.datatype else _XSD_STRING
+        return ox.Literal(str(node), datatype=ox.NamedNode(datatype))
+    raise TypeError(f"not an RDF term: {node!r}")
+
+
+def quads(triples: Iterable[tuple], graph_name: str) -> Iterator[ox.Quad]:
+    """Each (subject, predicate, object) of ``triples`` in the graph ``graph_name``."""
+    name = ox.NamedNode(graph_name)
+    for s, p, o in triples:
+        yield ox.Quad(term(s), term(p), term(o), name)

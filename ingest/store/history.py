@@ -1,0 +1,85 @@
+"""The derived history graph: each report's "previous inspection" joined to that
+inspection's own node, recomputed from whatever reports a store holds.
+
+Report graphs never depend on each other: a report always describes its previous
+inspection as a node of its own (``<inspection>/previous``). After every ingest the
+history graph is rebuilt from the store's contents with the matching rules of
+``ingest.enrich.history``, as ``<later inspection>/previous owl:sameAs <earlier
+inspection>``. It is a function of the set of report graphs only, so the order of
+ingests and the number of runs do not change it.
+"""
+
+from datetime import date
+
+import pyoxigraph as ox
+
+from .names import HISTORY, OWL_SAME_AS, REPORTS
+
+_INSPECTIONS = f"""
+PREFIX okg: <https://w3id.org/ofsted-kg/def#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?report ?inspection ?authority ?start ?end ?published ?previous ?month WHERE {{
+  GRAPH ?report {{
+    ?report prov:wasGeneratedBy ?inspection .
+    ?inspection okg:authority ?authority ; okg:startDate ?start ; okg:endDate ?end .
+    OPTIONAL {{ ?report dcterms:issued ?published }}
+    OPTIONAL {{ ?inspection okg:previousInspection ?previous .
+               ?previous okg:reportPublished ?month }}
+  }}
+  FILTER (STRSTARTS(STR(?report), "{REPORTS}"))
+}}
+"""
+
+
+def _day(term) -> date | None:
+    try:
+        return date.fromisoformat(term.value) if term is not None else None
+    except ValueError:
+        return None
+
+
+def inspections(store: ox.Store) -> tuple[list, dict[str, str]]:
+    """Every inspection a report graph of ``store`` reports on (``Inspected``), and each
+    one's previous-inspection node (its IRI -> that node)."""
+    from ..enrich.history import Inspected  # with rdflib: only when writing
+
+    found: list[Inspected] = []
+    placeholders: dict[str, str] = {}
+    for row in store.query(_INSPECTIONS):
+        start, end = _day(row["start"]), _day(row["end"])
+        if start is None or end is None:
+            continue
+        month = row["month"].value[:7] if row["month"] is not None else None
+        inspection = row["inspection"].value
+        found.append(Inspected(row["authority"].value, inspection, start, end,
+                               _day(row["published"]), month))
+        if row["previous"] is not None:
+            placeholders[inspection] = row["previous"].value
+    return found, placeholders
+
+
+def history_quads(store: ox.Store) -> list[ox.Quad]:
+    """The history graph as the store's report graphs imply it, sorted."""
+    from ..enrich.history import match_previous
+
+    items, placeholders = inspections(store)
+    graph, same = ox.NamedNode(HISTORY), ox.NamedNode(OWL_SAME_AS)
+    links = match_previous(items)
+    return [ox.Quad(ox.NamedNode(placeholders[later]), same, ox.NamedNode(earlier), graph)
+            for later, earlier in sorted(links.items()) if later in placeholders]
+
+
+def recompute_history(store: ox.Store) -> int:
+    """Replace the store's history graph with the one its reports imply; returns its size."""
+    quads = history_quads(store)
+    replace_graph(store, HISTORY, quads)
+    return len(quads)
+
+
+def replace_graph(store: ox.Store, name: str, quads: list[ox.Quad]) -> None:
+    """Make the graph ``name`` hold exactly ``quads`` (all in that graph)."""
+    node = ox.NamedNode(name)
+    if store.contains_named_graph(node):
+        store.remove_graph(node)
+    store.extend(quads)

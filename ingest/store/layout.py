@@ -1,0 +1,79 @@
+"""Parsed reports -> the graphs of the data layout, for a store or for files.
+
+Two inputs that are the same report (the same report IRI: its PDF and a text rendering,
+or one file given twice) are one report: ``one_per_report`` keeps the PDF if there is
+one, else the first given, and says which were set aside.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from ..model import Report
+from ..rdf.graph import authority_graph, report_graph
+from ..rdf.identity import authority_key, report_iri
+from .convert import quads
+from .embedded import add_reports
+from .names import AUTHORITIES
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """An input not ingested because another input is the same report."""
+
+    report: Report
+    kept: Report
+
+    def message(self) -> str:
+        name = report_iri(self.kept.authority, self.kept.end)
+        return (f"{self.report.source.location}: the same report ({name}) as "
+                f"{self.kept.source.location}, which is kept")
+
+
+def _is_pdf(report: Report) -> bool:
+    return report.source.media_type == "application/pdf"
+
+
+def one_per_report(reports: list[Report]) -> tuple[list[Report], list[SetAside]]:
+    """One input per report IRI: the PDF if any, else the first given (``reports`` in the
+    order given); and the others, each with the one kept instead."""
+    chosen: dict[str, Report] = {}
+    for report in reports:
+        name = str(report_iri(report.authority, report.end))
+        if name not in chosen or (_is_pdf(report) and not _is_pdf(chosen[name])):
+            chosen[name] = report
+    kept: list[Report] = []
+    aside: list[SetAside] = []
+    for report in reports:
+        winner = chosen[str(report_iri(report.authority, report.end))]
+        if winner is report:
+            kept.append(report)
+        else:
+            aside.append(SetAside(report, winner))
+    return kept, aside
+
+
+def ordered(reports: list[Report]) -> list[Report]:
+    return sorted(reports, key=lambda r: (authority_key(r.authority), r.end, r.source.sha256))
+
+
+def report_quads(reports: list[Report]) -> Iterator[tuple[str, list[ox.Quad]]]:
+    """Each report's graph (its IRI, its quads), in a fixed order."""
+    for report in ordered(reports):
+        name = str(report_iri(report.authority, report.end))
+        yield name, list(quads(report_graph(report), name))
+
+
+def authority_quads(reports: list[Report]) -> list[ox.Quad]:
+    """The authorities' own facts, each once, in the shared authorities graph."""
+    graph = Graph()
+    for report in reports:
+        authority_graph(report, graph)
+    return list(quads(graph, AUTHORITIES))
+
+
+def fill(store: ox.Store, reports: list[Report]) -> int:
+    """Add ``reports`` to ``store`` in the data layout; returns the report graphs written."""
+    return add_reports(store, report_quads(reports), authority_quads(reports))

@@ -1,0 +1,56 @@
+"""The whole corpus in one store: every saved query answers, and ingesting again
+replaces report graphs rather than adding to them (pytest -m corpus)."""
+
+import json
+import os
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from ingest.cli import cli
+from ingest.queries import saved_queries
+
+PARAMS = {"authority-history": ["--param", "authority=Wandsworth"]}
+# questions whose answer may rightly be empty on the corpus
+MAY_BE_EMPTY = {"previous-inspection-disagreements"}
+
+
+def invoke(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def size(store: Path) -> int:
+    return len(ox.Store.read_only(str(store)))
+
+
+@pytest.fixture(scope="module")
+def corpus_store(shared, tmp_path_factory) -> Path:
+    store = tmp_path_factory.mktemp("corpus") / "store"
+    result = invoke("ingest", shared / "corpus", "--store", store, "-j", os.cpu_count() or 1,
+                    "--no-progress")
+    assert result.exit_code in (0, 1), result.stderr  # some corpus files are refused
+    assert "report graphs in the store" in result.stderr
+    return store
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", sorted(saved_queries()))
+def test_every_saved_query_answers_on_the_corpus(corpus_store, name):
+    result = invoke("query", name, "--store", corpus_store, "-f", "json", *PARAMS.get(name, []))
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)["results"]["bindings"]
+    assert rows or name in MAY_BE_EMPTY, name
+    variables = json.loads(result.stdout)["head"]["vars"]
+    if "authorityName" in variables:
+        assert all("authorityName" in row for row in rows), name
+
+
+@pytest.mark.corpus
+def test_ingesting_again_leaves_the_same_store(corpus_store, shared):
+    before = size(corpus_store)
+    result = invoke("ingest", shared / "corpus" / "80518-wandsworth", "--store", corpus_store,
+                    "--no-progress")
+    assert result.exit_code in (0, 1), result.stderr
+    assert size(corpus_store) == before
