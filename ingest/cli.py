@@ -18,6 +18,12 @@ def _fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
+def _refuse_unused(unused: bool, reason: str) -> None:
+    """An option that would be ignored is refused, saying why."""
+    if unused:
+        _fail(reason)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="ofsted-kg")
 def cli() -> None:
@@ -156,12 +162,24 @@ def list_queries() -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]),
               default="table", show_default=True,
               help="table for people; csv or json in the W3C SPARQL 1.1 results formats.")
+@click.option("--wide", is_flag=True,
+              help="table: every cell whole on one line, however wide [default: 100 columns].")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="--endpoint: seconds to wait for the answer [default: 60].")
 def query(name: str, data: tuple[Path, ...], endpoint: str | None, params: tuple[str, ...],
-          fmt: str) -> None:
-    """Run the saved query NAME on --data files or an --endpoint."""
+          fmt: str, wide: bool, timeout: float | None) -> None:
+    """Run the saved query NAME on --data files or an --endpoint.
+
+    Exit codes: 0 answered; 2 bad query, parameter, file or option; 3 the endpoint is
+    down or did not answer within --timeout; 4 it answered with a refusal or an error.
+    """
     from .queries import QueryError, get_query, render, run_local, run_remote
     from .rdf.files import GraphFileError, load_graphs
     from .rdf.vocabulary import vocabulary
+    from .store.server import ServerError
+
+    _refuse_unused(fmt != "table" and wide, f"--wide applies to -f table, not -f {fmt}")
+    _refuse_unused(timeout is not None and not endpoint, "--timeout applies to --endpoint only")
 
     if bool(data) == bool(endpoint):
         _fail("give either --data FILE (one or more) or --endpoint URL")
@@ -174,18 +192,78 @@ def query(name: str, data: tuple[Path, ...], endpoint: str | None, params: tuple
     try:
         saved = get_query(name)
         if endpoint:
-            result = run_remote(saved, endpoint, values)
+            result = run_remote(saved, endpoint, values, timeout)
         else:
             graph = load_graphs(list(data))
             graph += vocabulary()
             result = run_local(saved, graph, values)
     except (QueryError, GraphFileError) as error:
         _fail(str(error))
-    except OSError as error:
-        _fail(f"{endpoint}: the endpoint did not answer ({error})")
+    except ServerError as error:
+        _fail(str(error), error.exit_code)
     # Bytes, not text: the W3C CSV format ends its lines with CRLF, kept as written.
-    sys.stdout.buffer.write(render(result, fmt).encode("utf-8"))
+    sys.stdout.buffer.write(render(result, fmt, wide).encode("utf-8"))
     sys.stdout.flush()
+
+
+# --- SPARQL servers: load (Graph Store Protocol) -------------------------------------------
+
+_SERVER_EXITS = """Exit codes: 0 done; 1 a source was refused (the rest were sent); 2 unusable
+input or usage; 3 the server is down or did not answer within --timeout; 4 the server
+answered with a refusal or an error (credentials, wrong path, not SPARQL)."""
+
+
+@cli.command(epilog=_SERVER_EXITS)
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--graph-store", "graph_store", required=True, metavar="URL",
+              help="The server's SPARQL 1.1 Graph Store endpoint, e.g. "
+                   "http://localhost:7878/store (Oxigraph).")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Send every named graph of this store folder instead of SOURCES.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0,
+              show_default=True, help="Seconds to wait for each answer.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Reports read at once; 0 for one per processor.")
+def load(sources: tuple[Path, ...], graph_store: str, store_dir: Path | None, timeout: float,
+         jobs: int) -> None:
+    """Send report graphs, and the shared authorities and vocabulary graphs, to a server.
+
+    Each named graph is replaced (HTTP PUT), so loading twice leaves the same triples.
+    Credentials come from OFSTED_KG_USER and OFSTED_KG_PASSWORD, or a netrc file.
+    """
+    import os
+
+    from . import batch
+    from .store.loadable import StoreFolderError, graphs_from_sources, graphs_from_store
+    from .store.server import ServerError
+    from .store.server import load as send
+
+    if bool(sources) == bool(store_dir):
+        _fail("give either SOURCES (report files or folders) or --store DIR")
+    refused = []
+    if store_dir:
+        graphs = graphs_from_store(store_dir)
+    else:
+        files = batch.report_files(sources)
+        if not files:
+            _fail(f"{' '.join(map(str, sources))}: no report files (.pdf, .md, .txt) found")
+        graphs = graphs_from_sources(files, jobs or os.cpu_count() or 1, on_refused=lambda e: (
+            refused.append(e), click.echo(f"Error: {e}", err=True)))
+    try:
+        sent = send(graph_store, graphs, timeout)
+    except ServerError as error:
+        _fail(str(error), error.exit_code)
+    except StoreFolderError as error:
+        _fail(str(error))
+    click.echo(f"{sent.graphs} graph{'s' if sent.graphs != 1 else ''} "
+               f"({sent.triples} triples) sent to {_shown(graph_store)}", err=True)
+    sys.exit(1 if refused else 0)
+
+
+def _shown(url: str) -> str:
+    from .store.credentials import without_userinfo
+
+    return without_userinfo(url)
 
 
 def main(argv: list[str] | None = None) -> None:

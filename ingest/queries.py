@@ -129,37 +129,27 @@ def run_local(query: SavedQuery, graph: Graph, values: dict[str, str]):
     return graph.query(query.bind(values))
 
 
-def run_remote(query: SavedQuery, endpoint: str, values: dict[str, str]):
-    """Run on a SPARQL 1.1 endpoint; returns an rdflib query Result."""
-    import io
+def run_remote(query: SavedQuery, endpoint: str, values: dict[str, str],
+               timeout: float | None = None):
+    """Run on a SPARQL 1.1 Protocol endpoint; returns an rdflib query Result. The query's
+    form is read by parsing it; failures are ``store.server.ServerError``."""
+    from pyparsing import ParseException
 
-    from rdflib.query import Result
-    from SPARQLWrapper import JSON, POST, SPARQLWrapper
+    from .store.server import DEFAULT_TIMEOUT, ask
 
-    client = SPARQLWrapper(endpoint)
-    client.setMethod(POST)
-    client.setReturnFormat(JSON)
-    client.setQuery(query.bind(values))
-    body = client.query().response.read()
-    return Result.parse(io.BytesIO(body), format="json")
+    text = query.bind(values)
+    try:
+        return ask(endpoint, text, DEFAULT_TIMEOUT if timeout is None else timeout)
+    except ParseException as error:
+        raise QueryError(f"{query.name} is not valid SPARQL ({error})") from None
 
 
-def render(result, fmt: str) -> str:
-    """W3C SPARQL 1.1 results as JSON or CSV, or a plain table for people."""
+def render(result, fmt: str, wide: bool = False) -> str:
+    """W3C SPARQL 1.1 results as JSON or CSV, or a table for people (``table.py``)."""
     if fmt in {"json", "csv"}:
         return result.serialize(format=fmt).decode("utf-8")
-    names = [str(v) for v in result.vars]
-    rows = [["" if row[i] is None else str(row[i]) for i in range(len(names))] for row in result]
-    widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
+    from .table import table
 
-    def line(cells):
-        return "  ".join(_clip(c, w).ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
-
-    out = [line(names), line(["-" * w for w in widths]), *(line(r) for r in rows)]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out) + "\n"
-
-
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "\u2026"
+    if result.type == "ASK":
+        return f"{'yes' if result.askAnswer else 'no'}\n"
+    return table([str(v) for v in result.vars], list(result), wide)

@@ -216,7 +216,8 @@ def test_recommendation_themes_recur_across_reports(trig):
 
 
 def test_history_from_the_command_line_in_every_format(trig):
-    table = invoke("query", "authority-history", "--param", "authority=fernley", "--data", trig)
+    table = invoke("query", "authority-history", "--param", "authority=fernley", "--data", trig,
+                   "--wide")
     assert table.exit_code == 0, table.stderr
     assert table.stdout.splitlines()[0].split()[:3] == ["authorityName", "inspectionEnd",
                                                         "published"]

@@ -1,0 +1,1 @@
+"""Where graphs are kept and asked: the embedded store, and SPARQL servers."""
