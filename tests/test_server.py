@@ -184,3 +184,32 @@ def test_graph_patterns_need_no_union_default_graph(servers):
     answers = [Counter(tuple(map(str, row)) for row in ask(f"{base}/query", GRAPH_JUDGEMENTS))
                for base in servers.values()]
     assert answers[0] == answers[1] and sum(answers[0].values()) > 12
+
+
+def test_load_from_a_store_folder(tmp_path):
+    """`load --store DIR` sends every named graph of a pyoxigraph store as it holds it."""
+    pyoxigraph = pytest.importorskip("pyoxigraph")
+    from ingest.store.loadable import graphs_from_sources
+    from ingest.store.server import load
+
+    folder = tmp_path / "store"
+    store = pyoxigraph.Store(str(folder))
+    for name, graph in graphs_from_sources(sorted(DATA.glob("*.md"))):
+        data = graph.serialize(format="nt", encoding="utf-8")
+        store.load(data, format=pyoxigraph.RdfFormat.N_TRIPLES,
+                   to_graph=pyoxigraph.NamedNode(name))
+    store.flush()
+    del store
+    with oxigraph(tmp_path / "db") as base:
+        result = invoke("load", "--store", folder, "--graph-store", f"{base}/store")
+        assert result.exit_code == 0, result.stderr
+        from_store = triples(base)
+        load(f"{base}/store", graphs_from_sources(sorted(DATA.glob("*.md"))))
+        assert triples(base) == from_store > 1000
+    assert result.stderr.startswith("5 graphs (")  # three reports, authorities, vocabulary
+
+
+def test_load_needs_sources_or_a_store():
+    result = invoke("load", "--graph-store", "http://127.0.0.1:9/store")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: give either SOURCES (report files or folders) or --store DIR\n"
