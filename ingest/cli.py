@@ -52,6 +52,7 @@ def ingest(sources: tuple[Path, ...], output: Path, fmt: str | None, jobs: int,
 
     from . import batch
 
+    _check_output_format(output, fmt)
     files = batch.report_files(sources)
     if not files:
         _fail(f"{' '.join(map(str, sources))}: no report files (.pdf, .md, .txt) found")
@@ -98,6 +99,18 @@ def _write(reports: list, output: Path, fmt: str | None) -> str:
         return "graph written to standard output"
     write_atomically(output, data)
     return f"{len(merged)} triples written to {output}"
+
+
+def _check_output_format(output: Path, fmt: str | None) -> None:
+    """-f is honoured, or refused before any work when the output's suffix says otherwise."""
+    from .rdf.files import DATASET_FORMATS
+
+    suffix = output.suffix.lower()
+    _refuse_unused(fmt is not None and suffix in DATASET_FORMATS,
+                   f"-f {fmt} does not apply to a {suffix} output, whose suffix sets its syntax")
+    implied = _FORMAT_OF_SUFFIX.get(suffix)
+    _refuse_unused(fmt is not None and implied is not None and FORMATS[fmt] != implied,
+                   f"-f {fmt} disagrees with the output's suffix {suffix} ({implied})")
 
 
 _SUFFIXES = {"turtle": "ttl", "nt": "nt", "json-ld": "jsonld"}

@@ -54,3 +54,36 @@ def test_named_graph_files_still_parse(example_graph, tmp_path):
     write_named_graphs([(name, example_graph)], out, "trig")
     dataset = Dataset().parse(out, format="trig")
     assert isomorphic(dataset.graph(name), example_graph)
+
+
+@pytest.mark.parametrize("output, fmt, reason", [
+    ("g.trig", "nt", "-f nt does not apply to a .trig output, whose suffix sets its syntax"),
+    ("g.nq", "turtle", "-f turtle does not apply to a .nq output, whose suffix sets its syntax"),
+    ("g.ttl", "json-ld", "-f json-ld disagrees with the output's suffix .ttl (turtle)"),
+    ("g.jsonld", "nt", "-f nt disagrees with the output's suffix .jsonld (json-ld)"),
+])
+def test_a_format_that_would_be_ignored_is_refused(run, example, tmp_path, output, fmt, reason):
+    result = run("ingest", example, "-o", tmp_path / output, "-f", fmt)
+    assert result.exit_code == 2 and result.stderr == f"Error: {reason}\n"
+    assert not (tmp_path / output).exists()
+
+
+@pytest.mark.parametrize("fmt, starts", [("nt", "<https://w3id.org/ofsted-kg/id/"),
+                                         ("json-ld", "{"), ("turtle", "@base")])
+def test_format_is_honoured_on_standard_output_and_in_folders(run, example, tmp_path, fmt,
+                                                               starts):
+    assert run("ingest", example, "-f", fmt).stdout.startswith(starts)
+    assert run("ingest", example, "-o", tmp_path, "-f", fmt).exit_code == 0
+    (written,) = tmp_path.iterdir()
+    assert written.read_text().startswith(starts)
+
+
+def test_wide_applies_to_tables_only(run, example_graph, tmp_path):
+    data = tmp_path / "g.ttl"
+    data.write_bytes(serialise(example_graph, "turtle"))
+    result = run("query", "findings", "--data", data, "-f", "csv", "--wide")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: --wide applies to -f table, not -f csv\n"
+    wide = run("query", "findings", "--data", data, "--wide").stdout.splitlines()
+    narrow = run("query", "findings", "--data", data).stdout.splitlines()
+    assert max(map(len, narrow)) <= 100 < max(map(len, wide))
