@@ -71,23 +71,26 @@ def _wait_until_answering(base: str, process: subprocess.Popen, log: Path) -> No
     pytest.fail(f"oxigraph did not answer within 30 s: {log.read_text(errors='replace')}")
 
 
-Answer = Callable[[BaseHTTPRequestHandler], tuple[int, str, bytes]]
+Answer = Callable[[BaseHTTPRequestHandler], tuple]
 
 
 @contextmanager
 def tiny_server(answer: Answer, delay: float = 0.0) -> Iterator[str]:
     """An HTTP server whose every request gets ``answer(handler)`` (status, content type,
-    body), after ``delay`` seconds; yields its base URL."""
+    body and, optionally, a dict of more headers), after ``delay`` seconds; yields its
+    base URL."""
 
     class Handler(BaseHTTPRequestHandler):
         def _respond(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             self.rfile.read(length)
             time.sleep(delay)
-            status, content_type, body = answer(self)
+            status, content_type, body, *headers = answer(self)
             try:
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
+                for key, value in (headers[0] if headers else {}).items():
+                    self.send_header(key, value)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)

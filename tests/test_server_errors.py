@@ -163,3 +163,20 @@ def test_timeout_needs_an_endpoint(run):
     result = run("query", "judgements", "--data", FERNLEY, "--timeout", "3")
     assert one_line(result) == "Error: --timeout applies to --endpoint only"
     assert result.exit_code == 2
+
+
+def test_a_redirect_is_reported_not_followed(run, monkeypatch):
+    """Following it would send the credentials wherever it points."""
+    monkeypatch.setenv("OFSTED_KG_USER", "reader")
+    monkeypatch.setenv("OFSTED_KG_PASSWORD", "s3cret-word")
+    seen = []
+
+    def moved(handler):
+        seen.append(handler.headers.get("Authorization"))
+        return 301, "text/plain", b"", {"Location": "http://127.0.0.1:9/elsewhere"}
+
+    with tiny_server(moved) as base:
+        result = run("query", "judgements", "--endpoint", f"{base}/sparql")
+    assert one_line(result) == (f"Error: {base}/sparql: the server redirects (301 Moved "
+                                "Permanently) to http://127.0.0.1:9/elsewhere: give that URL")
+    assert result.exit_code == 4 and len(seen) == 1

@@ -139,10 +139,22 @@ def request(url: str, method: str, body: bytes | None, headers: dict[str, str],
     prepared = urllib.request.Request(url, data=body, method=method, headers=headers)
     deadline = time.monotonic() + timeout
     try:
-        with urllib.request.urlopen(prepared, timeout=timeout) as answer:
+        with _opener().open(prepared, timeout=timeout) as answer:
             return answer.headers.get("Content-Type", ""), _read(answer, deadline, shown)
     except Exception as error:  # urllib raises many kinds; each becomes one line
         raise _problem(error, shown, method, timeout, bool(authorization)) from None
+
+
+def _opener():
+    """urllib without redirects: following one would send the credentials to wherever
+    it points, and turn a POSTed query into a GET. A redirect is reported instead."""
+    import urllib.request
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None  # urllib then raises the 3xx as an HTTPError
+
+    return urllib.request.build_opener(NoRedirect)
 
 
 def _read(answer, deadline: float, shown: str) -> bytes:
@@ -186,6 +198,10 @@ def _status_problem(error, method: str, authorized: bool) -> str:
         return (f"the server refused the credentials ({status})" if authorized else
                 f"the server asks for credentials ({status}): set OFSTED_KG_USER and "
                 "OFSTED_KG_PASSWORD, or use a netrc file")
+    if 300 <= error.code < 400:
+        target = without_userinfo(error.headers.get("Location", "") or "")
+        return (f"the server redirects ({status})" + (f" to {target}" if target else "")
+                + ": give that URL")
     if error.code == 403:
         return f"the server refused access ({status})"
     if error.code == 404:
