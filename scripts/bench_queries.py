@@ -31,8 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
     target = ["--store", str(args.store)] if args.store else ["--data", str(args.data)]
     given = dict(item.split("=", 1) for item in args.param)
+    chosen = {n: q for n, q in sorted(saved_queries().items()) if not args.only or n in args.only}
+    if not chosen:
+        print(f"no saved query named {', '.join(args.only)}", file=sys.stderr)
+        return 2
     results = [_time(args.command, name, query, target, given, args.runs)
-               for name, query in sorted(saved_queries().items())]
+               for name, query in chosen.items()]
     _print(results)
     if args.output:
         document = {"machine": _machine(), "target": target, "runs": args.runs,
@@ -47,6 +51,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--data", type=Path, help="an RDF file instead of a store")
     parser.add_argument("--runs", type=int, default=3, help="runs of each query (default 3)")
     parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+    parser.add_argument("--only", action="append", default=[], metavar="NAME",
+                        help="time only this query (repeatable)")
     parser.add_argument("-o", "--output", type=Path, help="write the figures as JSON here")
     parser.add_argument("--command", default=_command(), help="the ofsted-kg command")
     args = parser.parse_args(argv)
