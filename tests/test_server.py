@@ -213,3 +213,13 @@ def test_load_needs_sources_or_a_store():
     result = invoke("load", "--graph-store", "http://127.0.0.1:9/store")
     assert result.exit_code == 2
     assert result.stderr == "Error: give either SOURCES (report files or folders) or --store DIR\n"
+
+
+@pytest.mark.parametrize("name", ["recurring-recommendation-themes", "authority-history"])
+def test_words_in_comments_do_not_change_the_query_form(servers, name):
+    """SPARQLWrapper sent the first as an update ("add" in a comment) and the second as a
+    DESCRIBE ("describe"): both are SELECTs and answer with rows."""
+    result = invoke("query", name, "--endpoint", f"{servers[True]}/query", *parameters(name),
+                    "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["results"]["bindings"]
