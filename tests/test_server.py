@@ -223,3 +223,12 @@ def test_words_in_comments_do_not_change_the_query_form(servers, name):
                     "-f", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["results"]["bindings"]
+
+
+def test_load_from_a_folder_that_is_not_a_store(tmp_path):
+    result = invoke("load", "--store", tmp_path / "missing", "--graph-store", "http://h/store")
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {tmp_path / 'missing'}: no such folder\n"
+    result = invoke("load", "--store", tmp_path, "--graph-store", "http://h/store")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {tmp_path}: cannot be opened as a store (")

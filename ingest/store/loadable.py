@@ -70,6 +70,8 @@ def take_authority_facts(graph: Graph) -> Graph:
 
 def graphs_from_store(folder: Path) -> Iterator[tuple[str, bytes]]:
     """Every named graph of a pyoxigraph store folder, as N-Triples, in name order."""
+    if not folder.is_dir():
+        raise StoreFolderError(f"{folder}: no such folder")
     try:
         from pyoxigraph import RdfFormat, Store
 
