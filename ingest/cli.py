@@ -37,6 +37,12 @@ def _open_store(store_dir: Path | None, read_only: bool):
         _fail(str(error))
 
 
+def _refuse_unused(unused: bool, reason: str) -> None:
+    """An option that would be ignored is refused, saying why."""
+    if unused:
+        _fail(reason)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="ofsted-kg")
 def cli() -> None:
@@ -73,6 +79,10 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
 
     if output is not None and store_dir is not None:
         _fail("give either --store DIR or -o OUT, not both")
+    if output is None:
+        _refuse_unused(fmt is not None, f"-f {fmt} applies to -o OUT files, not to the store")
+    else:
+        _check_output_format(output, fmt)
     files = batch.report_files(sources)
     if not files:
         _fail(f"{' '.join(map(str, sources))}: no report files (.pdf, .md, .txt) found")
@@ -163,6 +173,18 @@ def _merged(reports: list):
     return merged
 
 
+def _check_output_format(output: Path, fmt: str | None) -> None:
+    """-f is honoured, or refused before any work when the output's suffix says otherwise."""
+    from .rdf.files import DATASET_FORMATS
+
+    suffix = output.suffix.lower()
+    _refuse_unused(fmt is not None and suffix in DATASET_FORMATS,
+                   f"-f {fmt} does not apply to a {suffix} output, whose suffix sets its syntax")
+    implied = _FORMAT_OF_SUFFIX.get(suffix)
+    _refuse_unused(fmt is not None and implied is not None and FORMATS[fmt] != implied,
+                   f"-f {fmt} disagrees with the output's suffix {suffix} ({implied})")
+
+
 _SUFFIXES = {"turtle": "ttl", "nt": "nt", "json-ld": "jsonld"}
 _FORMAT_OF_SUFFIX = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}
 
@@ -232,11 +254,23 @@ def list_queries() -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]),
               default="table", show_default=True,
               help="table for people; csv or json in the W3C SPARQL 1.1 results formats.")
+@click.option("--wide", is_flag=True,
+              help="table: every cell whole on one line, however wide [default: 100 columns].")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="--endpoint: seconds to wait for the answer [default: 60].")
 def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: str | None,
-          params: tuple[str, ...], fmt: str) -> None:
-    """Run the saved query NAME on the store, on --data files or on an --endpoint."""
+          params: tuple[str, ...], fmt: str, wide: bool, timeout: float | None) -> None:
+    """Run the saved query NAME on the store, on --data files or on an --endpoint.
+
+    Exit codes: 0 answered; 2 bad query, parameter, file or option; 3 the endpoint is
+    down or did not answer within --timeout; 4 it answered with a refusal or an error.
+    """
     from .queries import QueryError, get_query, render, run
+    from .store.server import ServerError
     from .store.targets import TargetError
+
+    _refuse_unused(fmt != "table" and wide, f"--wide applies to -f table, not -f {fmt}")
+    _refuse_unused(timeout is not None and not endpoint, "--timeout applies to --endpoint only")
 
     if sum([store_dir is not None, bool(data), bool(endpoint)]) > 1:
         _fail("give one of --store DIR, --data FILE... or --endpoint URL")
@@ -248,19 +282,22 @@ def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: s
         values[key] = value
     try:
         saved = get_query(name)
-        result = run(saved, _target(store_dir, data, endpoint), values)
+        result = run(saved, _target(store_dir, data, endpoint, timeout), values)
     except (QueryError, TargetError) as error:
         _fail(str(error))
+    except ServerError as error:
+        _fail(str(error), error.exit_code)
     # Bytes, not text: the W3C CSV format ends its lines with CRLF, kept as written.
-    sys.stdout.buffer.write(render(result, fmt).encode("utf-8"))
+    sys.stdout.buffer.write(render(result, fmt, wide).encode("utf-8"))
     sys.stdout.flush()
 
 
-def _target(store_dir: Path | None, data: tuple[Path, ...], endpoint: str | None):
+def _target(store_dir: Path | None, data: tuple[Path, ...], endpoint: str | None,
+            timeout: float | None):
     from .store import targets
 
     if endpoint:
-        return targets.EndpointTarget(endpoint)
+        return targets.EndpointTarget(endpoint, timeout)
     if data:
         return targets.FilesTarget(list(data))
     return targets.StoreTarget(_open_store(store_dir, read_only=True))
@@ -282,6 +319,68 @@ def export(store_dir: Path | None, output: Path) -> None:
     count = write(store, output)
     del store  # closed before the exit
     click.echo(f"{count} triples written to {output}", err=True)
+
+
+# --- SPARQL servers: load (Graph Store Protocol) -------------------------------------------
+
+_SERVER_EXITS = """Exit codes: 0 done; 1 a source was refused (the rest were sent); 2 unusable
+input or usage; 3 the server is down or did not answer within --timeout; 4 the server
+answered with a refusal or an error (credentials, wrong path, not SPARQL)."""
+
+
+@cli.command(epilog=_SERVER_EXITS)
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--graph-store", "graph_store", required=True, metavar="URL",
+              help="The server's SPARQL 1.1 Graph Store endpoint, e.g. "
+                   "http://localhost:7878/store (Oxigraph).")
+@store_option("Without SOURCES, send every named graph of this store.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0,
+              show_default=True, help="Seconds to wait for each answer.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Reports read at once; 0 for one per processor.")
+def load(sources: tuple[Path, ...], graph_store: str, store_dir: Path | None, timeout: float,
+         jobs: int) -> None:
+    """Send report graphs, and the shared authorities, vocabulary and history graphs, to a
+    server: those of SOURCES, else every graph of the store.
+
+    Each named graph is replaced (HTTP PUT), so loading twice leaves the same triples.
+    Credentials come from OFSTED_KG_USER and OFSTED_KG_PASSWORD, or a netrc file.
+    """
+    import os
+
+    from . import batch
+    from .store.loadable import StoreFolderError, graphs_from_sources, graphs_from_store
+    from .store.server import ServerError
+    from .store.server import load as send
+
+    if sources and store_dir:
+        _fail("give either SOURCES (report files or folders) or --store DIR, not both")
+    refused = []
+    if not sources:
+        from .store.embedded import store_location
+
+        graphs = graphs_from_store(store_location(store_dir))
+    else:
+        files = batch.report_files(sources)
+        if not files:
+            _fail(f"{' '.join(map(str, sources))}: no report files (.pdf, .md, .txt) found")
+        graphs = graphs_from_sources(files, jobs or os.cpu_count() or 1, on_refused=lambda e: (
+            refused.append(e), click.echo(f"Error: {e}", err=True)))
+    try:
+        sent = send(graph_store, graphs, timeout)
+    except ServerError as error:
+        _fail(str(error), error.exit_code)
+    except StoreFolderError as error:
+        _fail(str(error))
+    click.echo(f"{sent.graphs} graph{'s' if sent.graphs != 1 else ''} "
+               f"({sent.triples} triples) sent to {_shown(graph_store)}", err=True)
+    sys.exit(1 if refused else 0)
+
+
+def _shown(url: str) -> str:
+    from .store.credentials import without_userinfo
+
+    return without_userinfo(url)
 
 
 def main(argv: list[str] | None = None) -> None:

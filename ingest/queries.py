@@ -157,27 +157,16 @@ def run(query: SavedQuery, target: Target, values: dict[str, str]) -> Rows:
         raise QueryError(str(error)) from None
 
 
-def render(result: Rows, fmt: str) -> str:
-    """W3C SPARQL 1.1 results as JSON or CSV, or a plain table for people."""
+def render(result: Rows, fmt: str, wide: bool = False) -> str:
+    """W3C SPARQL 1.1 results as JSON or CSV, or a table for people (``table.py``)."""
     if fmt == "json":
         return _json(result)
     if fmt == "csv":
         return _csv(result)
-    names = result.variables
-    rows = [["" if t is None else t.value for t in row] for row in result.rows]
-    widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
+    from .table import table
 
-    def line(cells):
-        return "  ".join(_clip(c, w).ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
-
-    out = [line(names), line(["-" * w for w in widths]), *(line(r) for r in rows)]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out) + "\n"
-
-
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "\u2026"
+    cells = [["" if term is None else term for term in row] for row in result.rows]
+    return table(result.variables, cells, wide)
 
 
 def _binding(term) -> dict[str, str]:

@@ -55,3 +55,23 @@ def example_graph():
     from ingest.pipeline import ingest_file
 
     return ingest_file(EXAMPLE)
+
+
+@pytest.fixture(scope="session")
+def corpus_store(shared, tmp_path_factory) -> Path:
+    """The whole corpus ingested once into a store, for the corpus tests that query it."""
+    import os
+
+    from click.testing import CliRunner
+
+    from ingest.cli import cli
+
+    corpus = shared / "corpus"
+    if not corpus.is_dir():
+        pytest.skip(f"the corpus folder {corpus} is absent")
+    store = tmp_path_factory.mktemp("corpus") / "store"
+    result = CliRunner().invoke(cli, ["ingest", str(corpus), "--store", str(store), "-j",
+                                      str(os.cpu_count() or 1), "--no-progress"])
+    assert result.exit_code in (0, 1), result.stderr  # some corpus files are refused
+    assert "report graphs in the store" in result.stderr
+    return store

@@ -231,7 +231,8 @@ def test_recommendation_themes_recur_across_reports(fernley):
 
 
 def test_history_from_the_command_line_in_every_format(fernley):
-    table = invoke("query", "authority-history", "--param", "authority=fernley", "--store", fernley)
+    table = invoke("query", "authority-history", "--param", "authority=fernley", "--store", fernley,
+                   "--wide")
     assert table.exit_code == 0, table.stderr
     assert table.stdout.splitlines()[0].split()[:3] == ["authorityName", "inspectionEnd",
                                                         "published"]

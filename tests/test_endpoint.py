@@ -51,5 +51,6 @@ def test_endpoint_gives_the_same_rows_as_files(run, endpoint, example_graph, tmp
 
 def test_unreachable_endpoint_is_one_line(run):
     result = run("query", "judgements", "--endpoint", "http://127.0.0.1:9/sparql")
-    assert result.exit_code == 2
-    assert result.stderr.startswith("Error: http://127.0.0.1:9/sparql: the endpoint did not answer")
+    assert result.exit_code == 3
+    assert result.stderr == ("Error: http://127.0.0.1:9/sparql: the server is not answering "
+                             "(connection refused)\n")

@@ -2,7 +2,6 @@
 replaces report graphs rather than adding to them (pytest -m corpus)."""
 
 import json
-import os
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -23,16 +22,6 @@ def invoke(*args):
 
 def size(store: Path) -> int:
     return len(ox.Store.read_only(str(store)))
-
-
-@pytest.fixture(scope="module")
-def corpus_store(shared, tmp_path_factory) -> Path:
-    store = tmp_path_factory.mktemp("corpus") / "store"
-    result = invoke("ingest", shared / "corpus", "--store", store, "-j", os.cpu_count() or 1,
-                    "--no-progress")
-    assert result.exit_code in (0, 1), result.stderr  # some corpus files are refused
-    assert "report graphs in the store" in result.stderr
-    return store
 
 
 @pytest.mark.corpus

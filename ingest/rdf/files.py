@@ -78,7 +78,11 @@ def load_graphs(paths: list[Path]) -> Graph:
 
 def serialise(graph: Graph, fmt: str) -> bytes:
     """The graph in ``fmt``, byte for byte the same for the same graph."""
+    from . import writers
+
     name = FORMATS[fmt]
+    if name in {"turtle", "json-ld"} and not writers.has_blank_nodes(graph):
+        return writers.turtle(graph) if name == "turtle" else writers.json_ld(graph)
     if name == "nt":
         lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
         return ("\n".join(sorted(set(filter(None, lines)))) + "\n").encode("utf-8")
@@ -121,7 +125,7 @@ def temporary_beside(path: Path) -> tuple[int, str]:
 
 
 DATASET_FORMATS = {".trig": "trig", ".nq": "nquads"}
-_PREFIX_LINE = re.compile(r"^@prefix [^\n]*\n", re.M)
+_PREFIX_LINE = re.compile(r"^@(?:prefix|base) [^\n]*\n", re.M)
 
 
 def write_named_graphs(graphs: Iterable[tuple[URIRef, Graph]], path: Path, fmt: str) -> int:

@@ -146,28 +146,16 @@ class FilesTarget(StoreTarget):
 
 
 class EndpointTarget:
-    """A SPARQL 1.1 Protocol endpoint: the query is POSTed as ``application/sparql-query``
-    and the answer read as SPARQL 1.1 Query Results JSON."""
+    """A SPARQL 1.1 Protocol endpoint, asked through ``server.ask`` (its form read by
+    parsing the query, credentials from the environment, one error line per failure:
+    ``server.ServerError``)."""
 
-    def __init__(self, url: str, timeout: float = 60.0) -> None:
+    def __init__(self, url: str, timeout: float | None = None) -> None:
         self.url = url
         self.timeout = timeout
 
     def select(self, query_text: str) -> Rows:
-        import urllib.error
-        import urllib.request
+        from .server import DEFAULT_TIMEOUT, ask
 
-        request = urllib.request.Request(
-            self.url, data=query_text.encode("utf-8"), method="POST",
-            headers={"Content-Type": "application/sparql-query; charset=utf-8",
-                     "Accept": "application/sparql-results+json"})
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                body = response.read()
-        except (urllib.error.URLError, OSError) as error:
-            raise TargetError(f"{self.url}: the endpoint did not answer ({error})") from None
-        try:
-            solutions = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-        except SyntaxError as error:
-            raise TargetError(f"{self.url}: the answer is not SPARQL results ({error})") from None
-        return rows_of(solutions)
+        body = ask(self.url, query_text, self.timeout or DEFAULT_TIMEOUT)
+        return rows_of(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))

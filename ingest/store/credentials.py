@@ -1,0 +1,70 @@
+"""Credentials for a SPARQL server: from the environment or a netrc file, never from
+the command line, never printed.
+
+``OFSTED_KG_USER`` and ``OFSTED_KG_PASSWORD`` win; otherwise the netrc file (``$NETRC``,
+else ``~/.netrc``) entry for the server's host, else its ``default`` entry. A URL that
+carries its own ``user:password@`` is refused, so a password never sits in shell history
+or a process list.
+"""
+
+import base64
+import netrc
+import os
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+USER_VARIABLE = "OFSTED_KG_USER"
+PASSWORD_VARIABLE = "OFSTED_KG_PASSWORD"
+
+
+class CredentialsError(Exception):
+    """Credentials that cannot be used; the message never contains a secret."""
+
+
+def without_userinfo(url: str) -> str:
+    """The URL as it may be shown: any ``user:password@`` removed."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
+def basic_authorization(url: str) -> str | None:
+    """The ``Authorization`` header value for ``url``, or None when no credentials are set."""
+    if "@" in urlsplit(url).netloc:
+        raise CredentialsError(
+            f"credentials in the URL are not accepted; set {USER_VARIABLE} and "
+            f"{PASSWORD_VARIABLE}, or use a netrc file")
+    pair = _from_environment() or _from_netrc(urlsplit(url).hostname or "")
+    if pair is None:
+        return None
+    token = base64.b64encode(f"{pair[0]}:{pair[1]}".encode()).decode("ascii")
+    return f"Basic {token}"
+
+
+def _from_environment() -> tuple[str, str] | None:
+    user = os.environ.get(USER_VARIABLE)
+    password = os.environ.get(PASSWORD_VARIABLE)
+    if user is None and password is None:
+        return None
+    if not user or password is None:
+        missing = USER_VARIABLE if not user else PASSWORD_VARIABLE
+        raise CredentialsError(f"{missing} is not set (both or neither)")
+    return user, password
+
+
+def _from_netrc(host: str) -> tuple[str, str] | None:
+    path = Path(os.environ.get("NETRC") or Path.home() / ".netrc")
+    if not path.is_file():
+        return None
+    try:
+        entry = netrc.netrc(str(path)).authenticators(host)
+    except (netrc.NetrcParseError, OSError) as error:
+        # the parser's message may quote the file's text: name the file and line only
+        line = getattr(error, "lineno", None)
+        where = f" (line {line})" if line else ""
+        raise CredentialsError(f"the netrc file {path} cannot be read{where}") from None
+    if entry is None:
+        return None
+    login, _, password = entry
+    return (login or "", password or "")

@@ -1,0 +1,221 @@
+"""SPARQL servers over HTTP: graphs sent with the SPARQL 1.1 Graph Store HTTP Protocol,
+saved queries asked with the SPARQL 1.1 Protocol.
+
+Plain ``urllib`` rather than SPARQLWrapper: the two protocols are a PUT and a POST, and
+one small client gives both the same timeout, credentials and error lines. SPARQLWrapper
+guesses a query's form from words anywhere in its text (comments included: "add" made a
+SELECT an update), and overriding that means setting a private attribute after the guess.
+Here the form comes from parsing the query (``query_form``).
+
+Every failure is a ``ServerError``: one line naming the URL (never its userinfo) and
+the problem, with the exit code the command line uses (``EXIT_UNREACHABLE``: down or
+too slow, trying again may help; ``EXIT_REFUSED``: the server answered, but not with what
+was asked, such as refused credentials, a wrong path, an error or a body that is not
+SPARQL results; ``EXIT_USAGE``: the URL or the credentials cannot be used).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import urlencode, urlsplit
+
+from .credentials import CredentialsError, basic_authorization, without_userinfo
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+EXIT_USAGE = 2
+EXIT_UNREACHABLE = 3
+EXIT_REFUSED = 4
+DEFAULT_TIMEOUT = 60.0
+_RESULTS_JSON = "application/sparql-results+json"
+_USER_AGENT = "ofsted-kg"
+
+
+class ServerError(Exception):
+    """A server that cannot be used; ``str()`` is ``<url>: <problem>``."""
+
+    def __init__(self, url: str, problem: str, exit_code: int) -> None:
+        super().__init__(f"{without_userinfo(url)}: {problem}")
+        self.exit_code = exit_code
+
+
+@dataclass(frozen=True)
+class Sent:
+    """What ``load`` sent."""
+
+    graphs: int
+    triples: int
+
+
+def query_form(text: str) -> str:
+    """The saved query's form (``select``, ``ask``, ``construct``, ``describe``), read by
+    parsing it: words in comments or strings do not count."""
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    parsed = parseQuery(text)  # raises pyparsing's ParseException on bad syntax
+    return parsed[1].name.removesuffix("Query").lower()
+
+
+def ask(endpoint: str, text: str, timeout: float = DEFAULT_TIMEOUT) -> bytes:
+    """Run a SELECT query on a SPARQL 1.1 Protocol endpoint (POST, form-encoded) and return
+    its answer, checked to be SPARQL 1.1 Query Results JSON."""
+    try:
+        form = query_form(text)
+    except Exception as error:  # pyparsing's ParseException, and kin
+        raise ServerError(endpoint, f"the query is not valid SPARQL ({error})",
+                          EXIT_USAGE) from None
+    if form != "select":
+        raise ServerError(endpoint, f"a {form.upper()} query cannot be shown as rows; "
+                                    "saved queries are SELECT queries", EXIT_USAGE)
+    headers = {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
+               "Accept": _RESULTS_JSON}
+    body = urlencode({"query": text}).encode("utf-8")
+    content_type, answer = request(endpoint, "POST", body, headers, timeout)
+    return _results(endpoint, content_type, answer)
+
+
+def _results(url: str, content_type: str, answer: bytes) -> bytes:
+    if "json" not in content_type:
+        shown = content_type or "no content type"
+        raise ServerError(url, f"the answer is not SPARQL results ({shown}): "
+                               "is this the server's query endpoint?", EXIT_REFUSED)
+    try:
+        document = json.loads(answer)
+        if not isinstance(document["head"]["vars"], list) or not isinstance(
+                document["results"]["bindings"], list):
+            raise ValueError
+    except (ValueError, KeyError, TypeError):
+        raise ServerError(url, "the answer is JSON but not SPARQL results: is this the "
+                               "server's query endpoint?", EXIT_REFUSED) from None
+    return answer
+
+
+def graph_url(graph_store: str, name: str) -> str:
+    """The Graph Store Protocol address of the named graph ``name`` (indirect form)."""
+    joiner = "&" if urlsplit(graph_store).query else "?"
+    return f"{graph_store}{joiner}{urlencode({'graph': name})}"
+
+
+def load(graph_store: str, graphs: Iterable[tuple[str, Graph | bytes]],
+         timeout: float = DEFAULT_TIMEOUT,
+         on_sent: Callable[[str, int], None] = lambda name, triples: None) -> Sent:
+    """PUT each (name, graph) to its named graph, replacing what the server held there:
+    loading the same graphs twice leaves the same triples. A graph is an rdflib Graph or
+    N-Triples bytes."""
+    count = triples = 0
+    for name, graph in graphs:
+        body = graph if isinstance(graph, bytes) else _ntriples(graph)
+        headers = {"Content-Type": "application/n-triples; charset=utf-8"}
+        request(graph_url(graph_store, str(name)), "PUT", body, headers, timeout,
+                shown=graph_store)
+        lines = body.count(b"\n") if body.endswith(b"\n") or not body else body.count(b"\n") + 1
+        count, triples = count + 1, triples + lines
+        on_sent(str(name), lines)
+    return Sent(count, triples)
+
+
+def _ntriples(graph: Graph) -> bytes:
+    from ..rdf.files import serialise
+
+    return serialise(graph, "nt") if len(graph) else b""
+
+
+def request(url: str, method: str, body: bytes | None, headers: dict[str, str],
+            timeout: float, shown: str | None = None) -> tuple[str, bytes]:
+    """Send one request; returns the answer's content type and body. ``shown`` is the
+    URL error lines name (default ``url``)."""
+    import urllib.request
+
+    shown = shown or url
+    if urlsplit(url).scheme not in {"http", "https"}:
+        raise ServerError(shown, "not an http:// or https:// URL", EXIT_USAGE)
+    try:
+        authorization = basic_authorization(url)
+    except CredentialsError as error:
+        raise ServerError(shown, str(error), EXIT_USAGE) from None
+    headers = {"User-Agent": _USER_AGENT, **headers}
+    if authorization:
+        headers["Authorization"] = authorization
+    prepared = urllib.request.Request(url, data=body, method=method, headers=headers)
+    deadline = time.monotonic() + timeout
+    try:
+        with _opener().open(prepared, timeout=timeout) as answer:
+            return answer.headers.get("Content-Type", ""), _read(answer, deadline, shown)
+    except Exception as error:  # urllib raises many kinds; each becomes one line
+        raise _problem(error, shown, method, timeout, bool(authorization)) from None
+
+
+def _opener():
+    """urllib without redirects: following one would send the credentials to wherever
+    it points, and turn a POSTed query into a GET. A redirect is reported instead."""
+    import urllib.request
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None  # urllib then raises the 3xx as an HTTPError
+
+    return urllib.request.build_opener(NoRedirect)
+
+
+def _read(answer, deadline: float, shown: str) -> bytes:
+    """The whole body, within the time left: a server that trickles is as slow as one
+    that says nothing."""
+    chunks = []
+    while chunk := answer.read(1 << 16):
+        chunks.append(chunk)
+        if time.monotonic() > deadline:
+            raise TimeoutError
+    return b"".join(chunks)
+
+
+def _problem(error: Exception, url: str, method: str, timeout: float,
+             authorized: bool) -> ServerError:
+    import http.client
+    import socket
+    import urllib.error
+
+    if isinstance(error, ServerError):
+        return error
+    if isinstance(error, urllib.error.HTTPError):
+        return ServerError(url, _status_problem(error, method, authorized), EXIT_REFUSED)
+    reason = error.reason if isinstance(error, urllib.error.URLError) else error
+    if isinstance(reason, TimeoutError | socket.timeout):
+        return ServerError(url, f"no answer within {timeout:g} s (--timeout)", EXIT_UNREACHABLE)
+    if isinstance(reason, ConnectionRefusedError):
+        return ServerError(url, "the server is not answering (connection refused)",
+                           EXIT_UNREACHABLE)
+    if isinstance(reason, socket.gaierror):
+        return ServerError(url, f"unknown host {urlsplit(url).hostname!r}", EXIT_UNREACHABLE)
+    if isinstance(reason, http.client.HTTPException | OSError | ValueError):
+        detail = " ".join(str(reason).split())[:200] or type(reason).__name__
+        return ServerError(url, f"the connection failed ({detail})", EXIT_UNREACHABLE)
+    raise error  # a bug, not a server problem: let it show
+
+
+def _status_problem(error, method: str, authorized: bool) -> str:
+    status = f"{error.code} {error.reason}".strip()
+    if error.code == 401:
+        return (f"the server refused the credentials ({status})" if authorized else
+                f"the server asks for credentials ({status}): set OFSTED_KG_USER and "
+                "OFSTED_KG_PASSWORD, or use a netrc file")
+    if 300 <= error.code < 400:
+        target = without_userinfo(error.headers.get("Location", "") or "")
+        return (f"the server redirects ({status})" + (f" to {target}" if target else "")
+                + ": give that URL")
+    if error.code == 403:
+        return f"the server refused access ({status})"
+    if error.code == 404:
+        return f"nothing at this path ({status}): check the URL"
+    if error.code == 405:
+        return f"the server does not accept {method} here ({status}): check the URL"
+    try:
+        text = error.read(2000).decode("utf-8", "replace")
+    except Exception:
+        text = ""
+    said = " ".join(text.split())[:200]
+    return f"the server answered {status}" + (f": {said}" if said else "")

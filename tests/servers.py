@@ -1,0 +1,113 @@
+"""Servers for the tests: a real Oxigraph server on a free loopback port, and tiny HTTP
+servers that misbehave on purpose."""
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+EMPTY_RESULTS = json.dumps({"head": {"vars": ["x"]}, "results": {"bindings": []}}).encode()
+
+
+def oxigraph_command() -> str:
+    found = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    if not Path(found).exists():
+        pytest.skip("the oxigraph command is not installed (pip install oxigraph, or .[test])")
+    return found
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def oxigraph(folder: Path, union: bool = False) -> Iterator[str]:
+    """An Oxigraph server on ``folder``; yields its base URL; stopped afterwards, also when
+    the test fails."""
+    log = folder.with_suffix(".log")
+    port = free_port()
+    command = [oxigraph_command(), "serve", "--location", str(folder),
+               "--bind", f"127.0.0.1:{port}"] + (["--union-default-graph"] if union else [])
+    with open(log, "wb") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_until_answering(base, process, log)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_until_answering(base: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"oxigraph stopped at start: {log.read_text(errors='replace')}")
+        try:
+            urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).close()
+            return
+        except urllib.error.HTTPError:
+            return  # it answers
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail(f"oxigraph did not answer within 30 s: {log.read_text(errors='replace')}")
+
+
+Answer = Callable[[BaseHTTPRequestHandler], tuple]
+
+
+@contextmanager
+def tiny_server(answer: Answer, delay: float = 0.0) -> Iterator[str]:
+    """An HTTP server whose every request gets ``answer(handler)`` (status, content type,
+    body and, optionally, a dict of more headers), after ``delay`` seconds; yields its
+    base URL."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def _respond(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            self.rfile.read(length)
+            time.sleep(delay)
+            status, content_type, body, *headers = answer(self)
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                for key, value in (headers[0] if headers else {}).items():
+                    self.send_header(key, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            except OSError:
+                pass  # the client gave up waiting
+
+        do_GET = do_POST = do_PUT = _respond
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
