@@ -22,9 +22,11 @@ NEAR_BEST = 0.7  # a finding also supports recommendations scoring this share of
 UNMARKED_MINIMUM = 0.15
 UNMARKED_PER_RECOMMENDATION = 3
 # A citation is doubtful when the cited finding scores below DOUBT_BELOW and a finding
-# within DOUBT_REACH paragraphs scores at least DOUBT_RATIO times as much (and MINIMUM).
-DOUBT_BELOW = 0.12
-DOUBT_RATIO = 2.0
+# within DOUBT_REACH paragraphs, not cited itself, scores at least DOUBT_NEIGHBOUR and
+# DOUBT_RATIO times as much.
+DOUBT_BELOW = 0.1
+DOUBT_NEIGHBOUR = 0.15
+DOUBT_RATIO = 3.0
 DOUBT_REACH = 2
 
 
@@ -58,25 +60,27 @@ def _cited(findings: list[Finding], recommendations: list[Recommendation], repor
         for number in recommendation.cited:
             for row, finding in enumerate(findings):
                 if finding.number == number:
-                    doubt = _doubt(findings, scores[:, column], row)
+                    doubt = _doubt(findings, scores[:, column], row, recommendation.cited)
                     supports.append(Support(recommendation.number, number, 1.0, "stated", body,
                                             doubt, finding.printing))
     return supports
 
 
-def _doubt(findings: list[Finding], scores, row: int) -> Doubt | None:
+def _doubt(findings: list[Finding], scores, row: int, cited_numbers) -> Doubt | None:
+    """A neighbour (not itself cited) that the recommendation's text matches much better."""
     cited = float(scores[row])
     if cited >= DOUBT_BELOW:
         return None
     number = findings[row].number
     near = [
         (float(scores[i]), findings[i].number) for i in range(len(findings))
-        if i != row and 0 < abs(findings[i].number - number) <= DOUBT_REACH
+        if 0 < abs(findings[i].number - number) <= DOUBT_REACH
+        and findings[i].number not in cited_numbers
     ]
     if not near:
         return None
     best, neighbour = max(near, key=lambda pair: (pair[0], -pair[1]))
-    if best < MINIMUM or best < DOUBT_RATIO * max(cited, 0.01):
+    if best < DOUBT_NEIGHBOUR or best < DOUBT_RATIO * max(cited, 0.01):
         return None
     return Doubt(neighbour, round(cited, 3), round(best, 3))
 

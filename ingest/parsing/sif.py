@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..errors import InputError
 from ..frameworks import first_grade, match_area
 from ..model import Finding, Judgement, Line, PreviousInspection, Recommendation, Report, SourceText
+from .backcover import back_cover_start
 from .citations import split_citation
 from .headers import inspection_dates, inspection_team, name_above, publication_date
 from .paragraphs import (
@@ -230,7 +231,7 @@ def _sections(lines: Sequence[Line], start: int, body: str) -> list[_Section]:
     """The body cut at its headings, each part labelled with what its paragraphs are."""
     current = _Section("finding", body, LSCB if body == LSCB else None)
     sections = [current]
-    for index in range(start, len(lines)):
+    for index in range(start, back_cover_start(lines)):
         heading = _heading(lines, index, current)
         if heading is None:
             current.lines.append(index)
