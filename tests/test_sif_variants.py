@@ -87,7 +87,9 @@ def test_a_single_inspection_date_is_first_and_last_day(tmp_path):
 
 def test_abbreviated_months_are_read(tmp_path):
     text = FERNLEY_2014.replace(
-        "Inspection dates: 31 March 2014 to 24 April 2014", "Inspection dates: 31 Mar. to 24 Apr 2014")
+        "Inspection dates: 31 March 2014 to 24 April 2014",
+        "Inspection dates: 31 Mar. to 24 Apr 2014",
+    )
     report = _report(tmp_path, text)
     assert (report.start, report.end) == (date(2014, 3, 31), date(2014, 4, 24))
 
