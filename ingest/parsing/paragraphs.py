@@ -19,7 +19,7 @@ _OPENING = re.compile(r"^(\d{1,3})(\.?)(?:\s+|(?=[A-Z\u2018\u201c'\"(])|$)(.*)$"
 MARKER = re.compile(
     r"\s*\(\s*recommendations?\s*\.?\s*((?:\d+\s*(?:,|and|&)?\s*)*)\)\s*\.?\s*$", re.I
 )
-_ENDS_SENTENCE = re.compile(r"[.:;!?)\u201d\"']\s*$")
+ENDS_SENTENCE = re.compile(r"[.:;!?)\u201d\"']\s*$")
 
 
 def opening(text: str, expected: int, previous: str) -> tuple[int, str] | None:
@@ -36,7 +36,7 @@ def opening(text: str, expected: int, previous: str) -> tuple[int, str] | None:
     if not match:
         return None
     number, dotted, rest = int(match[1]), bool(match[2]), match[3].strip()
-    sentence_ended = not previous or bool(_ENDS_SENTENCE.search(previous))
+    sentence_ended = not previous or bool(ENDS_SENTENCE.search(previous))
     capital = rest[:1].isupper() or rest[:1] in "\u2018\"'("
     if number == expected and dotted and (capital or not rest or sentence_ended):
         return number, rest
@@ -57,12 +57,12 @@ def is_subheading(texts: Sequence[str], at: int, expected: int, previous: str) -
     "Management capacity and oversight"): one or two short lines without closing
     punctuation, after a finished sentence (or a heading), followed by paragraph
     ``expected`` (or the one after a number the report leaves out)."""
-    if previous and not _ENDS_SENTENCE.search(previous):
+    if previous and not ENDS_SENTENCE.search(previous):
         return False
     for length in (1, 2):
         block = texts[at : at + length]
         following = texts[at + length] if at + length < len(texts) else ""
-        if len(block) < length or not all(_heading_like(text) for text in block):
+        if len(block) < length or not all(heading_like(text) for text in block):
             return False
         if len(" ".join(block)) > _SUBHEADING_MAX:
             return False
@@ -72,11 +72,11 @@ def is_subheading(texts: Sequence[str], at: int, expected: int, previous: str) -
     return False
 
 
-def _heading_like(text: str) -> bool:
+def heading_like(text: str) -> bool:
     text = text.strip()
     return (
         bool(text) and len(text) <= _SUBHEADING_MAX and text[:1].isupper()
-        and not _ENDS_SENTENCE.search(text) and not text.endswith(",")
+        and not ENDS_SENTENCE.search(text) and not text.endswith(",")
         and not _OPENING.match(text)
     )
 

@@ -22,10 +22,12 @@ from .backcover import back_cover_start
 from .citations import split_citation
 from .headers import inspection_dates, inspection_team, name_above, publication_date
 from .paragraphs import (
+    ENDS_SENTENCE,
     MARKER,
     NUMBERED,
     Paragraph,
     cited,
+    heading_like,
     is_subheading,
     opening,
     repeated,
@@ -384,12 +386,24 @@ def _numbered(lines: Sequence[Line], section: _Section, expected: int, printed: 
 
 
 def _bullets(lines: Sequence[Line], section: _Section, first: int) -> list[Paragraph]:
-    """The items of a bulleted list, numbered by their place from ``first``."""
+    """The items of a bulleted list, numbered by their place from ``first``; a sub-heading
+    between items (a short line after a finished one, before the next bullet) is not
+    the text of the item above it."""
     items: list[Paragraph] = []
-    for index in section.lines:
+    for position, index in enumerate(section.lines):
         line = lines[index]
         if line.bullet == 1:
             items.append(Paragraph(first + len(items), line.page, section.area, [line.text]))
-        elif items and not _is_grade_line(line.text):
+        elif items and not _is_grade_line(line.text) and not _between_bullets(
+            lines, section.lines, position
+        ):
             items[-1].pieces.append(line.text)
     return [item for item in items if item.text]
+
+
+def _between_bullets(lines: Sequence[Line], indexes: list[int], position: int) -> bool:
+    """A heading-like line after a finished sentence with a bullet on the next line."""
+    if position + 1 >= len(indexes) or lines[indexes[position + 1]].bullet != 1:
+        return False
+    before = lines[indexes[position - 1]].text if position else ""
+    return heading_like(lines[indexes[position]].text) and bool(ENDS_SENTENCE.search(before))
