@@ -199,3 +199,23 @@ def test_inspection_date_forms(text, expected):
     from ingest.parsing.textutil import date_span
 
     assert date_span(text) == expected
+
+
+def test_doubtful_citations_are_listed_by_their_query(tmp_path, run):
+    from rdflib import Dataset
+
+    from ingest.queries import get_query
+
+    text = FERNLEY_2014
+    for number, (citation, _) in CITED.items():
+        line = f"{number}. {ORIGINAL[number]}"
+        text = text.replace(line, line.rstrip(".") + citation)
+    (tmp_path / "cited.md").write_text(text, encoding="utf-8")
+    result = run("ingest", tmp_path / "cited.md", "-o", tmp_path / "cited.trig")
+    assert result.exit_code == 0, result.output
+    store = Dataset()  # one named graph per report, as the saved queries expect
+    store.parse(tmp_path / "cited.trig", format="trig")
+    rows = list(store.query(get_query("doubtful-citations").bind({})))
+    assert [(str(r.authorityName), str(r.inspectionEnd), int(r.recommendation), int(r.cited),
+             int(r.neighbour), str(r.citation)) for r in rows] == [
+        ("Fernley", "2014-04-24", 5, 10, 9, "(paragraph 10)")]
