@@ -42,6 +42,7 @@ class Finding:
     flagged: bool  # ends with the "(Recommendation)" marker
     body: str = "local-authority"  # or "lscb": findings of the board's review
     cites: tuple[int, ...] = ()  # recommendations a "(recommendation 3)" marker names
+    printing: int = 1  # 2 for a second paragraph the report prints with the same number
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,9 @@ class Recommendation:
     text: str
     body: str = "local-authority"  # or "lscb" for the board's own recommendations
     printed: bool = True  # False where the report lists it as an unnumbered bullet
+    citation: str | None = None  # "(paragraphs 31, 34)" as printed, taken out of ``text``
+    cited: tuple[int, ...] = ()  # the paragraph numbers the citation names
+    printing: int = 1  # 2 for a second item the report prints with the same number
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,19 @@ class Support:
     score: float
     method: str  # "stated" (the finding names it), "marker+tfidf" or "tfidf"
     body: str = "local-authority"  # whose recommendation and finding: "lscb" for the board
+    # A stated citation whose text scores low, beside a neighbouring paragraph (within two)
+    # that scores much higher: that neighbour and the two similarities. The link is kept.
+    doubt: "Doubt | None" = None
+    finding_printing: int = 1  # 2 where the finding is the second printed with its number
+
+
+@dataclass(frozen=True, order=True)
+class Doubt:
+    """Why a cited paragraph may not be the one the report meant."""
+
+    neighbour: int  # the finding number that scores much higher
+    cited_score: float  # TF-IDF similarity of the cited finding to the recommendation
+    neighbour_score: float
 
 
 @dataclass
@@ -98,6 +115,7 @@ class Report:
     recommendations: list[Recommendation] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     skipped_numbers: tuple[int, ...] = ()  # paragraph numbers the report itself leaves out
+    repeated_numbers: tuple[int, ...] = ()  # paragraph numbers the report prints twice
     lead_inspector: str | None = None
     inspectors: list[str] = field(default_factory=list)
     supports: list[Support] = field(default_factory=list)

@@ -82,10 +82,40 @@ def _looks_like_markdown(text: str) -> bool:
 
 
 def _text_lines(text: str) -> tuple[Line, ...]:
-    lines = ((clean_line(raw), bullet_level(raw)) for raw in text.splitlines())
+    pages = text_pages(text)
+    numbered = enumerate(pages, start=1) if pages else [(None, text)]
     return tuple(
-        Line(line, None, level) for line, level in lines if line and not _PAGE_NUMBER.match(line)
+        Line(line, number, level)
+        for number, page in numbered
+        for line, level in ((clean_line(raw), bullet_level(raw)) for raw in page.splitlines())
+        if line and not _PAGE_NUMBER.match(line)
     )
+
+
+# A text extracted from a PDF marks a page break by a form feed, or (pdftotext's layout
+# without form feeds) by a run of three or more blank lines.
+_BREAK = re.compile(r"\n(?:[ \t]*\n){3,}")
+_BARE_NUMBER = re.compile(r"^\s*(?:page\s+)?(\d{1,3})(?:\s+of\s+\d{1,3})?\s*$", re.I)
+
+
+def text_pages(text: str) -> list[str] | None:
+    """A text rendering cut into its pages, or None where its page breaks are not known.
+
+    Breaks are known when the page numbers the extraction kept agree with them: at
+    least one page's first or last line is its own number, and no page's first or
+    last line is another number."""
+    pages = text.split("\f") if "\f" in text else _BREAK.split(text)
+    if len(pages) < 2:
+        return None
+    agreeing = 0
+    for number, page in enumerate(pages, start=1):
+        edges = [line for line in page.splitlines() if line.strip()]
+        for line in edges[:1] + edges[-1:]:
+            match = _BARE_NUMBER.match(line)
+            if match and int(match[1]) != number:
+                return None
+            agreeing += bool(match)
+    return pages if agreeing else None
 
 
 def _pdf_lines(name: str, data: bytes) -> tuple[Line, ...]:

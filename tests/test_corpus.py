@@ -97,7 +97,21 @@ def _problems(report: Report, skipped: set[int]) -> list[str]:
         problems.append(f"no {addressed} recommendations")
     if not report.findings:
         problems.append("no findings")
+    problems += _back_cover_read(report)
     return problems
+
+
+# Phrases of Ofsted's back cover (licence, addresses): never part of a finding or recommendation.
+_BACK_COVER = re.compile(
+    r"Crown copyright|Open Government Licence|Piccadilly Gate|in a different format, such as",
+    re.I,
+)
+
+
+def _back_cover_read(report: Report) -> list[str]:
+    return [f"back-cover text read into {type(item).__name__.lower()} {item.number}"
+            for item in [*report.findings, *report.recommendations]
+            if _BACK_COVER.search(item.text)]
 
 
 def _sequences(report: Report) -> dict[str, list[int]]:

@@ -1,6 +1,9 @@
 """Which findings support which recommendations, decided from their texts.
 
-Where a finding names its recommendation ("(recommendation 3)"), that is the link.
+Where a finding names its recommendation ("(recommendation 3)"), or a recommendation
+cites its findings ("(paragraphs 31, 34)"), that is the link. A citation is checked
+against the texts: where the cited finding scores low and a finding within two
+paragraphs of it scores much higher, the link stays and carries that doubt.
 Where a report flags findings with "(Recommendation)", only flagged findings are
 candidates: each supports its closest recommendations, and a recommendation no
 flagged finding chose takes its closest one. Where nothing is flagged (ILACS), every finding
@@ -14,12 +17,19 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
-from ..model import Finding, Recommendation, Report, Support
+from ..model import Doubt, Finding, Recommendation, Report, Support
 
 MINIMUM = 0.08  # below this, two texts share little more than common words
 NEAR_BEST = 0.7  # a finding also supports recommendations scoring this share of its best
 UNMARKED_MINIMUM = 0.15
 UNMARKED_PER_RECOMMENDATION = 3
+# A citation is doubtful when the cited finding scores below DOUBT_BELOW and a finding
+# within DOUBT_REACH paragraphs, not cited itself, scores at least DOUBT_NEIGHBOUR and
+# DOUBT_RATIO times as much.
+DOUBT_BELOW = 0.1
+DOUBT_NEIGHBOUR = 0.15
+DOUBT_RATIO = 3.0
+DOUBT_REACH = 2
 
 
 def link_report(report: Report) -> Report:
@@ -34,15 +44,54 @@ def find_supports(report: Report) -> list[Support]:
         findings = [f for f in report.findings if f.body == body]
         recommendations = [r for r in report.recommendations if r.body == body]
         supports += _stated(findings, recommendations, body)
-        supports += _by_text(findings, recommendations, report, body)
+        supports += _cited(findings, recommendations, report, body)
+        uncited = [r for r in recommendations if not r.cited]
+        supports += _by_text(findings, uncited, report, body)
     return sorted(supports)
+
+
+def _cited(findings: list[Finding], recommendations: list[Recommendation], report: Report,
+           body: str) -> list[Support]:
+    """"(paragraph 24)": the recommendation names its findings; each link is checked."""
+    citing = [r for r in recommendations if r.cited]
+    if not citing or not findings:
+        return []
+    scores = _similarities(findings, [r.text for r in citing], report)
+    supports = []
+    for column, recommendation in enumerate(citing):
+        for number in recommendation.cited:
+            for row, finding in enumerate(findings):
+                if finding.number == number:
+                    doubt = _doubt(findings, scores[:, column], row, recommendation.cited)
+                    supports.append(Support(recommendation.number, number, 1.0, "stated", body,
+                                            doubt, finding.printing))
+    return supports
+
+
+def _doubt(findings: list[Finding], scores, row: int, cited_numbers) -> Doubt | None:
+    """A neighbour (not itself cited) that the recommendation's text matches much better."""
+    cited = float(scores[row])
+    if cited >= DOUBT_BELOW:
+        return None
+    number = findings[row].number
+    near = [
+        (float(scores[i]), findings[i].number) for i in range(len(findings))
+        if 0 < abs(findings[i].number - number) <= DOUBT_REACH
+        and findings[i].number not in cited_numbers
+    ]
+    if not near:
+        return None
+    best, neighbour = max(near, key=lambda pair: (pair[0], -pair[1]))
+    if best < DOUBT_NEIGHBOUR or best < DOUBT_RATIO * max(cited, 0.01):
+        return None
+    return Doubt(neighbour, round(cited, 3), round(best, 3))
 
 
 def _stated(findings: list[Finding], recommendations: list[Recommendation], body: str):
     """"(recommendation 3)": the report says which recommendation a finding supports."""
     numbers = {r.number for r in recommendations}
     return [
-        Support(number, f.number, 1.0, "stated", body)
+        Support(number, f.number, 1.0, "stated", body, finding_printing=f.printing)
         for f in findings
         for number in f.cites
         if number in numbers
@@ -69,6 +118,7 @@ def _by_text(findings, recommendations, report: Report, body: str) -> list[Suppo
             round(float(scores[f][r]), 3),
             method,
             body,
+            finding_printing=candidates[f].printing,
         )
         for f, r in pairs
     ]

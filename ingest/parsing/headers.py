@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from ..errors import InputError
 from ..frameworks import first_grade
 from ..model import Line, Predecessor
-from .textutil import date_range, join_lines, month_year, single_date
+from .textutil import date_span, join_lines, month_year, single_date
 
 _TITLE = re.compile(r"^(re-?\s*inspection|inspection|review) of\b", re.I)
 _LEAD = re.compile(r"^Lead inspectors?\s*:\s*(.+)$", re.I)
@@ -81,7 +81,7 @@ def header_field(lines: Sequence[Line], label: str, within: int = 60) -> tuple[i
 
 def inspection_dates(source: str, lines: Sequence[Line]):
     found = header_field(lines, r"inspection dates?")
-    dates = date_range(found[1]) if found else None
+    dates = date_span(found[1]) if found else None
     if dates is None:
         raise InputError(source, "has no inspection dates that can be read")
     return dates

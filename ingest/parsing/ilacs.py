@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from ..errors import InputError
 from ..frameworks import grade_in, match_area
 from ..model import Finding, Judgement, Line, Recommendation, Report, SourceText
+from .backcover import stop_at_back_cover
 from .headers import inspection_dates, inspection_team, name_above, predecessor
 from .paragraphs import NUMBERED, collect, skipped, with_text
 from .textutil import join_lines
@@ -33,7 +34,7 @@ def parse_ilacs(text: SourceText, title_at: int, title: str) -> Report:
     judgements = _judgement_table(name, lines, title_at)
     framework = "ilacs-2023" if "care-leavers" in {j.area for j in judgements} else "ilacs-2018"
     recommendations, after = _recommendations(lines)
-    paragraphs, _ = collect(lines, after, 1, _heading)
+    paragraphs, _ = collect(lines, after, 1, _heading, stop_at_back_cover(lines))
     lead, inspectors = inspection_team(lines[: title_at + 12])
     return Report(
         source=text.source,

@@ -19,7 +19,7 @@ _OPENING = re.compile(r"^(\d{1,3})(\.?)(?:\s+|(?=[A-Z\u2018\u201c'\"(])|$)(.*)$"
 MARKER = re.compile(
     r"\s*\(\s*recommendations?\s*\.?\s*((?:\d+\s*(?:,|and|&)?\s*)*)\)\s*\.?\s*$", re.I
 )
-_ENDS_SENTENCE = re.compile(r"[.:;!?)\u201d\"']\s*$")
+ENDS_SENTENCE = re.compile(r"[.:;!?)\u201d\"']\s*$")
 
 
 def opening(text: str, expected: int, previous: str) -> tuple[int, str] | None:
@@ -28,13 +28,15 @@ def opening(text: str, expected: int, previous: str) -> tuple[int, str] | None:
     Tolerates what extraction and typesetting do to numbers: no space after the
     dot ("16.Services"), no dot ("34 Most", after a finished sentence and from 10 on,
     as footnotes are numbered 1, 2, 3 the same way), a
-    number alone on its line ("89."), and one number skipped by the report.
+    number alone on its line ("89."), one number skipped by the report, and one
+    printed twice (the number before ``expected`` again, dotted, after a finished
+    sentence and starting a capitalised one): the caller records the repeat.
     """
     match = _OPENING.match(text)
     if not match:
         return None
     number, dotted, rest = int(match[1]), bool(match[2]), match[3].strip()
-    sentence_ended = not previous or bool(_ENDS_SENTENCE.search(previous))
+    sentence_ended = not previous or bool(ENDS_SENTENCE.search(previous))
     capital = rest[:1].isupper() or rest[:1] in "\u2018\"'("
     if number == expected and dotted and (capital or not rest or sentence_ended):
         return number, rest
@@ -42,7 +44,41 @@ def opening(text: str, expected: int, previous: str) -> tuple[int, str] | None:
         return number, rest
     if number == expected + 1 and dotted and capital and sentence_ended:
         return number, rest
+    if number == expected - 1 >= 1 and dotted and capital and sentence_ended:
+        return number, rest
     return None
+
+
+_SUBHEADING_MAX = 90
+
+
+def is_subheading(texts: Sequence[str], at: int, expected: int, previous: str) -> bool:
+    """Whether ``texts[at]`` is a sub-heading between numbered paragraphs ("Adoption",
+    "Management capacity and oversight"): one or two short lines without closing
+    punctuation, after a finished sentence (or a heading), followed by paragraph
+    ``expected`` (or the one after a number the report leaves out)."""
+    if previous and not ENDS_SENTENCE.search(previous):
+        return False
+    for length in (1, 2):
+        block = texts[at : at + length]
+        following = texts[at + length] if at + length < len(texts) else ""
+        if len(block) < length or not all(heading_like(text) for text in block):
+            return False
+        if len(" ".join(block)) > _SUBHEADING_MAX:
+            return False
+        opened = opening(following, expected, "")
+        if opened and opened[0] in (expected, expected + 1):
+            return True
+    return False
+
+
+def heading_like(text: str) -> bool:
+    text = text.strip()
+    return (
+        bool(text) and len(text) <= _SUBHEADING_MAX and text[:1].isupper()
+        and not ENDS_SENTENCE.search(text) and not text.endswith(",")
+        and not _OPENING.match(text)
+    )
 
 
 def cited(text: str) -> tuple[int, ...]:
@@ -58,6 +94,7 @@ class Paragraph:
     area: str | None
     pieces: list[str] = field(default_factory=list)
     after_skip: bool = False  # the report printed no paragraph numbered one less
+    printing: int = 1  # 2 for a second paragraph the report prints with the same number
 
     @property
     def raw_text(self) -> str:
@@ -113,7 +150,9 @@ def collect(
             opened = opening(line.text, expected, previous)
         if opened:
             skip = expected is not None and opened[0] == expected + 1
-            paragraphs.append(Paragraph(opened[0], line.page, area, [opened[1]], skip))
+            paragraphs.append(Paragraph(
+                opened[0], line.page, area, [opened[1]], skip, printing(paragraphs, opened[0])
+            ))
             expected = opened[0] + 1
             is_open = True
         elif is_open:
@@ -126,6 +165,16 @@ def skipped(paragraphs: list[Paragraph]) -> tuple[int, ...]:
     """The numbers the report itself leaves out of its sequence, or prints with no text."""
     left_out = [p.number - 1 for p in paragraphs if p.after_skip]
     return tuple(sorted(left_out + [p.number for p in paragraphs if not p.text]))
+
+
+def repeated(paragraphs: list[Paragraph]) -> tuple[int, ...]:
+    """The numbers the report prints on two paragraphs."""
+    return tuple(sorted({p.number for p in paragraphs if p.printing > 1}))
+
+
+def printing(paragraphs: list[Paragraph], number: int) -> int:
+    """1, or 2 where ``paragraphs`` already hold one numbered ``number`` (a repeat)."""
+    return 1 + sum(1 for p in paragraphs if p.number == number)
 
 
 def with_text(paragraphs: list[Paragraph]) -> list[Paragraph]:

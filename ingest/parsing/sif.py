@@ -11,14 +11,29 @@ the local authority's) may start its numbering again.
 """
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..frameworks import first_grade, match_area
 from ..model import Finding, Judgement, Line, PreviousInspection, Recommendation, Report, SourceText
+from .backcover import back_cover_start
+from .citations import split_citation
 from .headers import inspection_dates, inspection_team, name_above, publication_date
-from .paragraphs import MARKER, NUMBERED, Paragraph, cited, opening, skipped, with_text
+from .paragraphs import (
+    ENDS_SENTENCE,
+    MARKER,
+    NUMBERED,
+    Paragraph,
+    cited,
+    heading_like,
+    is_subheading,
+    opening,
+    repeated,
+    skipped,
+    with_text,
+)
 from .textutil import join_lines, month_year
 
 LA, LSCB = "local-authority", "lscb"
@@ -74,7 +89,15 @@ _OTHER_HEADINGS = (
 _TERMINATOR = re.compile(r"[.:;)!?]$")
 _LSCB_IN_TITLE = re.compile(r"Local Safeguarding Children Board|LSCB", re.I)
 # "There are no areas for priority action": said in the list, but not a recommendation.
-_NONE = re.compile(r"^(?:There (?:are|were) no|The inspection did not find any)\b", re.I)
+_NONE = re.compile(
+    r"^(?:There (?:are|were) no|The inspection did not find any|No areas (?:were|have been)\b)",
+    re.I,
+)
+# "The local authority's strengths", "The LSCB's strengths", "X has the following strengths":
+# the findings after a list of recommendations, for whichever body.
+_STRENGTHS = re.compile(
+    r"^(?:the\s+)?[\w' ]{2,60}?(?:'s|\s+has the following)\s+strengths:?$", re.I
+)
 
 
 @dataclass
@@ -99,7 +122,7 @@ def parse_sif(text: SourceText, title_at: int, title: str) -> Report:
     elif lscb_only or _LSCB_IN_TITLE.search(title):
         raise InputError(name, "reviews its LSCB but states no judgement of the board")
     sections = _sections(lines, body_at, LSCB if lscb_only else LA)
-    findings, recommendations, left_out = _items(lines, sections)
+    findings, recommendations, left_out, twice = _items(lines, sections)
     lead, inspectors = inspection_team(lines)
     return Report(
         source=text.source,
@@ -115,6 +138,7 @@ def parse_sif(text: SourceText, title_at: int, title: str) -> Report:
         recommendations=recommendations,
         findings=findings,
         skipped_numbers=left_out,
+        repeated_numbers=twice,
         lead_inspector=lead,
         inspectors=inspectors,
     )
@@ -209,7 +233,7 @@ def _sections(lines: Sequence[Line], start: int, body: str) -> list[_Section]:
     """The body cut at its headings, each part labelled with what its paragraphs are."""
     current = _Section("finding", body, LSCB if body == LSCB else None)
     sections = [current]
-    for index in range(start, len(lines)):
+    for index in range(start, back_cover_start(lines)):
         heading = _heading(lines, index, current)
         if heading is None:
             current.lines.append(index)
@@ -230,6 +254,8 @@ def _heading(lines: Sequence[Line], index: int, current: _Section) -> _Section |
     if _LSCB_HEADING.match(text):
         role = "recommendation" if "improve" in lowered else "finding"
         return _Section(role, LSCB, LSCB, may_restart=bool(_APPENDED_REPORT.match(text)))
+    if _STRENGTHS.match(text):
+        return _Section("finding", current.body, current.area)
     if lowered in _RECOMMENDATION_HEADINGS:
         return _Section("recommendation", current.body, current.area)
     section_1 = bool(re.match(r"section 1\b\s*:", lowered))
@@ -280,36 +306,43 @@ def _is_grade_line(text: str) -> bool:
 
 def _items(
     lines: Sequence[Line], sections: list[_Section]
-) -> tuple[list[Finding], list[Recommendation], tuple[int, ...]]:
-    """Findings, recommendations and the numbers the report skips: numbered paragraphs
-    in one running sequence, or, where a list is not numbered, its bullets."""
+) -> tuple[list[Finding], list[Recommendation], tuple[int, ...], tuple[int, ...]]:
+    """Findings, recommendations, the numbers the report skips and those it prints twice:
+    numbered paragraphs in one running sequence, or, where a list is not numbered, its
+    bullets."""
     findings: list[Finding] = []
     recommendations: list[Recommendation] = []
     left_out: list[int] = []
+    twice: list[int] = []
     expected = 1
+    printed_numbers: Counter = Counter()
     for section in sections:
-        paragraphs, expected = _numbered(lines, section, expected)
+        paragraphs, expected = _numbered(lines, section, expected, printed_numbers)
         left_out += skipped(paragraphs)
+        twice += repeated(paragraphs)
         paragraphs = with_text(paragraphs)
-        if section.role == "recommendation":
-            if not paragraphs:
-                paragraphs = _bullets(lines, section, _count(recommendations, section.body) + 1)
-                printed = False
-            else:
-                printed = True
-            findings += [_finding(p, section.body) for p in paragraphs if _NONE.match(p.text)]
-            recommendations += [
-                Recommendation(p.number, p.text, section.body, printed)
-                for p in paragraphs
-                if not _NONE.match(p.text)
-            ]
-        else:
+        if section.role != "recommendation":
             findings += [_finding(p, section.body) for p in paragraphs]
+            continue
+        printed = bool(paragraphs)
+        if not paragraphs:
+            paragraphs = _bullets(lines, section, _count(recommendations, section.body) + 1)
+        findings += [_finding(p, section.body) for p in paragraphs if _NONE.match(p.text)]
+        recommendations += [
+            _recommendation(p, section.body, printed) for p in paragraphs if not _NONE.match(p.text)
+        ]
     if not findings:  # a layout with no numbered paragraphs: its bullets are the findings
         for section in (s for s in sections if s.role == "finding"):
             start = _count(findings, section.body) + 1
             findings += [_finding(p, section.body) for p in _bullets(lines, section, start)]
-    return findings, recommendations, tuple(left_out)
+    return findings, recommendations, tuple(left_out), tuple(sorted(set(twice)))
+
+
+def _recommendation(paragraph: Paragraph, body: str, printed: bool) -> Recommendation:
+    text, citation, cited_numbers = split_citation(paragraph.text)
+    return Recommendation(
+        paragraph.number, text, body, printed, citation, cited_numbers, paragraph.printing
+    )
 
 
 def _count(items, body: str) -> int:
@@ -319,36 +352,58 @@ def _count(items, body: str) -> int:
 def _finding(paragraph: Paragraph, body: str) -> Finding:
     return Finding(
         paragraph.number, paragraph.text, paragraph.area, paragraph.page, paragraph.flagged,
-        body, cited(paragraph.raw_text),
+        body, cited(paragraph.raw_text), paragraph.printing,
     )
 
 
-def _numbered(lines: Sequence[Line], section: _Section, expected: int):
+def _numbered(lines: Sequence[Line], section: _Section, expected: int, printed: Counter):
+    """The section's numbered paragraphs, and the number expected after them. ``printed``
+    counts the numbers met so far in the body: a number printed again is a second
+    printing. Sub-headings between paragraphs close the open one and are not its text."""
     paragraphs: list[Paragraph] = []
+    texts = [lines[index].text for index in section.lines]
     previous = ""
-    for index in section.lines:
-        text = lines[index].text
+    is_open = False
+    for position, index in enumerate(section.lines):
+        text = texts[position]
         opened = opening(text, expected, previous)
         if opened is None and section.may_restart and not paragraphs:
             opened = opening(text, 1, previous)
         if opened:
+            printed[section.body, opened[0]] += 1
             paragraphs.append(Paragraph(
-                opened[0], lines[index].page, section.area, [opened[1]], opened[0] == expected + 1
+                opened[0], lines[index].page, section.area, [opened[1]],
+                opened[0] == expected + 1, printed[section.body, opened[0]],
             ))
-            expected = opened[0] + 1
-        elif paragraphs:
+            expected, is_open = opened[0] + 1, True
+        elif is_subheading(texts, position, expected, previous):
+            is_open, previous = False, ""
+            continue
+        elif is_open:
             paragraphs[-1].pieces.append(text)
         previous = text
     return paragraphs, expected
 
 
 def _bullets(lines: Sequence[Line], section: _Section, first: int) -> list[Paragraph]:
-    """The items of a bulleted list, numbered by their place from ``first``."""
+    """The items of a bulleted list, numbered by their place from ``first``; a sub-heading
+    between items (a short line after a finished one, before the next bullet) is not
+    the text of the item above it."""
     items: list[Paragraph] = []
-    for index in section.lines:
+    for position, index in enumerate(section.lines):
         line = lines[index]
         if line.bullet == 1:
             items.append(Paragraph(first + len(items), line.page, section.area, [line.text]))
-        elif items and not _is_grade_line(line.text):
+        elif items and not _is_grade_line(line.text) and not _between_bullets(
+            lines, section.lines, position
+        ):
             items[-1].pieces.append(line.text)
     return [item for item in items if item.text]
+
+
+def _between_bullets(lines: Sequence[Line], indexes: list[int], position: int) -> bool:
+    """A heading-like line after a finished sentence with a bullet on the next line."""
+    if position + 1 >= len(indexes) or lines[indexes[position + 1]].bullet != 1:
+        return False
+    before = lines[indexes[position - 1]].text if position else ""
+    return heading_like(lines[indexes[position]].text) and bool(ENDS_SENTENCE.search(before))

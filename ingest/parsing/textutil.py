@@ -11,9 +11,13 @@ MONTHS = {
         start=1,
     )
 }
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+# Months in full or abbreviated ("Sept", "Oct."): the first three letters say which.
+_MONTH = (
+    r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+)
 _RANGE = re.compile(
-    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s*{_MONTH}?\s*(\d{{4}})?\s*(?:to|until|-|\u2013|\u2014|\u2500|and)\s*"
+    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:{_MONTH})?\s*(\d{{4}})?\s*(?:to|until|-|\u2013|\u2014|\u2500|and)\s*"
     rf"(\d{{1,2}})(?:st|nd|rd|th)?\s*{_MONTH}\s*(\d{{4}})",
     re.I,
 )
@@ -21,8 +25,11 @@ _DATE = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(\d{{4}})", re.I)
 _MONTH_YEAR = re.compile(rf"{_MONTH}\s+(\d{{4}})", re.I)
 
 
+_BY_PREFIX = {name[:3]: number for name, number in MONTHS.items()}
+
+
 def _month(name: str) -> int:
-    return MONTHS[name.lower()]
+    return _BY_PREFIX[name[:3].lower()]
 
 
 def _spelled(text: str) -> str:
@@ -48,6 +55,23 @@ def date_range(text: str) -> tuple[date, date] | None:
     if not year1 and start_month > end.month:  # "28 December to 8 January 2016"
         start_year -= 1
     return date(start_year, start_month, int(day1)), end
+
+
+_LEADING_DATE = re.compile(rf"^\W*{_DATE.pattern}", re.I)
+
+
+def date_span(text: str) -> tuple[date, date] | None:
+    """First and last day of an inspection as a header prints it: a range, or a single
+    date ("Inspection date: 12 September 2016") at the start of ``text`` as both."""
+    found = date_range(text)
+    if found:
+        return found
+    match = _LEADING_DATE.match(_spelled(text))
+    if not match:
+        return None
+    day, month, year = match.groups()
+    single = date(int(year), _month(month), int(day))
+    return single, single
 
 
 def single_date(text: str) -> date | None:

@@ -6,7 +6,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from ..authorities import lookup
-from ..model import Judgement, Report
+from ..model import Judgement, Report, Support
 from .identity import (
     area_iri,
     authority_iri,
@@ -112,6 +112,8 @@ def _report(graph: Graph, report: Report, node: URIRef, inspection: URIRef, sour
     )
     for number in report.skipped_numbers:
         graph.add((node, OKG.skippedNumber, Literal(number)))
+    for number in report.repeated_numbers:
+        graph.add((node, OKG.repeatedNumber, Literal(number)))
     _add(
         graph, source,
         (RDF.type, OKG.SourceFile), (RDF.type, PROV.Entity),
@@ -184,7 +186,7 @@ def _predecessor(graph: Graph, report: Report, inspection: URIRef, document: URI
 def _findings(graph, report: Report, inspection, document, source) -> None:
     for finding in report.findings:
         _add(
-            graph, _item_iri(inspection, "finding", finding.number, finding.body),
+            graph, _item_iri(inspection, "finding", finding.number, finding.body, finding.printing),
             (RDF.type, OKG.Finding),
             (OKG.number, Literal(finding.number)),
             (OKG.text, Literal(finding.text)),
@@ -197,21 +199,26 @@ def _findings(graph, report: Report, inspection, document, source) -> None:
         )
 
 
-def _item_iri(inspection: URIRef, kind: str, number: int, body: str) -> URIRef:
-    """``finding/12``, ``recommendation/3``; the LSCB's own are ``recommendation/lscb-3``."""
-    return below(inspection, kind, number if body == "local-authority" else f"{body}-{number}")
+def _item_iri(
+    inspection: URIRef, kind: str, number: int | str, body: str, printing: int = 1
+) -> URIRef:
+    """``finding/12``, ``recommendation/3``; the LSCB's own are ``recommendation/lscb-3``;
+    a second paragraph printed with the number 24 is ``finding/24-2``."""
+    key = f"{number}-{printing}" if printing > 1 else number
+    return below(inspection, kind, key if body == "local-authority" else f"{body}-{key}")
 
 
 def _recommendations(graph, report: Report, inspection, document) -> None:
     for item in report.recommendations:
         _add(
-            graph, _item_iri(inspection, "recommendation", item.number, item.body),
+            graph, _item_iri(inspection, "recommendation", item.number, item.body, item.printing),
             (RDF.type, OKG.Recommendation),
             (OKG.number, Literal(item.number)),
             (OKG.numberPrinted, Literal(item.printed)),
             (OKG.text, Literal(item.text)),
             (OKG.body, Literal(item.body)),
             (OKG.inReport, document),
+            (OKG.citation, Literal(item.citation) if item.citation else None),
         )
 
 
@@ -219,9 +226,12 @@ def _supports(graph, report: Report, inspection) -> None:
     for support in report.supports:
         recommendation = _item_iri(
             inspection, "recommendation", support.recommendation, support.body)
-        finding = _item_iri(inspection, "finding", support.finding, support.body)
+        finding = _item_iri(inspection, "finding", support.finding, support.body,
+                            support.finding_printing)
         graph.add((finding, OKG.supports, recommendation))
         key = f"{support.recommendation}-{support.finding}"
+        if support.finding_printing > 1:
+            key = f"{key}-{support.finding_printing}"
         _add(
             graph,
             _item_iri(inspection, "support", key, support.body),
@@ -231,3 +241,18 @@ def _supports(graph, report: Report, inspection) -> None:
             (OKG.score, Literal(Decimal(str(support.score)))),
             (OKG.method, Literal(support.method)),
         )
+        if support.doubt is not None:
+            _doubt(graph, _item_iri(inspection, "support", key, support.body), support, inspection)
+
+
+def _doubt(graph: Graph, node: URIRef, support: Support, inspection: URIRef) -> None:
+    """A stated citation whose text matches a neighbouring finding much better: the link
+    stays, and the doubt names that neighbour and both similarities."""
+    doubt = support.doubt
+    _add(
+        graph, node,
+        (OKG.doubtfulCitation, Literal(True)),
+        (OKG.closerNeighbour, _item_iri(inspection, "finding", doubt.neighbour, support.body)),
+        (OKG.citedScore, Literal(Decimal(str(doubt.cited_score)))),
+        (OKG.neighbourScore, Literal(Decimal(str(doubt.neighbour_score)))),
+    )
