@@ -15,7 +15,7 @@ from functools import lru_cache
 class Grade:
     key: str
     label: str
-    rank: int  # 1 is best
+    rank: int | None  # 1 is best; None outside the four-point scale ("Not judged")
 
 
 GRADES = (
@@ -23,8 +23,14 @@ GRADES = (
     Grade("good", "Good", 2),
     Grade("requires-improvement", "Requires improvement to be good", 3),
     Grade("inadequate", "Inadequate", 4),
+    Grade("not-judged", "Not judged", None),
 )
 GRADE_BY_KEY = {g.key: g for g in GRADES}
+
+# The words a report grades with, for every parser's patterns (one source of grade words).
+GRADE_WORDS = (
+    r"Requires?\s+improvement(?:\s+to\s+be\s+good)?|Good|Inadequate|Outstanding|Not\s+judged"
+)
 
 
 @dataclass(frozen=True)
@@ -111,6 +117,12 @@ FRAMEWORKS = (
         ("overall", "leadership", "help-and-protection", "in-care", "care-leavers"),
     ),
     Framework(
+        "ilacs-2026",
+        "ilacs",
+        "Inspecting local authority children's services, without an overall judgement (2026)",
+        ("leadership", "help-and-protection", "in-care", "care-leavers"),
+    ),
+    Framework(
         "lscb",
         "sif",
         "Review of the effectiveness of a Local Safeguarding Children Board, on its own",
@@ -125,6 +137,7 @@ def areas_of(scheme: str) -> tuple[ServiceArea, ...]:
 
 
 _GRADE_PATTERNS = (
+    ("not-judged", re.compile(r"\bnot\s+judged\b", re.I)),
     ("requires-improvement", re.compile(r"requires?\s+improvement", re.I)),
     ("inadequate", re.compile(r"\binadequate\b", re.I)),
     ("outstanding", re.compile(r"\boutstanding\b", re.I)),

@@ -30,7 +30,9 @@ class SourceText:
 @dataclass(frozen=True)
 class Judgement:
     area: str  # service-area key within the report's scheme
-    grade: str  # grade key
+    grade: str | None  # grade key; None where the row's grade cannot be read
+    page: int | None = None  # where it was read (None where the source has no pages)
+    printed: str | None = None  # the row label or sentence it was read from, as printed
 
 
 @dataclass(frozen=True)

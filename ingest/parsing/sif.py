@@ -15,14 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..frameworks import first_grade, match_area
+from ..frameworks import GRADE_WORDS, first_grade, match_area
 from ..model import Finding, Judgement, Line, PreviousInspection, Recommendation, Report, SourceText
 from .headers import inspection_dates, inspection_team, name_above, publication_date
 from .paragraphs import MARKER, NUMBERED, Paragraph, cited, opening, skipped, with_text
 from .textutil import join_lines, month_year
 
 LA, LSCB = "local-authority", "lscb"
-_GRADE_WORDS = r"Requires?\s+improvement(?:\s+to\s+be\s+good)?|Good|Inadequate|Outstanding"
+_GRADE_WORDS = GRADE_WORDS
 _TABLE_ROW = re.compile(rf"(\d(?:\.\d)?)\.?\s+(.+?)\s+({_GRADE_WORDS})\b\.?", re.I)
 _LABELLED_GRADE = re.compile(rf"([A-Z][^:]{{2,120}}?):\s*({_GRADE_WORDS})\b\.?", re.I)
 _OVERALL = re.compile(
@@ -156,13 +156,21 @@ def _judgement_table(source: str, lines: Sequence[Line], title_at: int, body_at:
     grade = first_grade(text[overall.end() : cut])
     if grade is None:
         raise InputError(source, "states no grade in its overall judgement")
-    judgements = [Judgement("overall", grade.key)]
+    page = lines[title_at].page
+    judgements = [Judgement("overall", grade.key, page, _sentence(text, overall.start(), cut))]
     for row in _TABLE_ROW.finditer(text[cut:]):
         area = match_area(row[2], "sif")
         row_grade = first_grade(row[3])
         if area and row_grade and area.key not in {j.area for j in judgements}:
-            judgements.append(Judgement(area.key, row_grade.key))
+            judgements.append(Judgement(area.key, row_grade.key, page, row[2].strip()))
     return judgements
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that holds ``start``, cut at ``end`` at the latest."""
+    begin = max(text.rfind(". ", 0, start) + 2, 0) if text.rfind(". ", 0, start) >= 0 else 0
+    stop = text.find(". ", start, end)
+    return text[begin : stop + 1 if stop >= 0 else end].strip()
 
 
 def _board_judgement(lines: Sequence[Line]) -> Judgement | None:
@@ -177,7 +185,8 @@ def _board_judgement(lines: Sequence[Line]) -> Judgement | None:
             phrase = grade[1] if grade else window[match.start() : match.end()]
             found = first_grade(phrase) if grade or "improvement" in phrase.lower() else None
             if found:
-                return Judgement("lscb", found.key)
+                printed = _sentence(window, match.start(), len(window))
+                return Judgement("lscb", found.key, line.page, printed)
     return None
 
 
@@ -187,11 +196,13 @@ def _previous(lines: Sequence[Line]) -> PreviousInspection | None:
         if re.search(r"judgements? for the local authority (?:were|was)", line.text, re.I):
             context = join_lines([lines[i].text for i in range(max(index - 1, 0), index + 1)])
             window = join_lines([lines[i].text for i in range(index + 1, index + 14)])
-            return PreviousInspection(month_year(context), _labelled_grades(window))
+            grades = _labelled_grades(window, lines[index + 1].page if index + 1 < len(lines)
+                                      else None)
+            return PreviousInspection(month_year(context), grades)
     return None
 
 
-def _labelled_grades(text: str) -> tuple[Judgement, ...]:
+def _labelled_grades(text: str, page: int | None = None) -> tuple[Judgement, ...]:
     judgements: list[Judgement] = []
     position = 0
     for match in _LABELLED_GRADE.finditer(text):
@@ -201,7 +212,7 @@ def _labelled_grades(text: str) -> tuple[Judgement, ...]:
         area = match_area(match[1], "sif")
         grade = first_grade(match[2])
         if area and grade and area.key not in {j.area for j in judgements}:
-            judgements.append(Judgement(area.key, grade.key))
+            judgements.append(Judgement(area.key, grade.key, page, match[1].strip()))
     return tuple(judgements)
 
 
