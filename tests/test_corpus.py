@@ -15,6 +15,7 @@ from conftest import shared_dir
 from ingest.errors import InputError
 from ingest.frameworks import FRAMEWORK_BY_KEY
 from ingest.model import Report
+from ingest.rdf.namespaces import OKG
 
 pytestmark = pytest.mark.corpus
 
@@ -76,6 +77,7 @@ def test_report(row: dict, outcomes: dict[str, object]) -> None:
 
     outcome = validate(graph)
     violations = [f"{p.focus}: {p.message}" for p in outcome.problems if p.severity == "Violation"]
+    assert graph.value(None, OKG.printedText) is not None, f"{row['path']}: no judgement source"
     assert outcome.conforms, f"{row['path']} does not conform: " + "; ".join(violations[:5])
 
 
@@ -97,7 +99,18 @@ def _problems(report: Report, skipped: set[int]) -> list[str]:
         problems.append(f"no {addressed} recommendations")
     if not report.findings:
         problems.append("no findings")
-    return problems
+    return problems + _unsourced(report)
+
+
+def _unsourced(report: Report) -> list[str]:
+    """Every judgement of the report's own inspection has a source: the words it was read
+    from (a table row's label or the sentence stating it) and, in a PDF, its page."""
+    paged = report.source.media_type == "application/pdf"
+    return [
+        f"judgement of {j.area} has no source (page {j.page}, printed {j.printed!r})"
+        for j in report.judgements
+        if not j.printed or j.grade is None or (paged and j.page is None)
+    ]
 
 
 def _sequences(report: Report) -> dict[str, list[int]]:
