@@ -104,14 +104,14 @@ def report_graphs(reports: list[Report]) -> Iterator[tuple[Report, Graph]]:
     """Each report's graph, in a fixed order, with previous inspections joined up."""
     previous = previous_inspections(reports)
     for report in sorted(reports, key=_order):
-        inspection = inspection_iri(report.authority, report.end)
+        inspection = inspection_iri(report.identity, report.end)
         yield report, report_graph(report, previous=previous.get(inspection))
 
 
 def _order(report: Report) -> tuple:
-    return (authority_key(report.authority), report.end, report.source.sha256)
+    return (authority_key(report.identity), report.end, report.source.sha256)
 
 
 def file_name(report: Report, suffix: str) -> str:
     """A report's own file in an output folder: ``<authority key>-<last day>.<suffix>``."""
-    return f"{authority_key(report.authority)}-{report.end.isoformat()}.{suffix}"
+    return f"{authority_key(report.identity)}-{report.end.isoformat()}.{suffix}"

@@ -74,7 +74,7 @@ def _write(reports: list, output: Path, fmt: str | None) -> str:
     graphs = batch.report_graphs(reports)
     suffix = output.suffix.lower()
     if suffix in DATASET_FORMATS:
-        named = ((report_iri(r.authority, r.end), g) for r, g in graphs)
+        named = ((report_iri(r.identity, r.end), g) for r, g in graphs)
         count = write_named_graphs(named, output, DATASET_FORMATS[suffix])
         return f"{count} named graphs written to {output}"
     if str(output) != "-" and (output.is_dir() or not suffix):

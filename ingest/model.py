@@ -73,6 +73,15 @@ class Predecessor:
     judged: str | None  # "YYYY" or "YYYY-MM": when that grade was given
 
 
+@dataclass(frozen=True)
+class AuthorityRef:
+    """The inspected authority, resolved once when the report is parsed."""
+
+    printed: str  # the name as the report prints it, spaces normalised
+    key: str  # the Ofsted URN where the reference table knows it, else a slug of the name
+    urn: str | None  # None: not in the reference table (validation and the run say so)
+
+
 @dataclass(frozen=True, order=True)
 class Support:
     """A finding supporting a recommendation, with how sure the link is."""
@@ -103,6 +112,13 @@ class Report:
     lead_inspector: str | None = None
     inspectors: list[str] = field(default_factory=list)
     supports: list[Support] = field(default_factory=list)
+    authority_ref: AuthorityRef | None = None  # set by the parser from ``authority``
+    trust_name: str | None = None  # the trust that runs the services, as the title prints it
+
+    @property
+    def identity(self) -> "AuthorityRef | str":
+        """The resolved authority, for IRIs (the printed name where not yet resolved)."""
+        return self.authority_ref or self.authority
 
     @property
     def scheme(self) -> str:

@@ -25,7 +25,7 @@ def previous_inspections(reports: Iterable[Report]) -> dict[URIRef, URIRef]:
     ``reports`` reports on: this inspection's IRI -> the previous inspection's IRI."""
     by_authority: dict[URIRef, list[Report]] = {}
     for report in reports:
-        by_authority.setdefault(authority_iri(report.authority), []).append(report)
+        by_authority.setdefault(authority_iri(report.identity), []).append(report)
     found: dict[URIRef, URIRef] = {}
     for group in by_authority.values():
         group.sort(key=lambda r: (r.end, r.start))
@@ -34,8 +34,8 @@ def previous_inspections(reports: Iterable[Report]) -> dict[URIRef, URIRef]:
                 continue
             earlier = [r for r in group if r.end < later.start]
             if earlier and _plausible(later.previous.published, earlier[-1]):
-                found[inspection_iri(later.authority, later.end)] = inspection_iri(
-                    earlier[-1].authority, earlier[-1].end
+                found[inspection_iri(later.identity, later.end)] = inspection_iri(
+                    earlier[-1].identity, earlier[-1].end
                 )
     return found
 

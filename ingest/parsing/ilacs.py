@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from ..errors import InputError
 from ..frameworks import GRADE_WORDS, grade_in, match_area
 from ..model import Finding, Judgement, Line, Recommendation, Report, SourceText
-from .headers import inspection_dates, inspection_team, name_above, predecessor
+from .headers import TRUST_TITLE, inspection_dates, inspection_team, name_above, predecessor
 from .paragraphs import NUMBERED, collect, skipped, with_text
 from .textutil import join_lines
 
@@ -34,9 +34,11 @@ def parse_ilacs(text: SourceText, title_at: int, title: str) -> Report:
     recommendations, after = _recommendations(lines)
     paragraphs, _ = collect(lines, after, 1, _heading)
     lead, inspectors = inspection_team(lines[: title_at + 12])
+    trust = _trust(title)
     return Report(
+        trust_name=trust["trust"] if trust else None,
         source=text.source,
-        authority=_authority(lines, title_at, title, name),
+        authority=trust["place"] if trust else _authority(lines, title_at, title, name),
         title=title,
         framework=framework,
         reinspection=False,
@@ -53,6 +55,15 @@ def parse_ilacs(text: SourceText, title_at: int, title: str) -> Report:
         lead_inspector=lead,
         inspectors=inspectors,
     )
+
+
+parse = parse_ilacs  # the name the dispatch table calls
+
+
+def _trust(title: str) -> re.Match | None:
+    """A title naming the trust that runs the council's services: the council (its
+    place) is the inspected authority; the trust's name is kept as printed."""
+    return TRUST_TITLE.match(" ".join(title.split()))
 
 
 def _authority(lines: Sequence[Line], title_at: int, title: str, source: str) -> str:

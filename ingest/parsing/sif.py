@@ -121,6 +121,9 @@ def parse_sif(text: SourceText, title_at: int, title: str) -> Report:
 
 
 
+parse = parse_sif  # the name the dispatch table calls
+
+
 def _authority(lines: Sequence[Line], title_at: int, source: str) -> str:
     name = name_above(lines, title_at)
     if name is None:

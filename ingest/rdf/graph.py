@@ -5,8 +5,8 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
-from ..authorities import lookup
-from ..model import Judgement, Report
+from ..authorities import by_urn, resolve
+from ..model import AuthorityRef, Judgement, Report
 from .identity import (
     area_iri,
     authority_iri,
@@ -27,10 +27,10 @@ def report_graph(
     """Add ``report`` to ``graph`` (a new one if None) and return it. ``previous`` is the
     previous inspection's IRI where its own report is known (see ``history``)."""
     graph = bind_prefixes(graph if graph is not None else Graph())
-    inspection = inspection_iri(report.authority, report.end)
-    document = report_iri(report.authority, report.end)
+    inspection = inspection_iri(report.identity, report.end)
+    document = report_iri(report.identity, report.end)
     source = source_iri(report.source.sha256)
-    _authority(graph, report.authority)
+    _authority(graph, _resolved(report))
     _inspection(graph, report, inspection)
     _report(graph, report, document, inspection, source)
     for judgement in report.judgements:
@@ -52,14 +52,19 @@ def _add(graph: Graph, subject: URIRef, *pairs) -> None:
             graph.add((subject, predicate, value))
 
 
-def _authority(graph: Graph, name: str) -> URIRef:
-    node = authority_iri(name)
+def _resolved(report: Report) -> AuthorityRef:
+    return report.authority_ref or resolve(report.authority)
+
+
+def _authority(graph: Graph, ref: AuthorityRef | str) -> URIRef:
+    ref = resolve(ref) if isinstance(ref, str) else ref
+    node = authority_iri(ref)
     _add(graph, node, (RDF.type, OKG.Authority), (RDF.type, ORG.Organization))
-    known = lookup(name)
+    known = by_urn(ref.urn) if ref.urn else None
     if known is None:
-        _add(graph, node, (RDFS.label, Literal(authority_name(name))))
+        _add(graph, node, (RDFS.label, Literal(authority_name(ref.printed))))
         return node
-    printed = " ".join(name.split())
+    printed = ref.printed
     region = ID[f"region/{known.region_code}"] if known.region_code else None
     _add(graph, node,
          (RDFS.label, Literal(known.name)),
@@ -80,7 +85,7 @@ def _inspection(graph: Graph, report: Report, node: URIRef) -> None:
     _add(
         graph, node,
         (RDF.type, OKG.Inspection), (RDF.type, PROV.Activity),
-        (OKG.authority, authority_iri(report.authority)),
+        (OKG.authority, authority_iri(report.identity)),
         (OKG.framework, framework_iri(report.framework)),
         (OKG.startDate, Literal(report.start)),
         (OKG.endDate, Literal(report.end)),
@@ -133,7 +138,7 @@ def _previous(graph: Graph, report: Report, inspection: URIRef, document: URIRef
     _add(
         graph, node,
         (RDF.type, OKG.Inspection), (RDF.type, PROV.Activity),
-        (OKG.authority, authority_iri(report.authority)),
+        (OKG.authority, authority_iri(report.identity)),
         (OKG.reportPublished,
          Literal(report.previous.published, datatype=XSD.gYearMonth)
          if report.previous.published else None),
@@ -147,8 +152,8 @@ def _predecessor(graph: Graph, report: Report, inspection: URIRef, document: URI
     """The authority's formation from its predecessor, and the predecessor's grade, as
     this report states them (org:ChangeEvent)."""
     told = report.predecessor
-    before = _authority(graph, told.name)
-    after = authority_iri(report.authority)
+    before = _authority(graph, resolve(told.name))
+    after = authority_iri(report.identity)
     change = below(after, "formation")
     _add(
         graph, change,
