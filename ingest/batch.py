@@ -55,7 +55,16 @@ class Outcome:
             f"{total} file{'s' if total != 1 else ''}: {len(self.reports)} ingested"
             + (f" ({kinds})" if kinds else "")
             + f", {len(self.refused)} refused"
+            + self._unresolved()
         )
+
+    def _unresolved(self) -> str:
+        """Authorities the reference table does not know: keyed by name, and said so."""
+        names = sorted({r.authority_ref.printed for r in self.reports
+                        if r.authority_ref is not None and r.authority_ref.urn is None})
+        if not names:
+            return ""
+        return f"; {len(names)} with an authority not in the reference table ({', '.join(names)})"
 
 
 def _read(path: Path) -> Report | InputError:

@@ -71,6 +71,9 @@ def test_report(row: dict, outcomes: dict[str, object]) -> None:
         return
     assert row["content"] == "pdf", f"{row['path']} is {row['content']} but was ingested"
     report, graph = result
+    urn = row["path"].split("/")[0].split("-")[0]
+    assert report.authority_ref is not None and report.authority_ref.urn == urn, (
+        f"{row['path']}: {report.authority!r} resolves to {report.authority_ref}, not {urn}")
     problems = _problems(report, set(report.skipped_numbers))
     assert not problems, f"{row['path']}: " + "; ".join(problems)
     from ingest.validate import validate

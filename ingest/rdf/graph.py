@@ -16,6 +16,7 @@ from .identity import (
     grade_iri,
     inspection_iri,
     report_iri,
+    slug,
     source_iri,
 )
 from .namespaces import ID, OKG, bind_prefixes
@@ -94,6 +95,15 @@ def _inspection(graph: Graph, report: Report, node: URIRef) -> None:
     )
     for name in report.inspectors:
         graph.add((node, OKG.inspector, Literal(name)))
+    if report.trust_name:
+        _trust(graph, node, report.trust_name)
+
+
+def _trust(graph: Graph, inspection: URIRef, name: str) -> None:
+    """The trust that runs the council's children's services, as the title names it."""
+    trust = ID[f"trust/{slug(name)}"]
+    graph.add((inspection, OKG.servicesRunBy, trust))
+    _add(graph, trust, (RDF.type, ORG.Organization), (RDFS.label, Literal(name)))
 
 
 def _report(graph: Graph, report: Report, node: URIRef, inspection: URIRef, source: URIRef):
