@@ -12,6 +12,7 @@ class Source:
     sha256: str
     media_type: str  # application/pdf, text/markdown or text/plain
     location: str = ""  # the path as given, for messages only (never in the graph)
+    created: date | None = None  # a PDF's own creation date (its metadata), where it has one
 
 
 @dataclass(frozen=True)

@@ -127,3 +127,15 @@ def test_every_judgement_keeps_its_row():
         "The experiences and progress of children who need help and protection",
         "The experiences and progress of children in care and care leavers",
         "Overall effectiveness"}
+
+
+def test_no_publication_date_printed_so_the_pdf_creation_date_is_kept(shared):
+    """2026-layout reports print no publication date; the PDF's metadata dates the file
+    (dcterms:created on the source file), and nothing is taken for dcterms:issued."""
+    from rdflib.namespace import DCTERMS, PROV
+
+    graph = ingest_file(shared / "corpus" / "80485-liverpool/2026-07-07.pdf")
+    [report] = graph.subjects(PROV.wasGeneratedBy, None)
+    assert graph.value(report, DCTERMS.issued) is None
+    source = graph.value(report, PROV.wasDerivedFrom)
+    assert str(graph.value(source, DCTERMS.created)) == "2026-07-06"

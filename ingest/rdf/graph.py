@@ -123,6 +123,7 @@ def _report(graph: Graph, report: Report, node: URIRef, inspection: URIRef, sour
         (OKG.sha256, Literal(report.source.sha256)),
         (DCTERMS.format, Literal(report.source.media_type)),
         (DCTERMS.identifier, Literal(report.source.name)),
+        (DCTERMS.created, Literal(report.source.created) if report.source.created else None),
     )
 
 
