@@ -111,3 +111,23 @@ def test_care_leavers_sit_below_the_joint_ilacs_judgement():
     assert (area_iri("sif", "care-leavers"), SKOS.broadMatch, joint) in graph
     in_care = area_iri("ilacs", "in-care")
     assert (area_iri("sif", "looked-after"), SKOS.narrowMatch, in_care) in graph
+
+
+def test_python_tables_are_exactly_the_ontology_frameworks():
+    """``ingest/frameworks.py`` is the parser's fast copy of ``ontology/frameworks.ttl``:
+    every framework, service area and grade of one is in the other, with the same labels,
+    other labels, ranks and required judgements."""
+    graph = vocabulary()
+    declared = {str(s).rsplit("/", 1)[-1]
+                for s in graph.subjects(RDF.type, OKG.InspectionFramework)}
+    assert declared == {f.key for f in FRAMEWORKS}
+    areas = {(str(s).split("/")[-2], str(s).rsplit("/", 1)[-1])
+             for s in graph.subjects(RDF.type, OKG.ServiceArea)}
+    assert areas == {(a.scheme, a.key) for a in SERVICE_AREAS}
+    for area in SERVICE_AREAS:
+        others = {str(o) for o in graph.objects(area_iri(area.scheme, area.key), SKOS.altLabel)}
+        assert others == set(area.alt_labels), area.key
+    grades = {str(s).rsplit("/", 1)[-1]: graph.value(s, OKG.rank)
+              for s in graph.subjects(RDF.type, OKG.Grade)}
+    assert {k: (int(r) if r is not None else None) for k, r in grades.items()} == {
+        g.key: g.rank for g in GRADES}
