@@ -16,6 +16,7 @@ class Grade:
     key: str
     label: str
     rank: int | None  # 1 is best; None outside the four-point scale ("Not judged")
+    scale: str = "grade"  # "grade-2012" for the 2012 scale with "Adequate"
 
 
 GRADES = (
@@ -26,6 +27,12 @@ GRADES = (
     Grade("not-judged", "Not judged", None),
 )
 GRADE_BY_KEY = {g.key: g for g in GRADES}
+GRADES_2012 = (
+    Grade("outstanding", "Outstanding", 1, "grade-2012"),
+    Grade("good", "Good", 2, "grade-2012"),
+    Grade("adequate", "Adequate", 3, "grade-2012"),
+    Grade("inadequate", "Inadequate", 4, "grade-2012"),
+)
 
 # The words a report grades with, for every parser's patterns (one source of grade words).
 GRADE_WORDS = (
@@ -78,6 +85,14 @@ SERVICE_AREAS = (
     ),
     ServiceArea("ilacs", "in-care", "The experiences and progress of children in care"),
     ServiceArea("ilacs", "care-leavers", "The experiences and progress of care leavers"),
+    ServiceArea(
+        "lac-2012", "overall", "Overall effectiveness",
+        ("Overall effectiveness of services for looked after children and young people",),
+    ),
+    ServiceArea("lac-2012", "capacity-to-improve", "Capacity to improve"),
+    ServiceArea("lac-2012", "outcomes", "Outcomes for looked after children and young people"),
+    ServiceArea("lac-2012", "quality-of-provision", "Quality of provision"),
+    ServiceArea("lac-2012", "leadership", "Leadership and management"),
 )
 
 
@@ -121,6 +136,12 @@ FRAMEWORKS = (
         "ilacs",
         "Inspecting local authority children's services, without an overall judgement (2026)",
         ("leadership", "help-and-protection", "in-care", "care-leavers"),
+    ),
+    Framework(
+        "lac-2012",
+        "lac-2012",
+        "Inspection of looked after children services (2012 framework)",
+        ("overall", "capacity-to-improve", "outcomes", "quality-of-provision", "leadership"),
     ),
     Framework(
         "lscb",

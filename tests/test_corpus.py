@@ -22,9 +22,6 @@ pytestmark = pytest.mark.corpus
 # The reasons a file may be refused, as README's table of formats documents them.
 REFUSALS = {
     "an HTML page saved under a .pdf name": r"is an HTML page, not a report",
-    "a 2012-framework looked after children inspection": (
-        r"is an inspection of looked after children services under the 2012 framework"
-    ),
 }
 # The parser accepts a paragraph one number ahead (a number the report itself leaves
 # out) and records it; more than this in one report would hide lost paragraphs.

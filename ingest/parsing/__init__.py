@@ -18,12 +18,8 @@ from .headers import TRUST_TITLE, find_title, join_title
 # (title pattern, parser module or None, reason for refusing where there is no parser);
 # the first row whose pattern the title matches decides.
 DISPATCH: tuple[tuple[re.Pattern[str], str | None, str], ...] = (
-    (
-        re.compile(r"^inspection of (?:safeguarding and )?looked after children", re.I),
-        None,
-        "is an inspection of looked after children services under the 2012 framework, "
-        "which has no judgements comparable with later frameworks (not ingested)",
-    ),
+    (re.compile(r"^inspection of (?:safeguarding and )?looked after children", re.I),
+     "lac2012", ""),
     (
         re.compile(
             r"children in need of help and protection,? children looked after"

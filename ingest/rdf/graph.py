@@ -133,7 +133,7 @@ def _judgement(graph, node, judgement: Judgement, inspection, document, scheme: 
         (RDF.type, OKG.Judgement),
         (OKG.judgementOf, inspection),
         (OKG.serviceArea, area_iri(scheme, judgement.area)),
-        (OKG.grade, grade_iri(judgement.grade) if judgement.grade else None),
+        (OKG.grade, grade_iri(judgement.grade, scheme) if judgement.grade else None),
         (OKG.statedIn, document),
         (OKG.page, Literal(judgement.page) if judgement.page is not None else None),
         (OKG.printedText, Literal(judgement.printed) if judgement.printed else None),

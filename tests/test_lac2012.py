@@ -1,0 +1,58 @@
+"""Inspections of looked after children services under the 2012 framework (corpus, 2013):
+ingested under a framework and a grade scale of their own, with "Adequate"."""
+
+import pytest
+from rdflib.namespace import SKOS
+
+from ingest.pipeline import ingest_file, read_report
+from ingest.rdf.identity import area_iri, grade_iri
+from ingest.rdf.namespaces import OKG
+from ingest.rdf.vocabulary import vocabulary
+from ingest.validate import validate
+
+AREAS = ("overall", "capacity-to-improve", "outcomes", "quality-of-provision", "leadership")
+# Read by hand: page 1, the "Record of main findings" table, the "Areas for improvement".
+READ = {
+    "80476-kent/2013-08-23.pdf": {
+        "authority": "80476", "dates": ("2013-07-15", "2013-07-19"), "published": "2013-08-23",
+        "grades": ("adequate", "good", "adequate", "adequate", "adequate"),
+        "findings": 72, "recommendations": 12, "lead": "Helen Cawston",
+    },
+    "80522-medway/2013-08-23.pdf": {
+        "authority": "80522", "dates": ("2013-07-15", "2013-07-19"), "published": "2013-08-23",
+        "grades": ("inadequate", "adequate", "inadequate", "inadequate", "inadequate"),
+        "findings": 76, "recommendations": 15, "lead": "Sarah Urding",
+    },
+}
+
+
+@pytest.mark.parametrize("path", sorted(READ))
+def test_2012_inspection_facts(shared, path):
+    report = read_report(shared / "corpus" / path)
+    expected = READ[path]
+    assert report.framework == "lac-2012"
+    assert report.authority_ref.urn == expected["authority"]
+    assert (str(report.start), str(report.end)) == expected["dates"]
+    assert str(report.published) == expected["published"]
+    assert {j.area: j.grade for j in report.judgements} == dict(zip(AREAS, expected["grades"], strict=True))
+    assert all(j.printed and j.page for j in report.judgements)
+    assert [f.number for f in report.findings] == list(range(1, expected["findings"] + 1))
+    assert len(report.recommendations) == expected["recommendations"]
+    assert report.lead_inspector == expected["lead"]
+
+
+def test_2012_graph_conforms_with_adequate_on_its_own_scale(shared):
+    graph = ingest_file(shared / "corpus" / "80476-kent/2013-08-23.pdf")
+    assert validate(graph).conforms
+    adequate = grade_iri("adequate", "lac-2012")
+    assert len(list(graph.subjects(OKG.grade, adequate))) == 4
+    assert (None, OKG.grade, grade_iri("requires-improvement")) not in graph
+
+
+def test_2012_terms_map_to_later_ones_only_where_they_mean_nearly_the_same():
+    graph = vocabulary()
+    assert (grade_iri("good", "lac-2012"), SKOS.closeMatch, grade_iri("good")) in graph
+    adequate = grade_iri("adequate", "lac-2012")
+    assert not [o for p, o in graph.predicate_objects(adequate) if "Match" in str(p)]
+    assert (area_iri("lac-2012", "leadership"), SKOS.broadMatch, area_iri("sif", "leadership")) \
+        in graph
