@@ -34,7 +34,8 @@ def test_2012_inspection_facts(shared, path):
     assert report.authority_ref.urn == expected["authority"]
     assert (str(report.start), str(report.end)) == expected["dates"]
     assert str(report.published) == expected["published"]
-    assert {j.area: j.grade for j in report.judgements} == dict(zip(AREAS, expected["grades"], strict=True))
+    grades = dict(zip(AREAS, expected["grades"], strict=True))
+    assert {j.area: j.grade for j in report.judgements} == grades
     assert all(j.printed and j.page for j in report.judgements)
     assert [f.number for f in report.findings] == list(range(1, expected["findings"] + 1))
     assert len(report.recommendations) == expected["recommendations"]
