@@ -93,6 +93,8 @@ SERVICE_AREAS = (
     ServiceArea("lac-2012", "outcomes", "Outcomes for looked after children and young people"),
     ServiceArea("lac-2012", "quality-of-provision", "Quality of provision"),
     ServiceArea("lac-2012", "leadership", "Leadership and management"),
+    ServiceArea("lac-2012", "protection-overall",
+                "Overall effectiveness of the arrangements for the protection of children"),
 )
 
 
@@ -142,6 +144,12 @@ FRAMEWORKS = (
         "lac-2012",
         "Inspection of looked after children services (2012 framework)",
         ("overall", "capacity-to-improve", "outcomes", "quality-of-provision", "leadership"),
+    ),
+    Framework(
+        "protection-2012",
+        "lac-2012",
+        "Inspection of arrangements for the protection of children (2012 framework)",
+        ("protection-overall",),
     ),
     Framework(
         "lscb",

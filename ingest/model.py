@@ -75,6 +75,16 @@ class Predecessor:
 
 
 @dataclass(frozen=True)
+class EarlierInspection:
+    """An earlier inspection under a 2012 framework, as a later report recalls it in prose."""
+
+    framework: str  # "lac-2012" (looked after children) or "protection-2012"
+    month: str | None  # "YYYY-MM" as the report states it
+    published: bool  # True where the month is that of its report's publication
+    judgement: Judgement  # its grade on the 2012 scale, with the sentence stating it
+
+
+@dataclass(frozen=True)
 class AuthorityRef:
     """The inspected authority, resolved once when the report is parsed."""
 
@@ -115,6 +125,7 @@ class Report:
     supports: list[Support] = field(default_factory=list)
     authority_ref: AuthorityRef | None = None  # set by the parser from ``authority``
     trust_name: str | None = None  # the trust that runs the services, as the title prints it
+    earlier: tuple[EarlierInspection, ...] = ()  # 2012-framework inspections it recalls
 
     @property
     def identity(self) -> "AuthorityRef | str":

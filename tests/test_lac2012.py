@@ -57,3 +57,39 @@ def test_2012_terms_map_to_later_ones_only_where_they_mean_nearly_the_same():
     assert not [o for p, o in graph.predicate_objects(adequate) if "Match" in str(p)]
     assert (area_iri("lac-2012", "leadership"), SKOS.broadMatch, area_iri("sif", "leadership")) \
         in graph
+
+
+def test_earlier_2012_inspections_recalled_in_prose_are_statements_about_them(shared):
+    """Isle of Wight 2014 (SIF) recalls its 2013 protection and 2010 looked after children
+    inspections; neither grade is a judgement of the 2014 inspection."""
+    path = shared / "corpus" / "80419-isle-of-wight" / "2014-11-19.pdf"
+    report = read_report(path)
+    told = {e.framework: (e.month, e.published, e.judgement.grade) for e in report.earlier}
+    assert told == {"protection-2012": ("2013-01", False, "inadequate"),
+                    "lac-2012": ("2010-10", False, "adequate")}
+    assert "adequate" not in {j.grade for j in report.judgements}
+    graph = ingest_file(path)
+    assert validate(graph).conforms
+    inspection = next(graph.subjects(OKG.framework, None))
+    earlier = list(graph.subjects(OKG.statedFramework, None))
+    assert len(earlier) == 2 and inspection not in earlier
+    for node in earlier:
+        [judgement] = graph.subjects(OKG.judgementOf, node)
+        assert str(graph.value(judgement, OKG.printedText)).startswith("The previous inspection")
+
+
+def test_earlier_inspections_of_other_kinds_or_without_a_grade_are_not_read():
+    from ingest.model import Line
+    from ingest.parsing.earlier import earlier_inspections
+
+    lines = [Line(text, 3) for text in (
+        "The previous inspection of Fernley's fostering service was in May 2011. The local",
+        "authority was judged to be good.",
+        "The previous inspection of Fernley's services for looked after children was",
+        "published in March 2012. The local authority was judged to be good.",
+        "The last inspection of Fernley's safeguarding arrangements was in 2012.",
+    )]
+    [told] = earlier_inspections(lines)
+    assert (told.framework, told.month, told.published) == ("lac-2012", "2012-03", True)
+    assert (told.judgement.area, told.judgement.grade, told.judgement.page) == (
+        "overall", "good", 3)

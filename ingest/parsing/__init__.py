@@ -13,6 +13,7 @@ from importlib import import_module
 from ..authorities import resolve
 from ..errors import InputError
 from ..model import Report, SourceText
+from .earlier import earlier_inspections
 from .headers import TRUST_TITLE, find_title, join_title
 
 # (title pattern, parser module or None, reason for refusing where there is no parser);
@@ -47,6 +48,8 @@ def parse_report(text: SourceText) -> Report:
     title = join_title(lines, title_at)
     report = _dispatch(text, title_at, title)
     report.authority_ref = resolve(report.authority)
+    if report.framework not in {"lac-2012"}:
+        report.earlier = earlier_inspections(lines)
     return report
 
 

@@ -6,7 +6,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from ..authorities import by_urn, resolve
-from ..model import AuthorityRef, Judgement, Report
+from ..model import AuthorityRef, EarlierInspection, Judgement, Report
 from .identity import (
     area_iri,
     authority_iri,
@@ -41,6 +41,8 @@ def report_graph(
         _previous(graph, report, inspection, document, previous)
     if report.predecessor is not None:
         _predecessor(graph, report, inspection, document)
+    for earlier in report.earlier:
+        _earlier(graph, report, inspection, document, earlier)
     _findings(graph, report, inspection, document, source)
     _recommendations(graph, report, inspection, document)
     _supports(graph, report, inspection)
@@ -157,6 +159,22 @@ def _previous(graph: Graph, report: Report, inspection: URIRef, document: URIRef
     for judgement in report.previous.judgements:
         statement = below(inspection, "previous", "judgement", judgement.area)
         _judgement(graph, statement, judgement, node, document, report.scheme)
+
+
+def _earlier(graph: Graph, report: Report, inspection: URIRef, document: URIRef,
+            told: EarlierInspection) -> None:
+    """A 2012-framework inspection this report recalls, and the grade it recalls."""
+    node = below(inspection, "earlier", told.framework)
+    month = Literal(told.month, datatype=XSD.gYearMonth) if told.month else None
+    _add(
+        graph, node,
+        (RDF.type, OKG.Inspection), (RDF.type, PROV.Activity),
+        (OKG.authority, authority_iri(report.identity)),
+        (OKG.statedFramework, framework_iri(told.framework)),
+        (OKG.reportPublished if told.published else DCTERMS.date, month),
+    )
+    _judgement(graph, below(node, "judgement", told.judgement.area), told.judgement, node,
+               document, "lac-2012")
 
 
 def _predecessor(graph: Graph, report: Report, inspection: URIRef, document: URIRef) -> None:
