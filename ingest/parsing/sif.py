@@ -160,7 +160,7 @@ def _judgement_table(source: str, lines: Sequence[Line], title_at: int, body_at:
     if grade is None:
         raise InputError(source, "states no grade in its overall judgement")
     page = lines[title_at].page
-    judgements = [Judgement("overall", grade.key, page, _sentence(text, overall.start(), cut))]
+    judgements = [Judgement("overall", grade.key, page, _stating(text[overall.start() : cut]))]
     for row in _TABLE_ROW.finditer(text[cut:]):
         area = match_area(row[2], "sif")
         row_grade = first_grade(row[3])
@@ -169,11 +169,10 @@ def _judgement_table(source: str, lines: Sequence[Line], title_at: int, body_at:
     return judgements
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` that holds ``start``, cut at ``end`` at the latest."""
-    begin = max(text.rfind(". ", 0, start) + 2, 0) if text.rfind(". ", 0, start) >= 0 else 0
-    stop = text.find(". ", start, end)
-    return text[begin : stop + 1 if stop >= 0 else end].strip()
+def _stating(text: str) -> str:
+    """The words of ``text`` up to the end of the first grade they state, as printed."""
+    phrase = re.match(rf".*?\b(?:{_GRADE_WORDS})\b", text, re.I | re.S)
+    return (phrase[0] if phrase else text).strip()
 
 
 def _board_judgement(lines: Sequence[Line]) -> Judgement | None:
@@ -188,7 +187,7 @@ def _board_judgement(lines: Sequence[Line]) -> Judgement | None:
             phrase = grade[1] if grade else window[match.start() : match.end()]
             found = first_grade(phrase) if grade or "improvement" in phrase.lower() else None
             if found:
-                printed = _sentence(window, match.start(), len(window))
+                printed = _stating(window[match.start() :])
                 return Judgement("lscb", found.key, line.page, printed)
     return None
 
