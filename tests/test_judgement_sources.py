@@ -21,3 +21,24 @@ def test_previous_inspection_judgements_keep_their_rows(seeds):
 def test_text_rendering_has_the_words_but_no_page(seeds):
     report = read_report(seeds / "wandsworth-2018.pdftext.txt")
     assert all(j.page is None and j.printed for j in report.judgements)
+
+
+def test_sif_row_with_an_unreadable_grade_never_takes_the_next_rows(seeds, tmp_path):
+    """The reference report's care leavers row garbled: care leavers get no grade (a
+    violation naming care leavers), and leadership keeps its own."""
+    from ingest.pipeline import ingest_file
+    from ingest.validate import validate
+
+    text = (seeds / "wandsworth-2018.markdown.txt").read_text(encoding="utf-8")
+    row = "2.2 Experiences and progress of care leavers\tGood"
+    assert row in text
+    path = tmp_path / "garbled.md"
+    path.write_text(text.replace(row, "2.2 Experiences and progress of care leavers\tG##d"),
+                    encoding="utf-8")
+    grades = {j.area: j.grade for j in read_report(path).judgements}
+    assert grades["care-leavers"] is None
+    assert grades["leadership"] == "requires-improvement"
+    outcome = validate(ingest_file(path))
+    violations = [p for p in outcome.problems if p.severity == "Violation"]
+    assert not outcome.conforms
+    assert [p.focus.strip("<>").rsplit("/", 1)[-1] for p in violations] == ["care-leavers"]

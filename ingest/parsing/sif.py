@@ -23,7 +23,8 @@ from .textutil import join_lines, month_year
 
 LA, LSCB = "local-authority", "lscb"
 _GRADE_WORDS = GRADE_WORDS
-_TABLE_ROW = re.compile(rf"(\d(?:\.\d)?)\.?\s+(.+?)\s+({_GRADE_WORDS})\b\.?", re.I)
+_ROW_NUMBER = re.compile(r"(?:^|(?<=\s))(\d)(?:\.(\d))?\.?\s+(?=[A-Z])")
+_ROW_GRADE = re.compile(rf"(.+?)\s+({_GRADE_WORDS})\b", re.I | re.S)
 _LABELLED_GRADE = re.compile(rf"([A-Z][^:]{{2,120}}?):\s*({_GRADE_WORDS})\b\.?", re.I)
 _OVERALL = re.compile(
     r"children's services(?: in .+?)? (?=(?:are|is|require|requires)\s)"
@@ -161,12 +162,28 @@ def _judgement_table(source: str, lines: Sequence[Line], title_at: int, body_at:
         raise InputError(source, "states no grade in its overall judgement")
     page = lines[title_at].page
     judgements = [Judgement("overall", grade.key, page, _stating(text[overall.start() : cut]))]
-    for row in _TABLE_ROW.finditer(text[cut:]):
-        area = match_area(row[2], "sif")
-        row_grade = first_grade(row[3])
-        if area and row_grade and area.key not in {j.area for j in judgements}:
-            judgements.append(Judgement(area.key, row_grade.key, page, row[2].strip()))
+    for row in _numbered_rows(text[cut:]):
+        graded = _ROW_GRADE.match(row)
+        label = (graded[1] if graded else row)[:_LONGEST_LABEL + 1]
+        area = match_area(label, "sif") if len(label) <= _LONGEST_LABEL else None
+        if area is None:
+            continue  # not a row: a footnote, or the text after the table
+        row_grade = first_grade(graded[2]) if graded else None  # unreadable: no grade
+        if area.key not in {j.area for j in judgements}:
+            judgements.append(
+                Judgement(area.key, row_grade.key if row_grade else None, page, label.strip()))
     return judgements
+
+
+_LONGEST_LABEL = 100  # characters; a longer "label" is prose (a footnote, the summary)
+
+
+def _numbered_rows(text: str) -> list[str]:
+    """The table's rows, each cut at the next row's number ("1.", "2.", "2.1", "3."), so a
+    row whose grade cannot be read never reaches into the next row's grade."""
+    starts = [(number.start(), number.end()) for number in _ROW_NUMBER.finditer(text)]
+    ends = [start for start, _ in starts[1:]] + [len(text)]
+    return [text[body:end].strip() for (_, body), end in zip(starts, ends, strict=True)]
 
 
 def _stating(text: str) -> str:
