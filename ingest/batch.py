@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .enrich.history import previous_inspections
+from .enrich.history import earlier_inspections_met, previous_inspections
 from .errors import InputError
 from .model import Report
 from .pipeline import read_report
@@ -112,9 +112,11 @@ def _progress(items: Iterator, total: int, enabled: bool | None) -> Iterator:
 def report_graphs(reports: list[Report]) -> Iterator[tuple[Report, Graph]]:
     """Each report's graph, in a fixed order, with previous inspections joined up."""
     previous = previous_inspections(reports)
+    earlier = earlier_inspections_met(reports)
     for report in sorted(reports, key=_order):
         inspection = inspection_iri(report.identity, report.end)
-        yield report, report_graph(report, previous=previous.get(inspection))
+        yield report, report_graph(report, previous=previous.get(inspection),
+                                   earlier=earlier.get(inspection))
 
 
 def _order(report: Report) -> tuple:

@@ -93,3 +93,30 @@ def test_earlier_inspections_of_other_kinds_or_without_a_grade_are_not_read():
     assert (told.framework, told.month, told.published) == ("lac-2012", "2012-03", True)
     assert (told.judgement.area, told.judgement.grade, told.judgement.page) == (
         "overall", "good", 3)
+
+
+def test_a_recalled_2012_inspection_meets_its_own_report(shared):
+    """Kent 2017 recalls its looked after children inspection "in August 2013" (its report's
+    month) as adequate: with the 2013 report read too, that is a statement about the
+    2013 inspection's own node."""
+    from datetime import date
+
+    from rdflib import Graph
+
+    from ingest.batch import read_all, report_graphs
+    from ingest.rdf.identity import inspection_iri
+    from ingest.rdf.namespaces import LAC2012
+
+    corpus = shared / "corpus" / "80476-kent"
+    outcome = read_all([corpus / "2013-08-23.pdf", corpus / "2017-06-13.pdf"])
+    merged = Graph()
+    for _, graph in report_graphs(outcome.reports):
+        merged += graph
+    inspection_2013 = inspection_iri("Kent", date(2013, 7, 19))
+    judged = {
+        (str(merged.value(j, OKG.grade)).rsplit("/", 1)[-1], merged.value(j, OKG.statedIn))
+        for j in merged.subjects(OKG.judgementOf, inspection_2013)
+        if merged.value(j, OKG.serviceArea) == LAC2012.overall
+    }
+    assert {grade for grade, _ in judged} == {"adequate"} and len(judged) == 2
+    assert validate(merged).conforms

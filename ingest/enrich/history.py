@@ -40,6 +40,26 @@ def previous_inspections(reports: Iterable[Report]) -> dict[URIRef, URIRef]:
     return found
 
 
+def earlier_inspections_met(reports: Iterable[Report]) -> dict[URIRef, dict[str, URIRef]]:
+    """For each inspection whose report recalls a 2012-framework inspection (``earlier``)
+    that another of ``reports`` reports on: this inspection's IRI -> {framework: that
+    inspection's IRI}. The match is the one earlier report of that framework and authority
+    whose dates the month stated fits, as for previous inspections."""
+    by_authority: dict[URIRef, list[Report]] = {}
+    for report in reports:
+        by_authority.setdefault(authority_iri(report.identity), []).append(report)
+    found: dict[URIRef, dict[str, URIRef]] = {}
+    for group in by_authority.values():
+        for later in group:
+            for told in later.earlier:
+                fits = [r for r in group if r.framework == told.framework and r.end < later.start
+                        and told.month is not None and _plausible(told.month, r)]
+                if len(fits) == 1:
+                    found.setdefault(inspection_iri(later.identity, later.end), {})[
+                        told.framework] = inspection_iri(fits[0].identity, fits[0].end)
+    return found
+
+
 def _plausible(month: str, earlier: Report) -> bool:
     """Whether "published in <month>" can describe ``earlier``'s report."""
     stated = _months(date.fromisoformat(f"{month}-01"))

@@ -23,10 +23,13 @@ from .namespaces import ID, OKG, bind_prefixes
 
 
 def report_graph(
-    report: Report, graph: Graph | None = None, previous: URIRef | None = None
+    report: Report, graph: Graph | None = None, previous: URIRef | None = None,
+    earlier: dict[str, URIRef] | None = None,
 ) -> Graph:
     """Add ``report`` to ``graph`` (a new one if None) and return it. ``previous`` is the
-    previous inspection's IRI where its own report is known (see ``history``)."""
+    previous inspection's IRI where its own report is known, ``earlier`` the IRIs of
+    recalled 2012-framework inspections whose own reports are known, by framework (see
+    ``history``)."""
     graph = bind_prefixes(graph if graph is not None else Graph())
     inspection = inspection_iri(report.identity, report.end)
     document = report_iri(report.identity, report.end)
@@ -41,8 +44,8 @@ def report_graph(
         _previous(graph, report, inspection, document, previous)
     if report.predecessor is not None:
         _predecessor(graph, report, inspection, document)
-    for earlier in report.earlier:
-        _earlier(graph, report, inspection, document, earlier)
+    for told in report.earlier:
+        _earlier(graph, report, inspection, document, told, (earlier or {}).get(told.framework))
     _findings(graph, report, inspection, document, source)
     _recommendations(graph, report, inspection, document)
     _supports(graph, report, inspection)
@@ -162,18 +165,22 @@ def _previous(graph: Graph, report: Report, inspection: URIRef, document: URIRef
 
 
 def _earlier(graph: Graph, report: Report, inspection: URIRef, document: URIRef,
-            told: EarlierInspection) -> None:
-    """A 2012-framework inspection this report recalls, and the grade it recalls."""
-    node = below(inspection, "earlier", told.framework)
+            told: EarlierInspection, known: URIRef | None) -> None:
+    """A 2012-framework inspection this report recalls, and the grade it recalls: the
+    inspection's own node where its report was read too (``known``), else a node of its
+    own. The judgement hangs below this inspection, as this report states it."""
+    here = below(inspection, "earlier", told.framework)
+    node = known if known is not None else here
     month = Literal(told.month, datatype=XSD.gYearMonth) if told.month else None
     _add(
         graph, node,
         (RDF.type, OKG.Inspection), (RDF.type, PROV.Activity),
         (OKG.authority, authority_iri(report.identity)),
         (OKG.statedFramework, framework_iri(told.framework)),
-        (OKG.reportPublished if told.published else DCTERMS.date, month),
+        (OKG.reportPublished if told.published else DCTERMS.date,
+         month if known is None else None),
     )
-    _judgement(graph, below(node, "judgement", told.judgement.area), told.judgement, node,
+    _judgement(graph, below(here, "judgement", told.judgement.area), told.judgement, node,
                document, "lac-2012")
 
 
