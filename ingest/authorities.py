@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .model import AuthorityRef
+
 TABLE = Path(__file__).parent / "authorities.csv"
 COLUMNS = ("urn", "la_code", "ons_code", "name", "also_known_as", "region_code", "region_name",
            "la_type")
@@ -28,7 +30,8 @@ ALIAS_SEPARATOR = "; "
 _LEADING = ("the", "london borough of", "royal borough of", "metropolitan borough of",
             "borough of", "city of", "county of", "council of the",
             "county")
-_TRAILING = ("local safeguarding children board", "safeguarding children board",
+_TRAILING = ("unitary authority", "local safeguarding children board",
+             "safeguarding children board",
              "safeguarding children partnership", "childrens social care services",
              "childrens social care", "childrens services", "local authority", "city of",
              "council", "borough", "metropolitan", "district", "county", "city")
@@ -53,6 +56,7 @@ def normalise(text: str) -> str:
     """
     text = text.replace("\u2019", "'").replace("\u2018", "'").lower().replace("&", " and ")
     text = re.sub(r"[^a-z0-9]+", " ", text.replace("'", "")).strip()
+    text = re.sub(r"\bsaint\b", "st", text)
     changed = True
     while changed:
         changed = False
@@ -109,8 +113,13 @@ def _choose(candidates: list[Authority]) -> Authority | None:
     return candidates[0] if len(candidates) == 1 else None
 
 
+@cache
 def lookup(text: str) -> Authority | None:
-    """The authority ``text`` names, or None when it names none or several equally well."""
+    """The authority ``text`` names, or None when it names none or several equally well.
+
+    A name or other name of the table, reduced by ``normalise``, matches exactly; failing
+    that, a short form ("Newcastle", "East Riding") matches the one authority whose name
+    begins with its words, and none where several do."""
     key = normalise(text)
     if not key:
         return None
@@ -119,4 +128,46 @@ def lookup(text: str) -> Authority | None:
         return _choose(names[key])
     if key in aliases:
         return _choose(aliases[key])
-    return None
+    return _by_first_words(key, {**aliases, **names})
+
+
+# A short form leaves out a qualifier of the place ("Newcastle [upon Tyne]", "East Riding
+# [of Yorkshire]", "Stockton[-on-Tees]"), never another place ("Bournemouth[, Christchurch
+# and Poole]" names an authority of its own).
+_QUALIFIER = re.compile(r"^(?:upon|on|of|under|in) ")
+
+
+def _by_first_words(key: str, known: dict[str, list[Authority]]) -> Authority | None:
+    """The one authority whose name is the words of ``key`` and a qualifier, or None."""
+    found = {
+        authority.urn: authority
+        for name, candidates in known.items()
+        if name.startswith(key + " ") and _QUALIFIER.match(name[len(key) + 1 :])
+        for authority in candidates
+    }
+    if len(found) > 1:
+        found = {urn: a for urn, a in found.items() if a.ons_code} or found
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+@cache
+def _by_urn() -> dict[str, Authority]:
+    return {authority.urn: authority for authority in authorities()}
+
+
+def by_urn(urn: str) -> Authority | None:
+    return _by_urn().get(urn)
+
+
+def slug(text: str) -> str:
+    text = text.lower().replace("&", " and ")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+@cache
+def resolve(printed: str) -> AuthorityRef:
+    """The authority a report names, resolved once: its URN where the reference table
+    knows it, else a slug of its distinctive words (and ``urn`` None, so it is flagged)."""
+    known = lookup(printed)
+    key = known.urn if known is not None else slug(normalise(printed))
+    return AuthorityRef(" ".join(printed.split()), key, known.urn if known else None)

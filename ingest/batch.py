@@ -56,7 +56,16 @@ class Outcome:
             + (f" ({kinds})" if kinds else "")
             + (f", {self.set_aside} the same report as another" if self.set_aside else "")
             + f", {len(self.refused)} refused"
+            + self._unresolved()
         )
+
+    def _unresolved(self) -> str:
+        """Authorities the reference table does not know: keyed by name, and said so."""
+        names = sorted({r.authority_ref.printed for r in self.reports
+                        if r.authority_ref is not None and r.authority_ref.urn is None})
+        if not names:
+            return ""
+        return f"; {len(names)} with an authority not in the reference table ({', '.join(names)})"
 
 
 def _read(path: Path) -> Report | InputError:
@@ -109,9 +118,9 @@ def report_graphs(reports: list[Report]) -> Iterator[tuple[Report, Graph]]:
 
 
 def _order(report: Report) -> tuple:
-    return (authority_key(report.authority), report.end, report.source.sha256)
+    return (authority_key(report.identity), report.end, report.source.sha256)
 
 
 def file_name(report: Report, suffix: str) -> str:
     """A report's own file in an output folder: ``<authority key>-<last day>.<suffix>``."""
-    return f"{authority_key(report.authority)}-{report.end.isoformat()}.{suffix}"
+    return f"{authority_key(report.identity)}-{report.end.isoformat()}.{suffix}"

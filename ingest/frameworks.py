@@ -15,7 +15,8 @@ from functools import lru_cache
 class Grade:
     key: str
     label: str
-    rank: int  # 1 is best
+    rank: int | None  # 1 is best; None outside the four-point scale ("Not judged")
+    scale: str = "grade"  # "grade-2012" for the 2012 scale with "Adequate"
 
 
 GRADES = (
@@ -23,8 +24,20 @@ GRADES = (
     Grade("good", "Good", 2),
     Grade("requires-improvement", "Requires improvement to be good", 3),
     Grade("inadequate", "Inadequate", 4),
+    Grade("not-judged", "Not judged", None),
 )
 GRADE_BY_KEY = {g.key: g for g in GRADES}
+GRADES_2012 = (
+    Grade("outstanding", "Outstanding", 1, "grade-2012"),
+    Grade("good", "Good", 2, "grade-2012"),
+    Grade("adequate", "Adequate", 3, "grade-2012"),
+    Grade("inadequate", "Inadequate", 4, "grade-2012"),
+)
+
+# The words a report grades with, for every parser's patterns (one source of grade words).
+GRADE_WORDS = (
+    r"Requires?\s+improvement(?:\s+to\s+be\s+good)?|Good|Inadequate|Outstanding|Not\s+judged"
+)
 
 
 @dataclass(frozen=True)
@@ -72,6 +85,16 @@ SERVICE_AREAS = (
     ),
     ServiceArea("ilacs", "in-care", "The experiences and progress of children in care"),
     ServiceArea("ilacs", "care-leavers", "The experiences and progress of care leavers"),
+    ServiceArea(
+        "lac-2012", "overall", "Overall effectiveness",
+        ("Overall effectiveness of services for looked after children and young people",),
+    ),
+    ServiceArea("lac-2012", "capacity-to-improve", "Capacity to improve"),
+    ServiceArea("lac-2012", "outcomes", "Outcomes for looked after children and young people"),
+    ServiceArea("lac-2012", "quality-of-provision", "Quality of provision"),
+    ServiceArea("lac-2012", "leadership", "Leadership and management"),
+    ServiceArea("lac-2012", "protection-overall",
+                "Overall effectiveness of the arrangements for the protection of children"),
 )
 
 
@@ -111,6 +134,24 @@ FRAMEWORKS = (
         ("overall", "leadership", "help-and-protection", "in-care", "care-leavers"),
     ),
     Framework(
+        "ilacs-2026",
+        "ilacs",
+        "Inspecting local authority children's services, without an overall judgement (2026)",
+        ("leadership", "help-and-protection", "in-care", "care-leavers"),
+    ),
+    Framework(
+        "lac-2012",
+        "lac-2012",
+        "Inspection of looked after children services (2012 framework)",
+        ("overall", "capacity-to-improve", "outcomes", "quality-of-provision", "leadership"),
+    ),
+    Framework(
+        "protection-2012",
+        "lac-2012",
+        "Inspection of arrangements for the protection of children (2012 framework)",
+        ("protection-overall",),
+    ),
+    Framework(
         "lscb",
         "sif",
         "Review of the effectiveness of a Local Safeguarding Children Board, on its own",
@@ -125,6 +166,7 @@ def areas_of(scheme: str) -> tuple[ServiceArea, ...]:
 
 
 _GRADE_PATTERNS = (
+    ("not-judged", re.compile(r"\bnot\s+judged\b", re.I)),
     ("requires-improvement", re.compile(r"requires?\s+improvement", re.I)),
     ("inadequate", re.compile(r"\binadequate\b", re.I)),
     ("outstanding", re.compile(r"\boutstanding\b", re.I)),

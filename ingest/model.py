@@ -12,6 +12,7 @@ class Source:
     sha256: str
     media_type: str  # application/pdf, text/markdown or text/plain
     location: str = ""  # the path as given, for messages only (never in the graph)
+    created: date | None = None  # a PDF's own creation date (its metadata), where it has one
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,9 @@ class SourceText:
 @dataclass(frozen=True)
 class Judgement:
     area: str  # service-area key within the report's scheme
-    grade: str  # grade key
+    grade: str | None  # grade key; None where the row's grade cannot be read
+    page: int | None = None  # where it was read (None where the source has no pages)
+    printed: str | None = None  # the row label or sentence it was read from, as printed
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,25 @@ class Predecessor:
     formed: date | None  # the day the reporting authority came into being
     grade: str | None  # the predecessor's overall grade, as the report recalls it
     judged: str | None  # "YYYY" or "YYYY-MM": when that grade was given
+
+
+@dataclass(frozen=True)
+class EarlierInspection:
+    """An earlier inspection under a 2012 framework, as a later report recalls it in prose."""
+
+    framework: str  # "lac-2012" (looked after children) or "protection-2012"
+    month: str | None  # "YYYY-MM" as the report states it
+    published: bool  # True where the month is that of its report's publication
+    judgement: Judgement  # its grade on the 2012 scale, with the sentence stating it
+
+
+@dataclass(frozen=True)
+class AuthorityRef:
+    """The inspected authority, resolved once when the report is parsed."""
+
+    printed: str  # the name as the report prints it, spaces normalised
+    key: str  # the Ofsted URN where the reference table knows it, else a slug of the name
+    urn: str | None  # None: not in the reference table (validation and the run say so)
 
 
 @dataclass(frozen=True, order=True)
@@ -119,6 +141,14 @@ class Report:
     lead_inspector: str | None = None
     inspectors: list[str] = field(default_factory=list)
     supports: list[Support] = field(default_factory=list)
+    authority_ref: AuthorityRef | None = None  # set by the parser from ``authority``
+    trust_name: str | None = None  # the trust that runs the services, as the title prints it
+    earlier: tuple[EarlierInspection, ...] = ()  # 2012-framework inspections it recalls
+
+    @property
+    def identity(self) -> "AuthorityRef | str":
+        """The resolved authority, for IRIs (the printed name where not yet resolved)."""
+        return self.authority_ref or self.authority
 
     @property
     def scheme(self) -> str:

@@ -8,6 +8,7 @@ know which one it reads.
 import hashlib
 import re
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 from .errors import InputError
@@ -63,8 +64,9 @@ def read_source(path: Path) -> SourceText:
     digest = hashlib.sha256(data).hexdigest()
     head = data[:1024].lstrip().lower()
     if data.startswith(b"%PDF"):
-        source = Source(path.name, digest, "application/pdf", name)
-        return SourceText(source, _pdf_lines(name, data))
+        lines, created = _pdf_lines(name, data)
+        source = Source(path.name, digest, "application/pdf", name, created)
+        return SourceText(source, lines)
     if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
         raise InputError(name, "is an HTML page, not a report (perhaps saved with a .pdf name)")
     try:
@@ -118,7 +120,8 @@ def text_pages(text: str) -> list[str] | None:
     return pages if agreeing else None
 
 
-def _pdf_lines(name: str, data: bytes) -> tuple[Line, ...]:
+def _pdf_lines(name: str, data: bytes) -> tuple[tuple[Line, ...], date | None]:
+    """The PDF's lines with their pages, and its creation date from its metadata."""
     import pypdfium2  # heavy: imported only when a PDF is read
 
     try:
@@ -127,6 +130,7 @@ def _pdf_lines(name: str, data: bytes) -> tuple[Line, ...]:
         raise InputError(name, f"is not a readable PDF ({error})") from None
     try:
         pages = [_page_text(page) for page in document]
+        created = _created(document)
     finally:
         document.close()
     pages = [[(clean_line(raw), bullet_level(raw)) for raw in page.splitlines()] for page in pages]
@@ -139,7 +143,25 @@ def _pdf_lines(name: str, data: bytes) -> tuple[Line, ...]:
         for number, page in enumerate(pages, start=1)
         for index, (line, level) in enumerate(page)
         if not _is_furniture(line, index, len(page), running if number > 1 else set())
-    )
+    ), created
+
+
+def _created(document) -> date | None:
+    try:
+        return pdf_date(str(document.get_metadata_dict().get("CreationDate") or ""))
+    except Exception:  # damaged metadata: the date is simply unknown
+        return None
+
+
+def pdf_date(text: str) -> date | None:
+    """The day of a PDF date string ("D:20260706143942+01'00'"), or None."""
+    match = re.match(r"^(?:D:)?(\d{4})(\d{2})(\d{2})", text.strip())
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
 
 
 def _page_text(page) -> str:

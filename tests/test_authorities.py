@@ -6,7 +6,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from ingest.authorities import TABLE, authorities, lookup, normalise
+from ingest.authorities import TABLE, authorities, lookup, normalise, resolve
 from ingest.rdf.graph import _authority
 from ingest.rdf.identity import authority_iri
 from ingest.rdf.namespaces import ID, OKG
@@ -267,3 +267,41 @@ def test_every_corpus_folder_resolves_to_its_urn(shared):
     assert not wrong
     assert len(_newest_pdf_per_folder(corpus)) == len({p.name for p in corpus.iterdir()
                                                        if p.is_dir()})
+
+
+@pytest.mark.parametrize(("printed", "urn"), [
+    ("Newcastle", "80525"), ("East Riding", "80466"), ("Leeds City", "80481"),
+    ("Somerset Council", "80555"), ("Kent County Council", "80476"),
+    ("Darlington Borough Council", "80458"), ("Portsmouth City", "80539"),
+    ("Herefordshire Unitary Authority", "80474"), ("City of Bristol", "80441"),
+    ("Saint Helens", "80560"), ("Windsor & Maidenhead", "80546"),
+])
+def test_short_and_council_type_forms_resolve_uniquely(printed, urn):
+    found = lookup(printed)
+    assert found is not None and found.urn == urn, printed
+
+
+@pytest.mark.parametrize("text", ["North", "Kingston", "Kingston upon", "East"])
+def test_a_form_that_several_names_begin_with_gives_none(text):
+    assert lookup(text) is None
+
+
+def test_a_parsed_report_carries_its_resolved_authority(example):
+    from ingest.parsing import parse_report
+    from ingest.sources import read_source
+
+    report = parse_report(read_source(example))
+    assert report.authority_ref == resolve(report.authority)
+    assert (report.authority_ref.key, report.authority_ref.urn) == ("fernley", None)
+
+
+def test_an_unresolved_authority_is_a_warning_and_said_in_the_summary(example):
+    from ingest.batch import read_all
+    from ingest.pipeline import ingest_file
+    from ingest.validate import validate
+
+    outcome = validate(ingest_file(example))
+    warnings = [p.message for p in outcome.problems if p.severity == "Warning"]
+    assert outcome.conforms and any("reference table" in m for m in warnings)
+    assert "1 with an authority not in the reference table (Borough of Fernley)" in (
+        read_all([example]).summary())

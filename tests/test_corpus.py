@@ -15,15 +15,13 @@ from conftest import shared_dir
 from ingest.errors import InputError
 from ingest.frameworks import FRAMEWORK_BY_KEY
 from ingest.model import Report
+from ingest.rdf.namespaces import OKG
 
 pytestmark = pytest.mark.corpus
 
 # The reasons a file may be refused, as README's table of formats documents them.
 REFUSALS = {
     "an HTML page saved under a .pdf name": r"is an HTML page, not a report",
-    "a 2012-framework looked after children inspection": (
-        r"is an inspection of looked after children services under the 2012 framework"
-    ),
 }
 # The parser accepts a paragraph one number ahead (a number the report itself leaves
 # out) and records it; more than this in one report would hide lost paragraphs.
@@ -70,12 +68,17 @@ def test_report(row: dict, outcomes: dict[str, object]) -> None:
         return
     assert row["content"] == "pdf", f"{row['path']} is {row['content']} but was ingested"
     report, graph = result
+    urn = row["path"].split("/")[0].split("-")[0]
+    assert report.authority_ref is not None and report.authority_ref.urn == urn, (
+        f"{row['path']}: {report.authority!r} resolves to {report.authority_ref}, not {urn}")
     problems = _problems(report, set(report.skipped_numbers))
     assert not problems, f"{row['path']}: " + "; ".join(problems)
     from ingest.validate import validate
 
     outcome = validate(graph)
     violations = [f"{p.focus}: {p.message}" for p in outcome.problems if p.severity == "Violation"]
+    assert next(graph.objects(None, OKG.printedText), None) is not None, (
+        f"{row['path']}: no judgement source")
     assert outcome.conforms, f"{row['path']} does not conform: " + "; ".join(violations[:5])
 
 
@@ -98,7 +101,18 @@ def _problems(report: Report, skipped: set[int]) -> list[str]:
     if not report.findings:
         problems.append("no findings")
     problems += _back_cover_read(report)
-    return problems
+    return problems + _unsourced(report)
+
+
+def _unsourced(report: Report) -> list[str]:
+    """Every judgement of the report's own inspection has a source: the words it was read
+    from (a table row's label or the sentence stating it) and, in a PDF, its page."""
+    paged = report.source.media_type == "application/pdf"
+    return [
+        f"judgement of {j.area} has no source (page {j.page}, printed {j.printed!r})"
+        for j in report.judgements
+        if not j.printed or j.grade is None or (paged and j.page is None)
+    ]
 
 
 # Phrases of Ofsted's back cover (licence, addresses): never part of a finding or recommendation.

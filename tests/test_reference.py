@@ -99,8 +99,8 @@ def test_pages_come_from_the_pdf(seeds):
 
 
 def test_graph_conforms(report):
-    from ingest.rdf.graph import report_graph
+    from ingest.rdf.graph import authority_graph, report_graph
 
-    outcome = validate(report_graph(report))
+    outcome = validate(authority_graph(report, report_graph(report)))
     assert outcome.conforms, outcome.problems
     assert not outcome.problems  # not even a warning: every recommendation is supported

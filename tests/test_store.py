@@ -182,8 +182,8 @@ def test_the_pdf_is_kept_over_its_text_rendering(run, seeds, tmp_path):
     report = "https://w3id.org/ofsted-kg/id/report/80518/2018-05-31"
     assert f"Note: {text}: the same report ({report}) as {pdf}, which is kept" in result.stderr
     pages = ox.Store.read_only(str(store)).query(
-        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?f <https://w3id.org/ofsted-kg/def#page> "
-        "?page } }")
+        "PREFIX okg: <https://w3id.org/ofsted-kg/def#> "
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?f a okg:Finding ; okg:page ?page } }")
     assert int(next(iter(pages))["n"].value) == 77  # the PDF's findings, with their pages
 
 

@@ -32,6 +32,19 @@ class Inspected:
     end: date
     published: date | None  # its own report's publication date
     previous_month: str | None  # "YYYY-MM": the month its report says the previous came out
+    framework: str = ""  # the framework's IRI
+
+
+@dataclass(frozen=True)
+class Recalled:
+    """An inspection of an earlier framework that a later report recalls (its own node in
+    the later report's graph), by framework and month."""
+
+    node: str
+    authority: str
+    later_start: date
+    framework: str  # the framework's IRI
+    month: str  # "YYYY-MM"
 
 
 def previous_inspections(reports: Iterable[Report]) -> dict[URIRef, URIRef]:
@@ -43,8 +56,8 @@ def previous_inspections(reports: Iterable[Report]) -> dict[URIRef, URIRef]:
 
 def _inspected(report: Report) -> Inspected:
     month = report.previous.published if report.previous is not None else None
-    return Inspected(str(authority_iri(report.authority)),
-                     str(inspection_iri(report.authority, report.end)),
+    return Inspected(str(authority_iri(report.identity)),
+                     str(inspection_iri(report.identity, report.end)),
                      report.start, report.end, report.published, month)
 
 
@@ -62,6 +75,19 @@ def match_previous(items: Iterable[Inspected]) -> dict[str, str]:
             earlier = [r for r in group if r.end < later.start]
             if earlier and _plausible(later.previous_month, earlier[-1]):
                 found[later.inspection] = earlier[-1].inspection
+    return found
+
+
+def match_recalled(items: Iterable[Inspected], recalled: Iterable[Recalled]) -> dict[str, str]:
+    """Recalled node -> the inspection it is: the one inspection of that framework and
+    authority, before the later one, whose dates the stated month fits."""
+    items = list(items)
+    found: dict[str, str] = {}
+    for told in recalled:
+        fits = [i for i in items if i.authority == told.authority and i.end < told.later_start
+                and i.framework == told.framework and _plausible(told.month, i)]
+        if len(fits) == 1:
+            found[told.node] = fits[0].inspection
     return found
 
 

@@ -1,22 +1,39 @@
 """Stage 2: lines of a report -> a ``model.Report``.
 
 The framework is chosen by what the document says (its title), never by its date
-or file name. Each framework's layout lives in its own module.
+or file name: ``DISPATCH`` is a table of title pattern -> the parser of that kind of
+report (a module of this package with a ``parse(text, title_at, title)`` function) or
+the reason such a report is refused. Adding a framework means one parser module, its
+row here and its vocabulary (``ontology/frameworks.ttl``, ``ingest/frameworks.py``).
 """
 
 import re
+from importlib import import_module
 
+from ..authorities import resolve
 from ..errors import InputError
 from ..model import Report, SourceText
-from .headers import find_title, join_title
+from .earlier import earlier_inspections
+from .headers import TRUST_TITLE, find_title, join_title
 
-_SIF = re.compile(
-    r"children in need of help and protection,? children looked after"
-    r"|^review of the effectiveness of the local safeguarding children board",
-    re.I,
+# (title pattern, parser module or None, reason for refusing where there is no parser);
+# the first row whose pattern the title matches decides.
+DISPATCH: tuple[tuple[re.Pattern[str], str | None, str], ...] = (
+    (re.compile(r"^inspection of (?:safeguarding and )?looked after children", re.I),
+     "lac2012", ""),
+    (
+        re.compile(
+            r"children in need of help and protection,? children looked after"
+            r"|^review of the effectiveness of the local safeguarding children board",
+            re.I,
+        ),
+        "sif",
+        "",
+    ),
+    (re.compile(r"children's (?:social care )?services\b", re.I), "ilacs", ""),
+    (TRUST_TITLE, "ilacs", ""),
 )
-_LOOKED_AFTER_2012 = re.compile(r"^inspection of (?:safeguarding and )?looked after children", re.I)
-_ILACS = re.compile(r"children's (?:social care )?services\b", re.I)
+
 
 def parse_report(text: SourceText) -> Report:
     """Parse one report, or raise InputError saying why it is not one."""
@@ -29,18 +46,17 @@ def parse_report(text: SourceText) -> Report:
             "(no inspection title on its first page)",
         )
     title = join_title(lines, title_at)
-    if _LOOKED_AFTER_2012.search(title):
-        raise InputError(
-            text.source.location,
-            "is an inspection of looked after children services under the 2012 framework, "
-            "which has no judgements comparable with later frameworks (not ingested)",
-        )
-    if _SIF.search(title):
-        from .sif import parse_sif
+    report = _dispatch(text, title_at, title)
+    report.authority_ref = resolve(report.authority)
+    if report.framework not in {"lac-2012"}:
+        report.earlier = earlier_inspections(lines)
+    return report
 
-        return parse_sif(text, title_at, title)
-    if _ILACS.search(title):
-        from .ilacs import parse_ilacs
 
-        return parse_ilacs(text, title_at, title)
+def _dispatch(text: SourceText, title_at: int, title: str) -> Report:
+    for pattern, module, refusal in DISPATCH:
+        if pattern.search(title):
+            if module is None:
+                raise InputError(text.source.location, refusal)
+            return import_module(f"{__name__}.{module}").parse(text, title_at, title)
     raise InputError(text.source.location, f"has an inspection title not known here: {title!r}")

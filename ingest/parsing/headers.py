@@ -10,6 +10,14 @@ from ..model import Line, Predecessor
 from .textutil import date_span, join_lines, month_year, single_date
 
 _TITLE = re.compile(r"^(re-?\s*inspection|inspection|review) of\b", re.I)
+# "Inspection of <Place> Children and Families Trust", "... Children's Trust",
+# "... Children First": a trust that runs a council's children's services.
+TRUST_TITLE = re.compile(
+    r"^Inspection of (?P<trust>(?:the\s+)?(?P<place>.+?)\s+"
+    r"(?:Children and Families Trust|Children's (?:Services )?Trust|Children First))\b",
+    re.I,
+)
+
 _LEAD = re.compile(r"^Lead inspectors?\s*:\s*(.+)$", re.I)
 _TEAM = re.compile(
     r"^(?:Lead|Deputy lead|Team|Shadow|Senior)?\s*inspectors?\s*:\s*(.+)$", re.I

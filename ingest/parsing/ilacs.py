@@ -9,15 +9,14 @@ import re
 from collections.abc import Sequence
 
 from ..errors import InputError
-from ..frameworks import grade_in, match_area
+from ..frameworks import GRADE_WORDS, grade_in, match_area
 from ..model import Finding, Judgement, Line, Recommendation, Report, SourceText
 from .backcover import stop_at_back_cover
-from .headers import inspection_dates, inspection_team, name_above, predecessor
+from .headers import TRUST_TITLE, inspection_dates, inspection_team, name_above, predecessor
 from .paragraphs import NUMBERED, collect, skipped, with_text
 from .textutil import join_lines
 
-_GRADE = r"(?:requires\s+improvement(?:\s+to\s+be\s+good)?|good|inadequate|outstanding)"
-_ROW = re.compile(rf"(.+?)\s+({_GRADE})\b", re.I)
+_GRADE = rf"(?:{GRADE_WORDS})"
 _AREA_START = re.compile(
     r"^(?:The\s+)?(?:experiences?\s+and\s+progress\s+of|impact\s+of\s+leaders)", re.I
 )
@@ -32,13 +31,15 @@ def parse_ilacs(text: SourceText, title_at: int, title: str) -> Report:
     name = text.source.location
     start, end = inspection_dates(name, lines)
     judgements = _judgement_table(name, lines, title_at)
-    framework = "ilacs-2023" if "care-leavers" in {j.area for j in judgements} else "ilacs-2018"
+    framework = _framework(name, judgements)
     recommendations, after = _recommendations(lines)
     paragraphs, _ = collect(lines, after, 1, _heading, stop_at_back_cover(lines))
     lead, inspectors = inspection_team(lines[: title_at + 12])
+    trust = _trust(title)
     return Report(
+        trust_name=trust["trust"] if trust else None,
         source=text.source,
-        authority=_authority(lines, title_at, title, name),
+        authority=trust["place"] if trust else _authority(lines, title_at, title, name),
         title=title,
         framework=framework,
         reinspection=False,
@@ -57,6 +58,15 @@ def parse_ilacs(text: SourceText, title_at: int, title: str) -> Report:
     )
 
 
+parse = parse_ilacs  # the name the dispatch table calls
+
+
+def _trust(title: str) -> re.Match | None:
+    """A title naming the trust that runs the council's services: the council (its
+    place) is the inspected authority; the trust's name is kept as printed."""
+    return TRUST_TITLE.match(" ".join(title.split()))
+
+
 def _authority(lines: Sequence[Line], title_at: int, title: str, source: str) -> str:
     named = _TITLE_NAME.match(title)
     if named and named[1].lower() not in {"children's social care", "local authority"}:
@@ -67,29 +77,84 @@ def _authority(lines: Sequence[Line], title_at: int, title: str, source: str) ->
     raise InputError(source, "names no local authority in or above its title")
 
 
+_ROW_START = re.compile(
+    r"^(?:The\s+)?(?:experiences?\s+and\s+progress\s+of|impact\s+of\s+leaders)"
+    r"|^overall\s+effectiveness\b",
+    re.I,
+)
+_ROW_GRADE = re.compile(
+    rf"^(?P<label>.*?)\s*\b(?P<grade>{GRADE_WORDS})(?:\s+to)?\.?\s*$", re.I
+)
+# "Requires improvement" wrapped before "to be good"
+_GRADE_WRAPPED = re.compile(r"^(?:to\s+)?be\s+good\.?$", re.I)
+_LABEL_LINES = 4  # a row (label and grade) wraps over at most this many lines
+
+
 def _judgement_table(source: str, lines: Sequence[Line], title_at: int) -> list[Judgement]:
-    block: list[str] = []
-    for index in range(title_at + 1, min(title_at + 40, len(lines))):
-        text = lines[index].text
-        if _AREA_START.match(text) or block:
-            block.append(text)
-        if text.lower().startswith("overall effectiveness"):
-            if not grade_in(text) and index + 1 < len(lines):
-                block.append(lines[index + 1].text)
-            break
-    judgements: list[Judgement] = []
-    for row in _ROW.finditer(join_lines(block)):
-        label = row[1].strip()
-        area = "overall" if "overall effectiveness" in label.lower() else None
-        if area is None:
-            found = match_area(label, "ilacs")
-            area = found.key if found else None
-        grade = grade_in(row[2])
-        if area and grade and area not in {j.area for j in judgements}:
-            judgements.append(Judgement(area, grade.key))
-    if not any(j.area == "overall" for j in judgements):
-        raise InputError(source, "has no overall effectiveness judgement in its table")
-    return judgements
+    """The rows of the judgement table under the title, each read from its own lines
+    only: a row whose grade cannot be read is kept without one (never given the next
+    row's), and the table ends at the first line that is not part of a row."""
+    rows: list[Judgement] = []
+    label: list[Line] = []
+    for line in lines[title_at + 1 : title_at + 40]:
+        text = line.text.strip()
+        starts = bool(_ROW_START.match(text))
+        if label and (starts or len(label) >= _LABEL_LINES):
+            if not _keep(rows, _row(label, None)):
+                break
+            label = []
+        if not label and not starts:
+            if rows and not _GRADE_WRAPPED.match(text):
+                break
+            continue  # header lines above the table, or the wrapped end of a grade
+        label.append(line)
+        if graded := _ROW_GRADE.match(text):
+            if not _keep(rows, _row(label, graded)):
+                break
+            label = []
+    if label:
+        _keep(rows, _row(label, None))
+    return rows
+
+
+def _row(label: list[Line], graded: re.Match | None) -> Judgement | None:
+    """One table row as printed, or None where its label names no area."""
+    texts = [line.text for line in label]
+    if graded is not None:
+        texts[-1] = graded["label"]
+    printed = join_lines(texts)
+    if re.fullmatch(r"overall\s+effectiveness:?", printed, re.I):
+        area = "overall"
+    else:
+        found = match_area(printed, "ilacs", candidates=_ROW_AREAS)
+        if found is None or _ROW_START.match(printed) is None:
+            return None
+        area = found.key
+    grade = grade_in(graded["grade"]) if graded is not None else None
+    return Judgement(area, grade.key if grade else None, label[0].page, printed)
+
+
+_ROW_AREAS = ("leadership", "help-and-protection", "in-care-and-care-leavers", "in-care",
+              "care-leavers")
+
+
+def _keep(rows: list[Judgement], row: Judgement | None) -> bool:
+    """Add a row to the table; False where it cannot be one (the table has ended)."""
+    if row is None or row.area in {r.area for r in rows}:
+        return False
+    rows.append(row)
+    return True
+
+
+def _framework(source: str, judgements: list[Judgement]) -> str:
+    """The framework the table shows: an overall row (with or without a separate care
+    leavers row), or four rows with care leavers and no overall row (2026)."""
+    areas = {j.area for j in judgements}
+    if "overall" in areas:
+        return "ilacs-2023" if "care-leavers" in areas else "ilacs-2018"
+    if "care-leavers" in areas:
+        return "ilacs-2026"
+    raise InputError(source, "has no overall effectiveness judgement in its table")
 
 
 def _recommendations(lines: Sequence[Line]) -> tuple[list[Recommendation], int]:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..frameworks import first_grade, match_area
+from ..frameworks import GRADE_WORDS, first_grade, match_area
 from ..model import Finding, Judgement, Line, PreviousInspection, Recommendation, Report, SourceText
 from .backcover import back_cover_start
 from .citations import split_citation
@@ -37,8 +37,9 @@ from .paragraphs import (
 from .textutil import join_lines, month_year
 
 LA, LSCB = "local-authority", "lscb"
-_GRADE_WORDS = r"Requires?\s+improvement(?:\s+to\s+be\s+good)?|Good|Inadequate|Outstanding"
-_TABLE_ROW = re.compile(rf"(\d(?:\.\d)?)\.?\s+(.+?)\s+({_GRADE_WORDS})\b\.?", re.I)
+_GRADE_WORDS = GRADE_WORDS
+_ROW_NUMBER = re.compile(r"(?:^|(?<=\s))(\d)(?:\.(\d))?\.?\s+(?=[A-Z])")
+_ROW_GRADE = re.compile(rf"(.+?)\s+({_GRADE_WORDS})\b", re.I | re.S)
 _LABELLED_GRADE = re.compile(rf"([A-Z][^:]{{2,120}}?):\s*({_GRADE_WORDS})\b\.?", re.I)
 _OVERALL = re.compile(
     r"children's services(?: in .+?)? (?=(?:are|is|require|requires)\s)"
@@ -145,6 +146,9 @@ def parse_sif(text: SourceText, title_at: int, title: str) -> Report:
 
 
 
+parse = parse_sif  # the name the dispatch table calls
+
+
 def _authority(lines: Sequence[Line], title_at: int, source: str) -> str:
     name = name_above(lines, title_at)
     if name is None:
@@ -180,13 +184,36 @@ def _judgement_table(source: str, lines: Sequence[Line], title_at: int, body_at:
     grade = first_grade(text[overall.end() : cut])
     if grade is None:
         raise InputError(source, "states no grade in its overall judgement")
-    judgements = [Judgement("overall", grade.key)]
-    for row in _TABLE_ROW.finditer(text[cut:]):
-        area = match_area(row[2], "sif")
-        row_grade = first_grade(row[3])
-        if area and row_grade and area.key not in {j.area for j in judgements}:
-            judgements.append(Judgement(area.key, row_grade.key))
+    page = lines[title_at].page
+    judgements = [Judgement("overall", grade.key, page, _stating(text[overall.start() : cut]))]
+    for row in _numbered_rows(text[cut:]):
+        graded = _ROW_GRADE.match(row)
+        label = (graded[1] if graded else row)[:_LONGEST_LABEL + 1]
+        area = match_area(label, "sif") if len(label) <= _LONGEST_LABEL else None
+        if area is None:
+            continue  # not a row: a footnote, or the text after the table
+        row_grade = first_grade(graded[2]) if graded else None  # unreadable: no grade
+        if area.key not in {j.area for j in judgements}:
+            judgements.append(
+                Judgement(area.key, row_grade.key if row_grade else None, page, label.strip()))
     return judgements
+
+
+_LONGEST_LABEL = 100  # characters; a longer "label" is prose (a footnote, the summary)
+
+
+def _numbered_rows(text: str) -> list[str]:
+    """The table's rows, each cut at the next row's number ("1.", "2.", "2.1", "3."), so a
+    row whose grade cannot be read never reaches into the next row's grade."""
+    starts = [(number.start(), number.end()) for number in _ROW_NUMBER.finditer(text)]
+    ends = [start for start, _ in starts[1:]] + [len(text)]
+    return [text[body:end].strip() for (_, body), end in zip(starts, ends, strict=True)]
+
+
+def _stating(text: str) -> str:
+    """The words of ``text`` up to the end of the first grade they state, as printed."""
+    phrase = re.match(rf".*?\b(?:{_GRADE_WORDS})\b", text, re.I | re.S)
+    return (phrase[0] if phrase else text).strip()
 
 
 def _board_judgement(lines: Sequence[Line]) -> Judgement | None:
@@ -201,7 +228,8 @@ def _board_judgement(lines: Sequence[Line]) -> Judgement | None:
             phrase = grade[1] if grade else window[match.start() : match.end()]
             found = first_grade(phrase) if grade or "improvement" in phrase.lower() else None
             if found:
-                return Judgement("lscb", found.key)
+                printed = _stating(window[match.start() :])
+                return Judgement("lscb", found.key, line.page, printed)
     return None
 
 
@@ -211,11 +239,13 @@ def _previous(lines: Sequence[Line]) -> PreviousInspection | None:
         if re.search(r"judgements? for the local authority (?:were|was)", line.text, re.I):
             context = join_lines([lines[i].text for i in range(max(index - 1, 0), index + 1)])
             window = join_lines([lines[i].text for i in range(index + 1, index + 14)])
-            return PreviousInspection(month_year(context), _labelled_grades(window))
+            grades = _labelled_grades(window, lines[index + 1].page if index + 1 < len(lines)
+                                      else None)
+            return PreviousInspection(month_year(context), grades)
     return None
 
 
-def _labelled_grades(text: str) -> tuple[Judgement, ...]:
+def _labelled_grades(text: str, page: int | None = None) -> tuple[Judgement, ...]:
     judgements: list[Judgement] = []
     position = 0
     for match in _LABELLED_GRADE.finditer(text):
@@ -225,7 +255,7 @@ def _labelled_grades(text: str) -> tuple[Judgement, ...]:
         area = match_area(match[1], "sif")
         grade = first_grade(match[2])
         if area and grade and area.key not in {j.area for j in judgements}:
-            judgements.append(Judgement(area.key, grade.key))
+            judgements.append(Judgement(area.key, grade.key, page, match[1].strip()))
     return tuple(judgements)
 
 

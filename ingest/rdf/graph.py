@@ -5,8 +5,8 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
-from ..authorities import lookup
-from ..model import Judgement, Report, Support
+from ..authorities import by_urn, resolve
+from ..model import AuthorityRef, EarlierInspection, Judgement, Report, Support
 from .identity import (
     area_iri,
     authority_iri,
@@ -16,19 +16,23 @@ from .identity import (
     grade_iri,
     inspection_iri,
     report_iri,
+    slug,
     source_iri,
 )
 from .namespaces import ID, OKG, bind_prefixes
 
 
 def report_graph(
-    report: Report, graph: Graph | None = None, previous: URIRef | None = None
+    report: Report, graph: Graph | None = None, previous: URIRef | None = None,
+    earlier: dict[str, URIRef] | None = None,
 ) -> Graph:
     """Add ``report`` to ``graph`` (a new one if None) and return it. ``previous`` is the
-    previous inspection's IRI where its own report is known (see ``history``)."""
+    previous inspection's IRI where its own report is known, ``earlier`` the IRIs of
+    recalled 2012-framework inspections whose own reports are known, by framework (see
+    ``history``)."""
     graph = bind_prefixes(graph if graph is not None else Graph())
-    inspection = inspection_iri(report.authority, report.end)
-    document = report_iri(report.authority, report.end)
+    inspection = inspection_iri(report.identity, report.end)
+    document = report_iri(report.identity, report.end)
     source = source_iri(report.source.sha256)
     _inspection(graph, report, inspection)
     _report(graph, report, document, inspection, source)
@@ -39,6 +43,8 @@ def report_graph(
         _previous(graph, report, inspection, document, previous)
     if report.predecessor is not None:
         _predecessor(graph, report, inspection, document)
+    for told in report.earlier:
+        _earlier(graph, report, inspection, document, told, (earlier or {}).get(told.framework))
     _findings(graph, report, inspection, document, source)
     _recommendations(graph, report, inspection, document)
     _supports(graph, report, inspection)
@@ -50,9 +56,9 @@ def authority_graph(report: Report, graph: Graph | None = None) -> Graph:
     shared authorities graph holds them: kept out of the report's graph, which only
     links to the authority node."""
     graph = bind_prefixes(graph if graph is not None else Graph())
-    _authority(graph, report.authority)
+    _authority(graph, _resolved(report))
     if report.predecessor is not None:
-        _authority(graph, report.predecessor.name)
+        _authority(graph, resolve(report.predecessor.name))
     return graph
 
 
@@ -62,14 +68,19 @@ def _add(graph: Graph, subject: URIRef, *pairs) -> None:
             graph.add((subject, predicate, value))
 
 
-def _authority(graph: Graph, name: str) -> URIRef:
-    node = authority_iri(name)
+def _resolved(report: Report) -> AuthorityRef:
+    return report.authority_ref or resolve(report.authority)
+
+
+def _authority(graph: Graph, ref: AuthorityRef | str) -> URIRef:
+    ref = resolve(ref) if isinstance(ref, str) else ref
+    node = authority_iri(ref)
     _add(graph, node, (RDF.type, OKG.Authority), (RDF.type, ORG.Organization))
-    known = lookup(name)
+    known = by_urn(ref.urn) if ref.urn else None
     if known is None:
-        _add(graph, node, (RDFS.label, Literal(authority_name(name))))
+        _add(graph, node, (RDFS.label, Literal(authority_name(ref.printed))))
         return node
-    printed = " ".join(name.split())
+    printed = ref.printed
     region = ID[f"region/{known.region_code}"] if known.region_code else None
     _add(graph, node,
          (RDFS.label, Literal(known.name)),
@@ -90,7 +101,7 @@ def _inspection(graph: Graph, report: Report, node: URIRef) -> None:
     _add(
         graph, node,
         (RDF.type, OKG.Inspection), (RDF.type, PROV.Activity),
-        (OKG.authority, authority_iri(report.authority)),
+        (OKG.authority, authority_iri(report.identity)),
         (OKG.framework, framework_iri(report.framework)),
         (OKG.startDate, Literal(report.start)),
         (OKG.endDate, Literal(report.end)),
@@ -99,6 +110,15 @@ def _inspection(graph: Graph, report: Report, node: URIRef) -> None:
     )
     for name in report.inspectors:
         graph.add((node, OKG.inspector, Literal(name)))
+    if report.trust_name:
+        _trust(graph, node, report.trust_name)
+
+
+def _trust(graph: Graph, inspection: URIRef, name: str) -> None:
+    """The trust that runs the council's children's services, as the title names it."""
+    trust = ID[f"trust/{slug(name)}"]
+    graph.add((inspection, OKG.servicesRunBy, trust))
+    _add(graph, trust, (RDF.type, ORG.Organization), (RDFS.label, Literal(name)))
 
 
 def _report(graph: Graph, report: Report, node: URIRef, inspection: URIRef, source: URIRef):
@@ -120,6 +140,7 @@ def _report(graph: Graph, report: Report, node: URIRef, inspection: URIRef, sour
         (OKG.sha256, Literal(report.source.sha256)),
         (DCTERMS.format, Literal(report.source.media_type)),
         (DCTERMS.identifier, Literal(report.source.name)),
+        (DCTERMS.created, Literal(report.source.created) if report.source.created else None),
     )
 
 
@@ -129,8 +150,10 @@ def _judgement(graph, node, judgement: Judgement, inspection, document, scheme: 
         (RDF.type, OKG.Judgement),
         (OKG.judgementOf, inspection),
         (OKG.serviceArea, area_iri(scheme, judgement.area)),
-        (OKG.grade, grade_iri(judgement.grade)),
+        (OKG.grade, grade_iri(judgement.grade, scheme) if judgement.grade else None),
         (OKG.statedIn, document),
+        (OKG.page, Literal(judgement.page) if judgement.page is not None else None),
+        (OKG.printedText, Literal(judgement.printed) if judgement.printed else None),
     )
 
 
@@ -143,7 +166,7 @@ def _previous(graph: Graph, report: Report, inspection: URIRef, document: URIRef
     _add(
         graph, node,
         (RDF.type, OKG.Inspection), (RDF.type, PROV.Activity),
-        (OKG.authority, authority_iri(report.authority)),
+        (OKG.authority, authority_iri(report.identity)),
         (OKG.reportPublished,
          Literal(report.previous.published, datatype=XSD.gYearMonth)
          if report.previous.published else None),
@@ -153,12 +176,32 @@ def _previous(graph: Graph, report: Report, inspection: URIRef, document: URIRef
         _judgement(graph, statement, judgement, node, document, report.scheme)
 
 
+def _earlier(graph: Graph, report: Report, inspection: URIRef, document: URIRef,
+            told: EarlierInspection, known: URIRef | None) -> None:
+    """A 2012-framework inspection this report recalls, and the grade it recalls: the
+    inspection's own node where its report was read too (``known``), else a node of its
+    own. The judgement hangs below this inspection, as this report states it."""
+    here = below(inspection, "earlier", told.framework)
+    node = known if known is not None else here
+    month = Literal(told.month, datatype=XSD.gYearMonth) if told.month else None
+    _add(
+        graph, node,
+        (RDF.type, OKG.Inspection), (RDF.type, PROV.Activity),
+        (OKG.authority, authority_iri(report.identity)),
+        (OKG.statedFramework, framework_iri(told.framework)),
+        (OKG.reportPublished if told.published else DCTERMS.date,
+         month if known is None else None),
+    )
+    _judgement(graph, below(here, "judgement", told.judgement.area), told.judgement, node,
+               document, "lac-2012")
+
+
 def _predecessor(graph: Graph, report: Report, inspection: URIRef, document: URIRef) -> None:
     """The authority's formation from its predecessor, and the predecessor's grade, as
     this report states them (org:ChangeEvent)."""
     told = report.predecessor
-    before = authority_iri(told.name)
-    after = authority_iri(report.authority)
+    before = authority_iri(resolve(told.name))
+    after = authority_iri(report.identity)
     change = below(after, "formation")
     _add(
         graph, change,

@@ -11,8 +11,10 @@ from datetime import date
 
 from rdflib import URIRef
 
-from ..authorities import lookup
-from .namespaces import FRAMEWORK, GRADE, ID, ILACS, SIF
+from ..authorities import resolve
+from ..authorities import slug as slug
+from ..model import AuthorityRef
+from .namespaces import FRAMEWORK, GRADE, GRADE2012, ID, ILACS, LAC2012, SIF
 
 _PREFIXES = re.compile(
     r"^(?:the\s+)?(?:london\s+borough\s+of|royal\s+borough\s+of|metropolitan\s+borough\s+of|"
@@ -30,26 +32,21 @@ def authority_name(text: str) -> str:
     return re.sub(r"\s+", " ", name).strip()
 
 
-def slug(text: str) -> str:
-    text = text.lower().replace("&", " and ")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+def authority_key(authority: str | AuthorityRef) -> str:
+    """A known authority's Ofsted URN (stable across renames); any other's name as a slug.
+    A report's authority is resolved once when parsed (``Report.identity``)."""
+    return (authority if isinstance(authority, AuthorityRef) else resolve(authority)).key
 
 
-def authority_key(name: str) -> str:
-    """A known authority's Ofsted URN (stable across renames); any other's name as a slug."""
-    known = lookup(name)
-    return known.urn if known is not None else slug(authority_name(name))
-
-
-def authority_iri(name: str) -> URIRef:
+def authority_iri(name: str | AuthorityRef) -> URIRef:
     return ID[f"authority/{authority_key(name)}"]
 
 
-def inspection_iri(authority: str, end: date) -> URIRef:
+def inspection_iri(authority: str | AuthorityRef, end: date) -> URIRef:
     return ID[f"inspection/{authority_key(authority)}/{end.isoformat()}"]
 
 
-def report_iri(authority: str, end: date) -> URIRef:
+def report_iri(authority: str | AuthorityRef, end: date) -> URIRef:
     return ID[f"report/{authority_key(authority)}/{end.isoformat()}"]
 
 
@@ -62,11 +59,12 @@ def below(parent: URIRef, *parts: object) -> URIRef:
 
 
 def area_iri(scheme: str, key: str) -> URIRef:
-    return {"sif": SIF, "ilacs": ILACS}[scheme][key]
+    return {"sif": SIF, "ilacs": ILACS, "lac-2012": LAC2012}[scheme][key]
 
 
-def grade_iri(key: str) -> URIRef:
-    return GRADE[key]
+def grade_iri(key: str, scheme: str = "") -> URIRef:
+    """A grade of the four-point scale, or of the 2012 scale for that scheme's areas."""
+    return (GRADE2012 if scheme == "lac-2012" else GRADE)[key]
 
 
 def framework_iri(key: str) -> URIRef:

@@ -10,6 +10,8 @@ GRADE = Namespace(BASE + "scheme/grade/")
 SIF = Namespace(BASE + "scheme/sif/")
 ILACS = Namespace(BASE + "scheme/ilacs/")
 FRAMEWORK = Namespace(BASE + "scheme/framework/")
+LAC2012 = Namespace(BASE + "scheme/lac-2012/")  # 2012 looked after children inspections
+GRADE2012 = Namespace(BASE + "scheme/grade-2012/")  # their scale, with "Adequate"
 
 PREFIXES = {
     "okg": OKG,
@@ -17,6 +19,8 @@ PREFIXES = {
     "sif": SIF,
     "ilacs": ILACS,
     "framework": FRAMEWORK,
+    "lac2012": LAC2012,
+    "grade2012": GRADE2012,
     "dcterms": DCTERMS,
     "org": ORG,
     "owl": OWL,

@@ -19,15 +19,34 @@ _INSPECTIONS = f"""
 PREFIX okg: <https://w3id.org/ofsted-kg/def#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?report ?inspection ?authority ?start ?end ?published ?previous ?month WHERE {{
+SELECT ?report ?inspection ?authority ?framework ?start ?end ?published ?previous ?month
+WHERE {{
   GRAPH ?report {{
     ?report prov:wasGeneratedBy ?inspection .
-    ?inspection okg:authority ?authority ; okg:startDate ?start ; okg:endDate ?end .
+    ?inspection okg:authority ?authority ; okg:startDate ?start ; okg:endDate ?end ;
+        okg:framework ?framework .
     OPTIONAL {{ ?report dcterms:issued ?published }}
     OPTIONAL {{ ?inspection okg:previousInspection ?previous .
                ?previous okg:reportPublished ?month }}
   }}
   FILTER (STRSTARTS(STR(?report), "{REPORTS}"))
+}}
+"""
+
+
+_RECALLED = f"""
+PREFIX okg: <https://w3id.org/ofsted-kg/def#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?node ?authority ?start ?framework ?month WHERE {{
+  GRAPH ?report {{
+    ?report prov:wasGeneratedBy ?inspection .
+    ?inspection okg:startDate ?start .
+    ?node okg:statedFramework ?framework ; okg:authority ?authority ;
+        okg:reportPublished|dcterms:date ?month .
+  }}
+  FILTER (STRSTARTS(STR(?report), "{REPORTS}"))
+  FILTER (STRSTARTS(STR(?node), CONCAT(STR(?inspection), "/")))
 }}
 """
 
@@ -53,21 +72,37 @@ def inspections(store: ox.Store) -> tuple[list, dict[str, str]]:
         month = row["month"].value[:7] if row["month"] is not None else None
         inspection = row["inspection"].value
         found.append(Inspected(row["authority"].value, inspection, start, end,
-                               _day(row["published"]), month))
+                               _day(row["published"]), month, row["framework"].value))
         if row["previous"] is not None:
             placeholders[inspection] = row["previous"].value
     return found, placeholders
 
 
+def recalled(store: ox.Store) -> list:
+    """Every earlier-framework inspection a report graph of ``store`` recalls (``Recalled``)."""
+    from ..enrich.history import Recalled
+
+    found = []
+    for row in store.query(_RECALLED):
+        start = _day(row["start"])
+        if start is not None:
+            found.append(Recalled(row["node"].value, row["authority"].value, start,
+                                  row["framework"].value, row["month"].value[:7]))
+    return found
+
+
 def history_quads(store: ox.Store) -> list[ox.Quad]:
-    """The history graph as the store's report graphs imply it, sorted."""
-    from ..enrich.history import match_previous
+    """The history graph as the store's report graphs imply it, sorted: each previous
+    inspection, and each recalled earlier-framework inspection, joined to its own node."""
+    from ..enrich.history import match_previous, match_recalled
 
     items, placeholders = inspections(store)
+    links = {placeholders[later]: earlier for later, earlier in match_previous(items).items()
+             if later in placeholders}
+    links.update(match_recalled(items, recalled(store)))
     graph, same = ox.NamedNode(HISTORY), ox.NamedNode(OWL_SAME_AS)
-    links = match_previous(items)
-    return [ox.Quad(ox.NamedNode(placeholders[later]), same, ox.NamedNode(earlier), graph)
-            for later, earlier in sorted(links.items()) if later in placeholders]
+    return [ox.Quad(ox.NamedNode(node), same, ox.NamedNode(own), graph)
+            for node, own in sorted(links.items())]
 
 
 def recompute_history(store: ox.Store) -> int:

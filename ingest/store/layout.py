@@ -27,7 +27,7 @@ class SetAside:
     kept: Report
 
     def message(self) -> str:
-        name = report_iri(self.kept.authority, self.kept.end)
+        name = report_iri(self.kept.identity, self.kept.end)
         return (f"{self.report.source.location}: the same report ({name}) as "
                 f"{self.kept.source.location}, which is kept")
 
@@ -41,13 +41,13 @@ def one_per_report(reports: list[Report]) -> tuple[list[Report], list[SetAside]]
     order given); and the others, each with the one kept instead."""
     chosen: dict[str, Report] = {}
     for report in reports:
-        name = str(report_iri(report.authority, report.end))
+        name = str(report_iri(report.identity, report.end))
         if name not in chosen or (_is_pdf(report) and not _is_pdf(chosen[name])):
             chosen[name] = report
     kept: list[Report] = []
     aside: list[SetAside] = []
     for report in reports:
-        winner = chosen[str(report_iri(report.authority, report.end))]
+        winner = chosen[str(report_iri(report.identity, report.end))]
         if winner is report:
             kept.append(report)
         else:
@@ -56,13 +56,13 @@ def one_per_report(reports: list[Report]) -> tuple[list[Report], list[SetAside]]
 
 
 def ordered(reports: list[Report]) -> list[Report]:
-    return sorted(reports, key=lambda r: (authority_key(r.authority), r.end, r.source.sha256))
+    return sorted(reports, key=lambda r: (authority_key(r.identity), r.end, r.source.sha256))
 
 
 def report_quads(reports: list[Report]) -> Iterator[tuple[str, list[ox.Quad]]]:
     """Each report's graph (its IRI, its quads), in a fixed order."""
     for report in ordered(reports):
-        name = str(report_iri(report.authority, report.end))
+        name = str(report_iri(report.identity, report.end))
         yield name, list(quads(report_graph(report), name))
 
 
