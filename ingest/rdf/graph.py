@@ -43,7 +43,23 @@ def report_graph(
     _findings(graph, report, inspection, document, source)
     _recommendations(graph, report, inspection, document)
     _supports(graph, report, inspection)
+    _audit(graph, report, document)
     return graph
+
+
+def _audit(graph: Graph, report: Report, document: URIRef) -> None:
+    """What the parser saw printed and every loss it found (see ``parsing.audit``)."""
+    for problem in report.parse_problems:
+        kind = OKG.parseViolation if problem.severity == "Violation" else OKG.parseWarning
+        graph.add((document, kind, Literal(problem.message)))
+    counts = report.printed
+    if counts is None:
+        return
+    _add(graph, document,
+         (OKG.pageCount, Literal(counts.pages) if counts.pages is not None else None),
+         (OKG.printedParagraphCount, Literal(counts.paragraphs)),
+         (OKG.printedJudgementRowCount, Literal(counts.judgement_rows)),
+         (OKG.printedPreviousJudgementCount, Literal(counts.previous_rows)))
 
 
 def _add(graph: Graph, subject: URIRef, *pairs) -> None:
