@@ -49,7 +49,7 @@ def audit_report(text: SourceText, report: Report) -> Report:
     problems = _numbering(openings, report) + _recommendation_numbers(report)
     rows, row_problems = _judgement_rows(lines, title_at, report)
     previous_rows, previous_problems = _previous_rows(lines, report)
-    problems += row_problems + previous_problems + _publication(report)
+    problems += row_problems + previous_problems + _publication(report) + _empty_pages(lines)
     pages = [line.page for line in lines if line.page is not None]
     counts = PrintedCounts(
         pages=max(pages) if pages else None,
@@ -102,32 +102,58 @@ def _read_numbers(report: Report) -> set[int]:
 
 
 def _numbering(openings: list[tuple[int, int]], report: Report) -> list[ParseProblem]:
-    problems = _order(openings)
+    problems = _order(openings, report)
     read = _read_numbers(report)
-    lost = sorted({n for n in openings_numbers(openings) if n not in read})
+    printed = set(openings_numbers(openings)) - {r.number for r in report.recommendations}
+    if printed and report.findings and not printed & {f.number for f in report.findings}:
+        # Findings numbered by their place in bulleted lists, though the report numbers
+        # its paragraphs: none of those numbers was read from the document.
+        read = {r.number for r in report.recommendations if r.printed}
+    blank = set(report.skipped_numbers)  # printed with no text, or not printed at all
+    lost = sorted({n for n in openings_numbers(openings) if n not in read | blank})
+    for number in sorted(blank & set(openings_numbers(openings)) - read):
+        problems.append(ParseProblem(
+            "Warning", f"paragraph {number}", f"Paragraph {number} is printed with no text"))
     for first, last in _ranges(lost):
         part = f"paragraph {first}" if first == last else f"paragraphs {first}-{last}"
         problems.append(ParseProblem(
             "Violation", part, f"{part.capitalize()} {'is' if first == last else 'are'} "
             "printed but not read: the text is lost or merged into another paragraph"))
-    for number in sorted(set(report.skipped_numbers) - set(lost)):
+    problems += _gaps(openings, read | set(report.skipped_numbers))
+    for number in sorted(blank - set(openings_numbers(openings))):
         problems.append(_skip_problem(number, report))
     return problems
 
 
-def _order(openings: list[tuple[int, int]]) -> list[ParseProblem]:
+def _gaps(openings: list[tuple[int, int]], accounted: set[int]) -> list[ParseProblem]:
+    """Numbers missing between two printed openings that were neither read nor skipped by
+    the report itself (a report leaves out one number at most): text lost in reading."""
+    problems = []
+    numbers = openings_numbers(openings)
+    for before, after in zip(numbers, numbers[1:], strict=False):
+        missing = [n for n in range(before + 1, after) if n not in accounted]
+        for first, last in _ranges(missing):
+            part = f"paragraph {first}" if first == last else f"paragraphs {first}-{last}"
+            problems.append(ParseProblem(
+                "Violation", part, f"{part.capitalize()} cannot be found: the numbering "
+                f"goes from {before} to {after}"))
+    return problems
+
+
+def _order(openings: list[tuple[int, int]], report: Report) -> list[ParseProblem]:
     """Numbers printed twice in a row, or going back by a few (two paragraphs swapped);
     a new run further back (an appended report, a numbered list) is not flagged here."""
     problems: list[ParseProblem] = []
     last = 0
     for _, number in openings:
+        part = _describe(number, report)
         if number == last:
             problems.append(ParseProblem(
-                "Violation", f"paragraph {number}", f"Paragraph {number} is printed twice"))
+                "Violation", part, f"{part.capitalize()} is printed twice"))
         elif last - 3 <= number < last:
             problems.append(ParseProblem(
-                "Violation", f"paragraph {number}",
-                f"Paragraph {number} is printed after paragraph {last}: the numbering "
+                "Violation", part,
+                f"{part.capitalize()} is printed after number {last}: the numbering "
                 "goes backwards"))
         last = number
     return problems
@@ -145,7 +171,7 @@ def _describe(number: int, report: Report) -> str:
         return f"recommendation {number}"
     if any(f.number == number for f in report.findings):
         return f"paragraph {number}"
-    return f"number {number}"
+    return f"paragraph {number}"
 
 
 def _recommendation_numbers(report: Report) -> list[ParseProblem]:
@@ -154,7 +180,7 @@ def _recommendation_numbers(report: Report) -> list[ParseProblem]:
     for body in sorted({r.body for r in report.recommendations if r.printed}):
         numbers = sorted(r.number for r in report.recommendations
                          if r.printed and r.body == body)
-        for before, after in zip(numbers, numbers[1:]):
+        for before, after in zip(numbers, numbers[1:], strict=False):
             if after > before + 1:
                 who = "the LSCB's" if body == "lscb" else "the"
                 problems.append(ParseProblem(
@@ -250,8 +276,9 @@ def _ilacs_rows(block: str) -> list[tuple[str, str]]:
 
 
 def _row_problems(label: str, text: str, read: dict, scheme: str) -> list[ParseProblem]:
-    area = match_area(text, scheme) if scheme == "ilacs" else match_area(text[:150], scheme)
-    name = f"judgement row {label}" if scheme == "sif" else f"judgement row '{area.label if area else label}'"
+    area = match_area(text[:150], scheme)
+    shown = label if scheme == "sif" else f"'{area.label if area else label}'"
+    name = f"judgement row {shown}"
     if re.search(r"not\s+judged", text, re.I):
         return []
     printed = first_grade(text)
@@ -297,7 +324,7 @@ def _labelled(window: str) -> list[tuple[str, str]]:
     matches = list(_LABEL.finditer(window))
     rows = []
     seen = set()
-    for index, match in enumerate(matches):
+    for _index, match in enumerate(matches):
         area = match_area(match[1], "sif")
         if area is None or area.key in seen:
             continue
@@ -322,6 +349,18 @@ def _compare_previous(rows: list[tuple[str, str]], report: Report):
             problems.append(ParseProblem(
                 "Violation", part, f"The {part} prints {grade.label} but {read[area]} was read"))
     return len(rows), problems
+
+
+# -- pages -----------------------------------------------------------------------------
+
+
+def _empty_pages(lines: Sequence[Line]) -> list[ParseProblem]:
+    """Pages of a PDF that gave no text at all, between pages that did."""
+    pages = {line.page for line in lines if line.page is not None}
+    if not pages:
+        return []
+    return [ParseProblem("Violation", f"page {n}", f"Page {n} has no text that can be read")
+            for n in range(1, max(pages)) if n not in pages]
 
 
 # -- publication -----------------------------------------------------------------------
