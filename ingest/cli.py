@@ -22,6 +22,15 @@ def _fail(message: str, code: int = 2) -> None:
 @click.version_option(package_name="ofsted-kg")
 def cli() -> None:
     """Ofsted children's services inspection reports as a validated knowledge graph."""
+    _quiet_literal_warnings()
+
+
+def _quiet_literal_warnings() -> None:
+    """rdflib logs a traceback for each malformed typed value it parses
+    ("2018-02-30"^^xsd:date); validate reports each as a violation instead."""
+    import logging
+
+    logging.getLogger("rdflib.term").setLevel(logging.CRITICAL)
 
 
 @cli.command()
