@@ -87,8 +87,40 @@ def _results(files: list[Path], jobs: int) -> Iterator[Report | InputError]:
     if jobs <= 1 or len(files) <= 1:
         yield from map(_read, files)
         return
-    with ProcessPoolExecutor(min(jobs, len(files))) as pool:
+    pool = ProcessPoolExecutor(min(jobs, len(files)), initializer=end_with_parent)
+    try:
         yield from pool.map(_read, files, chunksize=2)
+    finally:  # on SIGINT or SIGTERM (SystemExit) too: queued reports are dropped
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def end_with_parent() -> None:
+    """In a worker: end when the parent process ends, however it ends (Linux asks the
+    kernel to send SIGTERM; elsewhere a thread watches the parent's process id)."""
+    import os
+    import signal
+    import threading
+
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        if libc.prctl(1, signal.SIGTERM) == 0:  # PR_SET_PDEATHSIG
+            if os.getppid() != parent:  # the parent ended before prctl took effect
+                os._exit(1)
+            return
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _progress(items: Iterator, total: int, enabled: bool | None) -> Iterator:

@@ -58,6 +58,8 @@ def ingest(sources: tuple[Path, ...], output: Path, fmt: str | None, jobs: int,
     files = batch.report_files(sources)
     if not files:
         _fail(f"{' '.join(map(str, sources))}: no report files (.pdf, .md, .txt) found")
+    _exit_cleanly_on_sigterm()
+    _lock_output(output)
     outcome = batch.read_all(
         files, jobs or os.cpu_count() or 1, progress,
         on_refused=lambda error: click.echo(f"Error: {error}", err=True),
@@ -101,6 +103,41 @@ def _write(reports: list, output: Path, fmt: str | None) -> str:
         return "graph written to standard output"
     write_atomically(output, data)
     return f"{len(merged)} triples written to {output}"
+
+
+def _exit_cleanly_on_sigterm() -> None:
+    """SIGTERM ends the run as Ctrl-C does: ``finally`` blocks run, so temporary files
+    are removed and worker processes shut down (exit 143, 128 + SIGTERM)."""
+    import signal
+
+    def stop(signum, frame) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+
+
+_LOCKS: list = []  # open lock files, held until the process ends
+
+
+def _lock_output(output: Path) -> None:
+    """Refuse to write an output another run is writing (a lock file beside it, held
+    for this run; the operating system releases it however the run ends)."""
+    if str(output) == "-":
+        return
+    import fcntl
+
+    lock = output.parent / f".{output.name}.lock"
+    try:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock, "a")
+    except OSError as error:
+        _fail(f"{output}: cannot be written ({error.strerror})")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        _fail(f"{output}: another ofsted-kg run is writing it (lock {lock}); "
+              "wait for it to end or write elsewhere", 3)
+    _LOCKS.append(handle)
 
 
 _SUFFIXES = {"turtle": "ttl", "nt": "nt", "json-ld": "jsonld"}
