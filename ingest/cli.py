@@ -234,5 +234,28 @@ def query(name: str, data: tuple[Path, ...], endpoint: str | None, params: tuple
     sys.stdout.flush()
 
 
+@cli.command()
+@click.argument("official", type=click.Path(path_type=Path))
+@click.option("-d", "--data", "data", multiple=True, required=True,
+              type=click.Path(path_type=Path), help="An RDF file or folder (repeatable).")
+def reconcile(official: Path, data: tuple[Path, ...]) -> None:
+    """Compare the graph's inspections with Ofsted's official statistics (OFFICIAL.ods,
+    "Local authority inspection outcomes"): exit 0 if every matched grade agrees, 1 if
+    any differs, 2 if an input cannot be read."""
+    from .errors import InputError
+    from .rdf.files import GraphFileError
+    from .reconcile import graph_inspections, lines, rdflib_select, read_official
+    from .reconcile import reconcile as match
+
+    try:
+        as_at, sheet = read_official(official)
+        ours = graph_inspections(rdflib_select(list(data)))
+    except (InputError, GraphFileError) as error:
+        _fail(str(error))
+    outcome = match(sheet, as_at, ours)
+    click.echo("\n".join(lines(outcome)))
+    sys.exit(0 if outcome.agrees else 1)
+
+
 def main(argv: list[str] | None = None) -> None:
     cli.main(args=argv, prog_name="ofsted-kg")
