@@ -115,7 +115,7 @@ def _history(source: str, rows: Iterator[list[str]]) -> Iterator[Inspection]:
             if "Local authority area code" in cells and "Inspection date" in cells:
                 header = cells
             continue
-        record = dict(zip(header, cells))
+        record = dict(zip(header, cells, strict=False))  # a row may end early
         if not record.get("Local authority area code"):
             continue
         grades = {}
