@@ -104,7 +104,8 @@ def _read_numbers(report: Report) -> set[int]:
 def _numbering(openings: list[tuple[int, int]], report: Report) -> list[ParseProblem]:
     problems = _order(openings, report)
     read = _read_numbers(report)
-    printed = set(openings_numbers(openings)) - {r.number for r in report.recommendations}
+    printed = set(openings_numbers(openings)) - {
+        r.number for r in report.recommendations if r.printed}
     if printed and report.findings and not printed & {f.number for f in report.findings}:
         # Findings numbered by their place in bulleted lists, though the report numbers
         # its paragraphs: none of those numbers was read from the document.
