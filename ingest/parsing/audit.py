@@ -356,11 +356,14 @@ def _compare_previous(rows: list[tuple[str, str]], report: Report):
 
 
 def _empty_pages(lines: Sequence[Line]) -> list[ParseProblem]:
-    """Pages of a PDF that gave no text at all, between pages that did."""
+    """Pages of a PDF that gave no text at all, before its last page that did."""
     pages = {line.page for line in lines if line.page is not None}
     if not pages:
         return []
-    return [ParseProblem("Violation", f"page {n}", f"Page {n} has no text that can be read")
+    # A warning: reports do have blank pages. Paragraphs lost with a page are
+    # violations of their own (their numbers go missing).
+    return [ParseProblem("Warning", f"page {n}",
+                         f"Page {n} has no text (a blank page, or one that cannot be read)")
             for n in range(1, max(pages)) if n not in pages]
 
 
