@@ -190,8 +190,11 @@ def rdflib_select(paths: list[Path]) -> Select:
             raise GraphFileError(f"{path}: cannot be read as {fmt} ({reason})") from None
 
     def select(query: str) -> list[dict]:
-        result = dataset.query(query)
-        return [{str(k): v for k, v in row.asdict().items()} for row in result]
+        from rdflib.query import ResultRow
+
+        rows = dataset.query(query)
+        return [{str(k): v for k, v in row.asdict().items()}
+                for row in rows if isinstance(row, ResultRow)]
 
     return select
 

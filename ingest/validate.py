@@ -276,7 +276,8 @@ def _cheapest(ctx, patterns: list) -> int:
     at once, else the first whose matches run out when all are stepped through together.
     Members of a class (every finding of the graph) join that race only if no other
     pattern ends within _PROBE steps: merely starting to list them copies them all."""
-    others, members = [], []
+    others: list[tuple[int, tuple]] = []
+    members: list[tuple[int, tuple]] = []
     for index, pattern in enumerate(patterns):
         terms = tuple(ctx[term] for term in pattern)
         if None not in terms:
@@ -320,7 +321,7 @@ def _problems(report: Graph) -> tuple[Problem, ...]:
         problems.append(
             Problem(
                 severity=str(severity).rsplit("#", 1)[-1],
-                focus=show(report.value(result, SH.focusNode)),
+                focus=show(report.value(result, SH.focusNode)) or "",
                 path=show(report.value(result, SH.resultPath)),
                 message=str(report.value(result, SH.resultMessage) or ""),
                 value=show(report.value(result, SH.value)),

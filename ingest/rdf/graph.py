@@ -142,6 +142,7 @@ def _previous(graph: Graph, report: Report, inspection: URIRef, document: URIRef
               known: URIRef | None) -> None:
     """The earlier inspection as this report describes it: no dates are invented. Its
     judgements hang below this inspection, as this report states them."""
+    assert report.previous is not None  # called only for a report that describes one
     node = known if known is not None else below(inspection, "previous")
     graph.add((inspection, OKG.previousInspection, node))
     _add(
@@ -161,6 +162,7 @@ def _predecessor(graph: Graph, report: Report, inspection: URIRef, document: URI
     """The authority's formation from its predecessor, and the predecessor's grade, as
     this report states them (org:ChangeEvent)."""
     told = report.predecessor
+    assert told is not None  # called only for a report that names one
     before = _authority(graph, told.name)
     after = authority_iri(report.authority)
     change = below(after, "formation")
@@ -173,7 +175,7 @@ def _predecessor(graph: Graph, report: Report, inspection: URIRef, document: URI
         (OKG.statedIn, document),
     )
     graph.add((after, ORG.resultedFrom, change))
-    if told.grade is None:
+    if told.grade is None or told.judged is None:
         return
     earlier = below(inspection, "predecessor")
     _add(
@@ -203,7 +205,7 @@ def _findings(graph, report: Report, inspection, document, source) -> None:
         )
 
 
-def _item_iri(inspection: URIRef, kind: str, number: int, body: str) -> URIRef:
+def _item_iri(inspection: URIRef, kind: str, number: int | str, body: str) -> URIRef:
     """``finding/12``, ``recommendation/3``; the LSCB's own are ``recommendation/lscb-3``."""
     return below(inspection, kind, number if body == "local-authority" else f"{body}-{number}")
 
