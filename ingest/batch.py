@@ -101,6 +101,7 @@ def end_with_parent() -> None:
     import signal
     import threading
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     parent = os.getppid()
     try:
         import ctypes

@@ -64,7 +64,10 @@ def ingest(sources: tuple[Path, ...], output: Path, fmt: str | None, jobs: int,
         files, jobs or os.cpu_count() or 1, progress,
         on_refused=lambda error: click.echo(f"Error: {error}", err=True),
     )
-    written = _write(outcome.reports, output, fmt) if outcome.reports else None
+    try:
+        written = _write(outcome.reports, output, fmt) if outcome.reports else None
+    except OSError as error:
+        _fail(f"{output}: cannot be written ({error.strerror or error})")
     if len(files) == 1:  # a refusal has said it all; a single success says where it went
         if written:
             click.echo(f"{files[0]}: {written}", err=True)
@@ -106,14 +109,17 @@ def _write(reports: list, output: Path, fmt: str | None) -> str:
 
 
 def _exit_cleanly_on_sigterm() -> None:
-    """SIGTERM ends the run as Ctrl-C does: ``finally`` blocks run, so temporary files
-    are removed and worker processes shut down (exit 143, 128 + SIGTERM)."""
+    """SIGTERM and Ctrl-C end the run with no traceback: ``finally`` blocks run, so
+    temporary files are removed and worker processes shut down (exit 128 + the signal:
+    130 for SIGINT, 143 for SIGTERM)."""
     import signal
 
     def stop(signum, frame) -> None:
+        signal.signal(signum, signal.SIG_IGN)  # once is enough
         raise SystemExit(128 + signum)
 
     signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
 
 
 _LOCKS: list = []  # open lock files, held until the process ends
