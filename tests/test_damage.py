@@ -16,7 +16,8 @@ from ingest.errors import InputError
 from ingest.model import Report
 from ingest.pipeline import read_report
 
-RENDERINGS = ("wandsworth-2018.markdown.txt", "wandsworth-2018.pdftext.txt")
+RENDERINGS = ("wandsworth-2018.markdown.txt", "wandsworth-2018.pdftext.txt",
+              "wandsworth-2018.pdf")
 
 
 def facts(report: Report) -> dict[tuple, object]:
@@ -38,8 +39,30 @@ def messages(report: Report) -> list[str]:
 
 
 # -- damage to lines ----------------------------------------------------------------------
+# Each damage changes a list of lines in place: the lines of a text rendering, or the
+# lines read from the PDF (``Paged``, which keep their page through the damage).
+
+
+class Paged(str):
+    """A PDF line's text that keeps the line's page and bullet level."""
+
+    page: int | None = None
+    bullet: int = 0
+
+
+def _paged(text: str, page: int | None, bullet: int) -> Paged:
+    line = Paged(text)
+    line.page, line.bullet = page, bullet
+    return line
+
+
+def _like(old: str, text: str) -> str:
+    """``text`` where the line it replaces stood (its page, its bullet)."""
+    return _paged(text, old.page, old.bullet) if isinstance(old, Paged) else text
+
 
 _ITEM = r"^(?:- |<b>)?{}\.\s"
+_ANY_ITEM = re.compile(r"^(?:- |<b>)?\d{1,3}\.(?:\s|$)|^#")
 
 
 def _index(lines: list[str], number: int, after: int = 0) -> int:
@@ -52,44 +75,50 @@ def _body(lines: list[str]) -> int:
     return next(i for i, line in enumerate(lines) if re.match(r"^(## )?Recommendations$", line))
 
 
+def _span(lines: list[str], number: int) -> tuple[int, int]:
+    """The item's opening line and the line after its last (up to the next numbered item
+    or markdown heading)."""
+    at = _index(lines, number, _body(lines))
+    end = at + 1
+    while end < len(lines) and not _ANY_ITEM.match(lines[end]):
+        end += 1
+    return at, end
+
+
 def remove_item(number: int):
-    """The paragraph's opening line and the lines that continue it."""
     def damage(lines):
-        at = _index(lines, number, _body(lines))
-        end = at + 1
-        while end < len(lines) and not re.match(r"^(?:- |<b>)?\d+\.\s|^#", lines[end]):
-            end += 1
+        at, end = _span(lines, number)
         del lines[at:end]
     return damage
 
 
 def duplicate_item(number: int):
     def damage(lines):
-        at = _index(lines, number, _body(lines))
-        lines.insert(at + 1, lines[at])
+        at, end = _span(lines, number)
+        lines[end:end] = lines[at:end]
     return damage
 
 
 def swap_items(first: int):
     def damage(lines):
-        a = _index(lines, first, _body(lines))
-        b = _index(lines, first + 1, a)
-        lines[a], lines[b] = lines[b], lines[a]
+        a, b = _span(lines, first)
+        c, d = _span(lines, first + 1)
+        lines[a:d] = lines[c:d] + lines[b:c] + lines[a:b]
     return damage
 
 
 def empty_item(number: int):
     """The number stays printed; its text is gone."""
     def damage(lines):
-        at = _index(lines, number, _body(lines))
-        lines[at] = re.match(r"^(?:- |<b>)?\d+\.", lines[at])[0]
+        at, end = _span(lines, number)
+        lines[at:end] = [_like(lines[at], re.match(r"^(?:- |<b>)?\d+\.", lines[at])[0])]
     return damage
 
 
 def replace_in(pattern: str, new: str, within: int | None = None):
     def damage(lines):
         at = next(i for i, line in enumerate(lines[:within]) if re.search(pattern, line))
-        lines[at] = re.sub(pattern, new, lines[at], count=1)
+        lines[at] = _like(lines[at], re.sub(pattern, new, lines[at], count=1))
     return damage
 
 
@@ -146,11 +175,26 @@ def clean(seeds: Path) -> dict[str, Report]:
 
 
 def _damaged(seeds: Path, name: str, damage, tmp_path: Path) -> Report:
+    if name.endswith(".pdf"):  # the PDF's own lines, damaged after extraction
+        return _damaged_pdf(seeds / name, damage)
     lines = (seeds / name).read_text(encoding="utf-8").splitlines()
     damage(lines)
     path = tmp_path / name
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return read_report(path)
+
+
+def _damaged_pdf(pdf: Path, damage) -> Report:
+    from ingest.model import Line, SourceText
+    from ingest.parsing import parse_report
+    from ingest.parsing.audit import audited
+    from ingest.sources import read_source
+
+    text = read_source(pdf)
+    lines = [_paged(line.text, line.page, line.bullet) for line in text.lines]
+    damage(lines)
+    damaged = tuple(Line(str(line), line.page, line.bullet) for line in lines)
+    return audited(parse_report, SourceText(text.source, damaged))
 
 
 def test_the_reference_renderings_read_without_problems(clean):
