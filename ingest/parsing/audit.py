@@ -284,7 +284,10 @@ def _row_problems(label: str, text: str, read: dict, scheme: str) -> list[ParseP
         return []
     printed = first_grade(text)
     if printed is None:
-        return [ParseProblem("Violation", name, f"The {name} has no grade that can be read")]
+        taken = read.get(area.key) if area else None
+        told = f", yet {taken} was read for {area.label}: another row's grade" if taken else ""
+        return [ParseProblem("Violation", name,
+                             f"The {name} has no grade that can be read{told}")]
     if area is None:
         return [ParseProblem("Violation", name, f"The {name} names no service area known here")]
     got = read.get(area.key)
