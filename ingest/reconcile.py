@@ -52,6 +52,7 @@ class Inspection:
     name: str
     grades: dict[str, str]  # area key -> grade key
     framework: str = ""  # the graph's framework key; "" for the sheet's
+    published: date | None = None  # the report's publication date, where known
 
 
 @dataclass
@@ -62,6 +63,7 @@ class Reconciliation:
     sheet_lacks: list[Inspection] = field(default_factory=list)
     out_of_scope: list[tuple[Inspection, str]] = field(default_factory=list)
     matched: int = 0
+    last_published: date | None = None  # the latest publication the sheet lists
 
     @property
     def agrees(self) -> bool:
@@ -123,9 +125,11 @@ def _history(source: str, rows: Iterator[list[str]]) -> Iterator[Inspection]:
             grade = grade_in(record.get(column, "")) if record.get(column) else None
             if grade:
                 grades[area] = grade.key
+        published = record.get("Publication date", "")[:10]
         yield Inspection(record["Local authority area code"],
                          date.fromisoformat(record["Inspection date"][:10]),
-                         record.get("Local authority name", ""), grades)
+                         record.get("Local authority name", ""), grades,
+                         published=date.fromisoformat(published) if published else None)
     if header is None:
         raise InputError(source, f"has no header row in {_HISTORY}")
 
@@ -136,9 +140,11 @@ GRAPH_INSPECTIONS = """
 PREFIX okg: <https://w3id.org/ofsted-kg/def#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?inspection ?ons ?name ?start ?framework ?area ?grade WHERE {
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?inspection ?ons ?name ?start ?framework ?published ?area ?grade WHERE {
   GRAPH ?g {
     ?report prov:wasGeneratedBy ?inspection .
+    OPTIONAL { ?report dcterms:issued ?published }
     ?inspection okg:framework ?framework ; okg:startDate ?start ; okg:authority ?authority .
     OPTIONAL {
       ?judgement okg:judgementOf ?inspection ; okg:statedIn ?report ;
@@ -157,11 +163,19 @@ def graph_inspections(select: Select) -> list[Inspection]:
         entry = found.setdefault(str(row["inspection"]), {
             "ons": str(row.get("ons") or ""), "name": str(row.get("name") or ""),
             "start": date.fromisoformat(str(row["start"])[:10]),
-            "framework": _last(row["framework"]), "grades": {}})
+            "framework": _last(row["framework"]), "grades": {},
+            "published": _date(row.get("published"))})
         if row.get("area") is not None and row.get("grade") is not None:
             entry["grades"][_last(row["area"])] = _last(row["grade"])
-    return [Inspection(e["ons"], e["start"], e["name"], e["grades"], e["framework"])
-            for _, e in sorted(found.items())]
+    return [Inspection(e["ons"], e["start"], e["name"], e["grades"], e["framework"],
+                       e["published"]) for _, e in sorted(found.items())]
+
+
+def _date(term: object) -> date | None:
+    try:
+        return date.fromisoformat(str(term)[:10]) if term is not None else None
+    except ValueError:
+        return None
 
 
 def _last(term: object) -> str:
@@ -204,10 +218,12 @@ def rdflib_select(paths: list[Path]) -> Select:
 
 def reconcile(official: list[Inspection], as_at: date, graph: list[Inspection]) -> Reconciliation:
     outcome = Reconciliation(as_at)
+    dates = [i.published for i in official if i.published is not None]
+    outcome.last_published = max(dates) if dates else None
     sheet = {(i.ons, i.start): i for i in official}
     matched: set[tuple[str, date]] = set()
     for inspection in graph:
-        reason = _out_of_scope(inspection, as_at)
+        reason = _out_of_scope(inspection, as_at, outcome.last_published)
         if reason:
             outcome.out_of_scope.append((inspection, reason))
             continue
@@ -222,13 +238,15 @@ def reconcile(official: list[Inspection], as_at: date, graph: list[Inspection]) 
     return outcome
 
 
-def _out_of_scope(inspection: Inspection, as_at: date) -> str | None:
+def _out_of_scope(inspection: Inspection, as_at: date, last: date | None) -> str | None:
     if not inspection.framework.startswith("ilacs"):
         return f"framework {inspection.framework}: the sheet's history is of ILACS only"
     if inspection.start > as_at:
         return f"on site from {inspection.start}, after the sheet's date ({as_at})"
     if not inspection.ons:
         return "its authority has no ONS code (abolished before the sheet)"
+    if last and inspection.published and inspection.published > last:
+        return f"published {inspection.published}, after the sheet's last publication ({last})"
     return None
 
 
@@ -252,6 +270,9 @@ def lines(outcome: Reconciliation) -> list[str]:
         out.append(f"differs: {official.name} ({official.ons}) {official.start} {area}: "
                    f"sheet {official.grades[area]}, graph {ours.grades.get(key) or '-'}")
     out += [f"graph lacks: {i.name} ({i.ons}) {i.start}" for i in outcome.graph_lacks]
-    out += [f"sheet lacks: {i.name} ({i.ons}) {i.start}" for i in outcome.sheet_lacks]
+    note = (f" (the graph has no publication date; the sheet lists reports published by "
+            f"{outcome.last_published})" if outcome.last_published else "")
+    out += [f"sheet lacks: {i.name} ({i.ons}) {i.start}" + ("" if i.published else note)
+            for i in outcome.sheet_lacks]
     out += [f"out of scope: {i.name} {i.start}: {why}" for i, why in outcome.out_of_scope]
     return out

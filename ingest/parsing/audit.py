@@ -285,7 +285,8 @@ def _row_problems(label: str, text: str, read: dict, scheme: str) -> list[ParseP
     printed = first_grade(text)
     if printed is None:
         taken = read.get(area.key) if area else None
-        told = f", yet {taken} was read for {area.label}: another row's grade" if taken else ""
+        told = (f", yet {taken} was read for {area.label}: another row's grade"
+                if area and taken else "")
         return [ParseProblem("Violation", name,
                              f"The {name} has no grade that can be read{told}")]
     if area is None:
