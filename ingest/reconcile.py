@@ -204,9 +204,13 @@ def rdflib_select(paths: list[Path]) -> Select:
             raise GraphFileError(f"{path}: cannot be read as {fmt} ({reason})") from None
 
     def select(query: str) -> list[dict]:
+        import warnings
+
         from rdflib.query import ResultRow
 
-        rows = dataset.query(query)
+        with warnings.catch_warnings():  # rdflib warns of its own API at every GRAPH step
+            warnings.simplefilter("ignore", DeprecationWarning)
+            rows = list(dataset.query(query))
         return [{str(k): v for k, v in row.asdict().items()}
                 for row in rows if isinstance(row, ResultRow)]
 

@@ -97,6 +97,8 @@ def _pdf_lines(name: str, data: bytes) -> tuple[Line, ...]:
         raise InputError(name, f"is not a readable PDF ({error})") from None
     try:
         texts = [_page_text(page) for page in document]
+    except pypdfium2.PdfiumError as error:  # a page whose objects cannot be loaded
+        raise InputError(name, f"has a page that cannot be read ({error})") from None
     finally:
         document.close()
     read = [[(clean_line(raw), bullet_level(raw)) for raw in text.splitlines()] for text in texts]

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from ..frameworks import first_grade, match_area
 from ..model import Line, ParseProblem, PrintedCounts, Report, SourceText
-from .headers import find_title
+from .headers import find_title, header_field
 from .textutil import join_lines
 
 _OPENING = re.compile(r"^(\d{1,3})\.(?:\s*(?=[A-Z\u2018\u201c'\"(])|\s*$)")
@@ -50,6 +50,7 @@ def audit_report(text: SourceText, report: Report) -> Report:
     rows, row_problems = _judgement_rows(lines, title_at, report)
     previous_rows, previous_problems = _previous_rows(lines, report)
     problems += row_problems + previous_problems + _publication(report) + _empty_pages(lines)
+    problems += _dates(lines, report)
     pages = [line.page for line in lines if line.page is not None]
     counts = PrintedCounts(
         pages=max(pages) if pages else None,
@@ -63,8 +64,9 @@ def audit_report(text: SourceText, report: Report) -> Report:
 # -- numbered paragraphs ---------------------------------------------------------------
 
 
-def _openings(lines: Sequence[Line], title_at: int) -> list[tuple[int, int]]:
-    """(line index, number) of every line that opens a numbered paragraph, in order:
+def _openings(lines: Sequence[Line], title_at: int) -> list[tuple[int, int, bool]]:
+    """(line index, number, bare) of every line that opens a numbered paragraph, in order
+    (bare: the number stands alone on its line):
     after a finished sentence or a short line (a heading), never a wrapped line such as
     "... at the age of" / "16. This ...". The judgement table's numbered rows (the title
     page, or rows ending in a grade near the title) are left out."""
@@ -76,7 +78,7 @@ def _openings(lines: Sequence[Line], title_at: int) -> list[tuple[int, int]]:
             continue
         if index - title_at < _TABLE_LINES and _GRADE_END.search(text) and len(text) < 150:
             continue  # a judgement table row: "1. Children who need help ... Good"
-        found.append((index, int(match[1])))
+        found.append((index, int(match[1]), text == match[0].strip()))
     return found
 
 
@@ -92,8 +94,8 @@ def _after_break(previous: str) -> bool:
     return not previous or bool(_ENDS_SENTENCE.search(previous)) or len(previous) < 60
 
 
-def openings_numbers(openings: list[tuple[int, int]]) -> list[int]:
-    return [number for _, number in openings]
+def openings_numbers(openings: list[tuple[int, int, bool]]) -> list[int]:
+    return [number for _, number, _ in openings]
 
 
 def _read_numbers(report: Report) -> set[int]:
@@ -101,7 +103,7 @@ def _read_numbers(report: Report) -> set[int]:
     return numbers | {r.number for r in report.recommendations if r.printed}
 
 
-def _numbering(openings: list[tuple[int, int]], report: Report) -> list[ParseProblem]:
+def _numbering(openings: list[tuple[int, int, bool]], report: Report) -> list[ParseProblem]:
     problems = _order(openings, report)
     read = _read_numbers(report)
     printed = set(openings_numbers(openings)) - {
@@ -110,9 +112,12 @@ def _numbering(openings: list[tuple[int, int]], report: Report) -> list[ParsePro
         # Findings numbered by their place in bulleted lists, though the report numbers
         # its paragraphs: none of those numbers was read from the document.
         read = {r.number for r in report.recommendations if r.printed}
-    blank = set(report.skipped_numbers)  # printed with no text, or not printed at all
+    # Numbers the parser took as left out by the report: printed with no text (a bare
+    # number, and nothing read for it), or not printed where the parser met them.
+    bare = {n for _, n, alone in openings if alone} - {n for _, n, alone in openings if not alone}
+    blank = set(report.skipped_numbers) & bare
     lost = sorted({n for n in openings_numbers(openings) if n not in read | blank})
-    for number in sorted(blank & set(openings_numbers(openings)) - read):
+    for number in sorted(blank - read):
         problems.append(ParseProblem(
             "Warning", f"paragraph {number}", f"Paragraph {number} is printed with no text"))
     for first, last in _ranges(lost):
@@ -121,12 +126,12 @@ def _numbering(openings: list[tuple[int, int]], report: Report) -> list[ParsePro
             "Violation", part, f"{part.capitalize()} {'is' if first == last else 'are'} "
             "printed but not read: the text is lost or merged into another paragraph"))
     problems += _gaps(openings, read | set(report.skipped_numbers))
-    for number in sorted(blank - set(openings_numbers(openings))):
+    for number in sorted(set(report.skipped_numbers) - set(openings_numbers(openings))):
         problems.append(_skip_problem(number, report))
     return problems
 
 
-def _gaps(openings: list[tuple[int, int]], accounted: set[int]) -> list[ParseProblem]:
+def _gaps(openings: list[tuple[int, int, bool]], accounted: set[int]) -> list[ParseProblem]:
     """Numbers missing between two printed openings that were neither read nor skipped by
     the report itself (a report leaves out one number at most): text lost in reading."""
     problems = []
@@ -141,12 +146,12 @@ def _gaps(openings: list[tuple[int, int]], accounted: set[int]) -> list[ParsePro
     return problems
 
 
-def _order(openings: list[tuple[int, int]], report: Report) -> list[ParseProblem]:
+def _order(openings: list[tuple[int, int, bool]], report: Report) -> list[ParseProblem]:
     """Numbers printed twice in a row, or going back by a few (two paragraphs swapped);
     a new run further back (an appended report, a numbered list) is not flagged here."""
     problems: list[ParseProblem] = []
     last = 0
-    for _, number in openings:
+    for _, number, _ in openings:
         part = _describe(number, report)
         if number == last:
             problems.append(ParseProblem(
@@ -161,7 +166,11 @@ def _order(openings: list[tuple[int, int]], report: Report) -> list[ParseProblem
 
 
 def _skip_problem(number: int, report: Report) -> ParseProblem:
-    before, after = _describe(number - 1, report), _describe(number + 1, report)
+    after = _describe(number + 1, report)
+    if number == 1:
+        return ParseProblem("Warning", "number 1",
+                            f"Number 1 is not printed: the numbering starts at {after}")
+    before = _describe(number - 1, report)
     return ParseProblem(
         "Warning", f"number {number}",
         f"Number {number} is not printed: the numbering goes from {before} to {after}")
@@ -369,6 +378,26 @@ def _empty_pages(lines: Sequence[Line]) -> list[ParseProblem]:
     return [ParseProblem("Warning", f"page {n}",
                          f"Page {n} has no text (a blank page, or one that cannot be read)")
             for n in range(1, max(pages)) if n not in pages]
+
+
+# -- dates -------------------------------------------------------------------------------
+
+
+def _dates(lines: Sequence[Line], report: Report) -> list[ParseProblem]:
+    """Each day read as the first or last day on site stands as a number of its own on
+    the dates line (a garbled "xx June 2014" must not become the 14th)."""
+    found = header_field(lines, r"inspection dates?")
+    if found is None:
+        return []
+    text = found[1]
+    problems = []
+    for which, day in (("first", report.start), ("last", report.end)):
+        if not re.search(rf"(?<!\d)0?{day.day}(?!\d)", text):
+            problems.append(ParseProblem(
+                "Violation", "inspection dates",
+                f"The inspection dates line does not print the {which} day read "
+                f"({day.isoformat()}): {text.strip()!r}"))
+    return problems
 
 
 # -- publication -----------------------------------------------------------------------
