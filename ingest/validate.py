@@ -58,7 +58,7 @@ def validate(data: Graph) -> Outcome:
     outcome = _shacl(clean)
     spoken = {(p.focus, p.path) for p in malformed}
     kept = [p for p in outcome.problems if (p.focus, p.path) not in spoken]
-    return _outcome(kept + malformed, outcome.report)
+    return _outcome(kept + malformed, outcome.report, tuple(malformed))
 
 
 _NO_INSPECTION = "No inspection found: the graph holds no okg:Inspection."
@@ -76,19 +76,26 @@ def _malformed(data: Graph) -> list[Problem]:
     return found
 
 
-def _outcome(problems: list[Problem], report: Graph | None = None) -> Outcome:
-    """An outcome from problems found outside SHACL, with a SHACL report to match."""
+def _outcome(problems: list[Problem], report: Graph | None = None,
+             found: tuple[Problem, ...] = ()) -> Outcome:
+    """An outcome with problems found outside SHACL (``found``, all of ``problems`` when
+    there is no SHACL ``report``), each added to the SHACL report, which then does not
+    conform."""
     if report is None:
         report = bind_prefixes(Graph())
-        node = BNode()
-        report.add((node, RDF.type, SH.ValidationReport))
-        report.add((node, SH.conforms, Literal(False)))
-        for problem in problems:
-            result = BNode()
-            report.add((node, SH.result, result))
-            report.add((result, RDF.type, SH.ValidationResult))
-            report.add((result, SH.resultSeverity, SH.Violation))
-            report.add((result, SH.resultMessage, Literal(problem.message)))
+        report.add((BNode(), RDF.type, SH.ValidationReport))
+        found = tuple(problems)
+    node = next(report.subjects(RDF.type, SH.ValidationReport))
+    if found:
+        report.set((node, SH.conforms, Literal(False)))
+    for problem in found:
+        result = BNode()
+        report.add((node, SH.result, result))
+        report.add((result, RDF.type, SH.ValidationResult))
+        report.add((result, SH.resultSeverity, SH.Violation))
+        report.add((result, SH.resultMessage, Literal(problem.message)))
+        if problem.value is not None:
+            report.add((result, SH.value, Literal(problem.value)))
     order = {"Violation": 0, "Warning": 1, "Info": 2}
     ordered = tuple(sorted(problems, key=lambda p: (order.get(p.severity, 3), p.focus, p.message)))
     return Outcome(not any(p.severity == "Violation" for p in ordered), ordered, report)

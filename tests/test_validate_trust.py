@@ -41,10 +41,14 @@ def test_malformed_typed_values_are_violations_that_say_so(example_graph):
     graph.set((inspection, OKG.startDate, Literal("2018-02-30", datatype=XSD.date)))
     finding = next(graph.subjects(OKG.number, None))
     graph.set((finding, OKG.number, Literal("12a", datatype=XSD.integer)))
-    messages = _violations(validation.validate(graph))
+    outcome = validation.validate(graph)
+    messages = _violations(outcome)
     assert "'2018-02-30' is not a well-formed xsd:date value." in messages
     assert "'12a' is not a well-formed xsd:integer value." in messages
     assert not any("exactly one start date" in m for m in messages)
+    assert (None, SH.conforms, Literal(False)) in outcome.report  # the SHACL report too
+    assert "'12a' is not a well-formed xsd:integer value." in {
+        str(m) for m in outcome.report.objects(None, SH.resultMessage)}
 
 
 def test_a_malformed_publication_date_is_not_called_a_second_date(example_graph):
