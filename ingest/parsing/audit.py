@@ -8,9 +8,11 @@ naming the part; the counts seen are kept as ``PrintedCounts``. Both reach the g
 (``okg:parseViolation``, ``okg:parseWarning``, ``okg:printedParagraphCount`` ...),
 where the shapes report them, so ``validate`` never says "Conforms" over a loss.
 
-A number the document does not print at all (the numbering steps over it) is a
-warning: reports do skip numbers. A number that is printed but whose paragraph was not
-read, a number printed twice, and numbering that goes backwards are violations.
+A number the document does not print at all (the numbering steps over it), a number
+printed with no text, a blank page and a missing publication line are warnings: real
+reports have each. A paragraph printed but not read, numbers missing between two
+printed ones, a number printed twice, numbering that goes backwards, a judgement row
+not read as printed and a dates line that does not print the days read are violations.
 """
 
 import re
@@ -34,6 +36,7 @@ _ENDS_SENTENCE = re.compile(r"[.:;!?)\u201d\u2019\"']$")
 _PREVIOUS = re.compile(r"judgements? for the local authority (?:were|was)", re.I)
 _LABEL = re.compile(r"([A-Z][^:.]{2,120}?):\s*")
 _TABLE_LINES = 60  # the judgement table stands within this many lines of the title
+Opening = tuple[int, int, bool]  # line index, number, whether the number stands alone
 
 
 def audited(parse: Callable[[SourceText], Report], text: SourceText) -> Report:
@@ -54,7 +57,7 @@ def audit_report(text: SourceText, report: Report) -> Report:
     pages = [line.page for line in lines if line.page is not None]
     counts = PrintedCounts(
         pages=max(pages) if pages else None,
-        paragraphs=len(set(openings_numbers(openings))),
+        paragraphs=len(set(_numbers(openings))),
         judgement_rows=rows,
         previous_rows=previous_rows,
     )
@@ -64,7 +67,7 @@ def audit_report(text: SourceText, report: Report) -> Report:
 # -- numbered paragraphs ---------------------------------------------------------------
 
 
-def _openings(lines: Sequence[Line], title_at: int) -> list[tuple[int, int, bool]]:
+def _openings(lines: Sequence[Line], title_at: int) -> list[Opening]:
     """(line index, number, bare) of every line that opens a numbered paragraph, in order
     (bare: the number stands alone on its line):
     after a finished sentence or a short line (a heading), never a wrapped line such as
@@ -94,48 +97,49 @@ def _after_break(previous: str) -> bool:
     return not previous or bool(_ENDS_SENTENCE.search(previous)) or len(previous) < 60
 
 
-def openings_numbers(openings: list[tuple[int, int, bool]]) -> list[int]:
+def _numbers(openings: list[Opening]) -> list[int]:
     return [number for _, number, _ in openings]
 
 
-def _read_numbers(report: Report) -> set[int]:
-    numbers = {f.number for f in report.findings}
-    return numbers | {r.number for r in report.recommendations if r.printed}
-
-
-def _numbering(openings: list[tuple[int, int, bool]], report: Report) -> list[ParseProblem]:
-    problems = _order(openings, report)
-    read = _read_numbers(report)
-    printed = set(openings_numbers(openings)) - {
-        r.number for r in report.recommendations if r.printed}
-    if printed and report.findings and not printed & {f.number for f in report.findings}:
-        # Findings numbered by their place in bulleted lists, though the report numbers
-        # its paragraphs: none of those numbers was read from the document.
-        read = {r.number for r in report.recommendations if r.printed}
+def _numbering(openings: list[Opening], report: Report) -> list[ParseProblem]:
+    read = _read_from_document(openings, report)
     # Numbers the parser took as left out by the report: printed with no text (a bare
     # number, and nothing read for it), or not printed where the parser met them.
     bare = {n for _, n, alone in openings if alone} - {n for _, n, alone in openings if not alone}
     blank = set(report.skipped_numbers) & bare
-    lost = sorted({n for n in openings_numbers(openings) if n not in read | blank})
-    for number in sorted(blank - read):
-        problems.append(ParseProblem(
-            "Warning", f"paragraph {number}", f"Paragraph {number} is printed with no text"))
-    for first, last in _ranges(lost):
-        part = f"paragraph {first}" if first == last else f"paragraphs {first}-{last}"
-        problems.append(ParseProblem(
-            "Violation", part, f"{part.capitalize()} {'is' if first == last else 'are'} "
-            "printed but not read: the text is lost or merged into another paragraph"))
+    lost = sorted({n for n in _numbers(openings) if n not in read | blank})
+    problems = _order(openings, report) + [
+        ParseProblem("Warning", f"paragraph {n}", f"Paragraph {n} is printed with no text")
+        for n in sorted(blank - read)]
+    problems += [_not_read(first, last) for first, last in _ranges(lost)]
     problems += _gaps(openings, read | set(report.skipped_numbers))
-    for number in sorted(set(report.skipped_numbers) - set(openings_numbers(openings))):
-        problems.append(_skip_problem(number, report))
-    return problems
+    unprinted = set(report.skipped_numbers) - set(_numbers(openings))
+    return problems + [_skip_problem(n, report) for n in sorted(unprinted)]
 
 
-def _gaps(openings: list[tuple[int, int, bool]], accounted: set[int]) -> list[ParseProblem]:
+def _read_from_document(openings: list[Opening], report: Report) -> set[int]:
+    """The numbers read as the document prints them: findings numbered by their place
+    in bulleted lists, where the report numbers its paragraphs, do not count."""
+    recommendations = {r.number for r in report.recommendations if r.printed}
+    printed = set(_numbers(openings)) - recommendations
+    findings = {f.number for f in report.findings}
+    if printed and findings and not printed & findings:
+        return recommendations
+    return findings | recommendations
+
+
+def _not_read(first: int, last: int) -> ParseProblem:
+    part = f"paragraph {first}" if first == last else f"paragraphs {first}-{last}"
+    return ParseProblem(
+        "Violation", part, f"{part.capitalize()} {'is' if first == last else 'are'} "
+        "printed but not read: the text is lost or merged into another paragraph")
+
+
+def _gaps(openings: list[Opening], accounted: set[int]) -> list[ParseProblem]:
     """Numbers missing between two printed openings that were neither read nor skipped by
     the report itself (a report leaves out one number at most): text lost in reading."""
     problems = []
-    numbers = openings_numbers(openings)
+    numbers = _numbers(openings)
     for before, after in zip(numbers, numbers[1:], strict=False):
         missing = [n for n in range(before + 1, after) if n not in accounted]
         for first, last in _ranges(missing):
@@ -146,7 +150,7 @@ def _gaps(openings: list[tuple[int, int, bool]], accounted: set[int]) -> list[Pa
     return problems
 
 
-def _order(openings: list[tuple[int, int, bool]], report: Report) -> list[ParseProblem]:
+def _order(openings: list[Opening], report: Report) -> list[ParseProblem]:
     """Numbers printed twice in a row, or going back by a few (two paragraphs swapped);
     a new run further back (an appended report, a numbered list) is not flagged here."""
     problems: list[ParseProblem] = []
