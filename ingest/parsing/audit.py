@@ -24,7 +24,7 @@ from ..model import Line, ParseProblem, PrintedCounts, Report, SourceText
 from .headers import find_title, header_field
 from .textutil import join_lines
 
-_OPENING = re.compile(r"^(\d{1,3})\.(?:\s*(?=[A-Z\u2018\u201c'\"(])|\s*$)")
+_OPENING = re.compile(r"^(\d{1,3})\.\.?(?:\s*(?=[A-Z\u2018\u201c'\"(])|\s*$)")  # "46.. Most"
 _GRADE_END = re.compile(
     r"(?:requires?\s+improvement(?:\s+to\s+be\s+good)?|good|inadequate|outstanding"
     r"|not\s+judged)\.?\s*$", re.I)
