@@ -84,3 +84,16 @@ def test_the_join_order_evaluator_gives_rdflibs_results(example_graph):
         with validation.join_order():
             ours = sorted(repr(tuple(row)) for row in graph.query(prefixed))
         assert ours == stock, query
+
+
+def test_a_wrong_page_or_checksum_is_called_what_it_is(example_graph):
+    graph = Graph()
+    graph += example_graph
+    finding = next(graph.subjects(OKG.flaggedForRecommendation, None))
+    graph.set((finding, OKG.page, Literal(0)))
+    source = next(graph.subjects(OKG.sha256, None))
+    graph.set((source, OKG.sha256, Literal("not a checksum")))
+    messages = _violations(validation.validate(graph))
+    assert "A finding's page is a well-formed positive xsd:integer." in messages
+    assert "A source file's SHA-256 checksum is 64 lower-case hexadecimal digits." in messages
+    assert not any("at most one page" in m or "exactly one SHA-256" in m for m in messages)
