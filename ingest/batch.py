@@ -90,8 +90,16 @@ def _results(files: list[Path], jobs: int) -> Iterator[Report | InputError]:
     pool = ProcessPoolExecutor(min(jobs, len(files)), initializer=end_with_parent)
     try:
         yield from pool.map(_read, files, chunksize=2)
-    finally:  # on SIGINT or SIGTERM (SystemExit) too: queued reports are dropped
+    except BaseException:  # SIGINT, SIGTERM (SystemExit), or the reader stopped early
+        _stop_workers(pool)  # a worker may be stuck in a read: do not wait for it
+        raise
+    finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
 
 
 def end_with_parent() -> None:

@@ -71,22 +71,27 @@ def _alive(pid: int) -> bool:
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_a_signal_ends_the_run_its_workers_and_its_temporary_files(tmp_path, example, signum,
                                                                    code):
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for n in range(40):
-        (folder / f"r{n}.md").write_bytes(example.read_bytes())
+    """A worker is stuck reading a named pipe that never ends: the run still ends at
+    once, with its workers, leaving no temporary file."""
+    stuck = tmp_path / "stuck.md"
+    os.mkfifo(stuck)
     out = tmp_path / "out.trig"
-    command = [sys.executable, "-m", "ingest", "ingest", str(folder), "-o", str(out), "-j", "2",
-               "--no-progress"]
+    command = [sys.executable, "-m", "ingest", "ingest", str(stuck), str(example), str(example),
+               "-o", str(out), "-j", "2", "--no-progress"]
     run = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
-    time.sleep(2.5)
-    children = _children(run.pid)
+    children: list[int] = []
+    for _ in range(200):  # until both workers have started
+        children = _children(run.pid)
+        if len(children) >= 2:
+            break
+        time.sleep(0.05)
+    time.sleep(0.5)
     run.send_signal(signum)
-    _, stderr = run.communicate(timeout=60)
+    _, stderr = run.communicate(timeout=30)
     assert run.returncode == code, stderr
     assert "Traceback" not in stderr
     time.sleep(0.5)
-    assert [pid for pid in children if _alive(pid)] == []
+    assert children and [pid for pid in children if _alive(pid)] == []
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
@@ -106,3 +111,18 @@ def _children(pid: int) -> list[int]:
 def test_report_files_lists_no_loop(tmp_path):
     (tmp_path / "self").symlink_to(tmp_path)
     assert batch.report_files([tmp_path]) == []
+
+
+def test_no_temporary_file_is_left_when_a_write_is_interrupted(tmp_path, example_graph):
+    """SIGTERM raises SystemExit in the middle of a write: the temporary file goes."""
+    from rdflib import URIRef
+
+    from ingest.rdf.files import write_named_graphs
+
+    def graphs():
+        yield URIRef("https://example.org/g/1"), example_graph
+        raise SystemExit(143)
+
+    with pytest.raises(SystemExit):
+        write_named_graphs(graphs(), tmp_path / "out.trig", "trig")
+    assert list(tmp_path.iterdir()) == []
