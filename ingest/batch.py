@@ -97,8 +97,49 @@ def _results(files: list[Path], jobs: int) -> Iterator[Report | InputError]:
     if jobs <= 1 or len(files) <= 1:
         yield from map(_read, files)
         return
-    with ProcessPoolExecutor(min(jobs, len(files))) as pool:
+    pool = ProcessPoolExecutor(min(jobs, len(files)), initializer=end_with_parent)
+    try:
         yield from pool.map(_read, files, chunksize=2)
+    except BaseException:  # SIGINT, SIGTERM (SystemExit), or the reader stopped early
+        _stop_workers(pool)  # a worker may be stuck in a read: do not wait for it
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+
+
+def end_with_parent() -> None:
+    """In a worker: end when the parent process ends, however it ends (Linux asks the
+    kernel to send SIGTERM; elsewhere a thread watches the parent's process id)."""
+    import os
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        if libc.prctl(1, signal.SIGTERM) == 0:  # PR_SET_PDEATHSIG
+            if os.getppid() != parent:  # the parent ended before prctl took effect
+                os._exit(1)
+            return
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _progress(items: Iterator, total: int, enabled: bool | None) -> Iterator:

@@ -47,6 +47,15 @@ def _refuse_unused(unused: bool, reason: str) -> None:
 @click.version_option(package_name="ofsted-kg")
 def cli() -> None:
     """Ofsted children's services inspection reports as a validated knowledge graph."""
+    _quiet_literal_warnings()
+
+
+def _quiet_literal_warnings() -> None:
+    """rdflib logs a traceback for each malformed typed value it parses
+    ("2018-02-30"^^xsd:date); validate reports each as a violation instead."""
+    import logging
+
+    logging.getLogger("rdflib.term").setLevel(logging.CRITICAL)
 
 
 @cli.command()
@@ -87,6 +96,9 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
     if not files:
         _fail(f"{' '.join(map(str, sources))}: no report files (.pdf, .md, .txt) found")
     store = _open_store(store_dir, read_only=False) if output is None else None
+    _exit_cleanly_on_sigterm()
+    if output is not None:
+        _lock_output(output)
     outcome = batch.read_all(
         files, jobs or os.cpu_count() or 1, progress,
         on_refused=lambda error: click.echo(f"Error: {error}", err=True),
@@ -97,8 +109,11 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
         click.echo(f"Note: {item.message()}", err=True)
     written = None
     if outcome.reports:
-        written = _write(outcome.reports, output, fmt) if store is None else _add(
-            outcome.reports, store, store_dir)
+        try:
+            written = _write(outcome.reports, output, fmt) if store is None else _add(
+                outcome.reports, store, store_dir)
+        except OSError as error:
+            _fail(f"{output}: cannot be written ({error.strerror or error})")
     del store  # closes the store now, not when the exit's traceback is dropped
     if len(files) == 1:  # a refusal has said it all; a single success says where it went
         if written:
@@ -183,6 +198,44 @@ def _check_output_format(output: Path, fmt: str | None) -> None:
     implied = _FORMAT_OF_SUFFIX.get(suffix)
     _refuse_unused(fmt is not None and implied is not None and FORMATS[fmt] != implied,
                    f"-f {fmt} disagrees with the output's suffix {suffix} ({implied})")
+
+
+def _exit_cleanly_on_sigterm() -> None:
+    """SIGTERM and Ctrl-C end the run with no traceback: ``finally`` blocks run, so
+    temporary files are removed and worker processes shut down (exit 128 + the signal:
+    130 for SIGINT, 143 for SIGTERM)."""
+    import signal
+
+    def stop(signum, frame) -> None:
+        signal.signal(signum, signal.SIG_IGN)  # once is enough
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+
+
+_LOCKS: list = []  # open lock files, held until the process ends
+
+
+def _lock_output(output: Path) -> None:
+    """Refuse to write an output another run is writing (a lock file beside it, held
+    for this run; the operating system releases it however the run ends)."""
+    if str(output) == "-":
+        return
+    import fcntl
+
+    lock = output.parent / f".{output.name}.lock"
+    try:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock, "a")
+    except OSError as error:
+        _fail(f"{output}: cannot be written ({error.strerror})")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        _fail(f"{output}: another ofsted-kg run is writing it (lock {lock}); "
+              "wait for it to end or write elsewhere", 3)
+    _LOCKS.append(handle)
 
 
 _SUFFIXES = {"turtle": "ttl", "nt": "nt", "json-ld": "jsonld"}
@@ -381,6 +434,33 @@ def _shown(url: str) -> str:
     from .store.credentials import without_userinfo
 
     return without_userinfo(url)
+
+
+@cli.command()
+@click.argument("official", type=click.Path(path_type=Path))
+@store_option("The store whose inspections are compared.")
+@click.option("-d", "--data", "data", multiple=True, type=click.Path(path_type=Path),
+              help="An RDF file or folder to compare instead of the store (repeatable).")
+def reconcile(official: Path, store_dir: Path | None, data: tuple[Path, ...]) -> None:
+    """Compare the graph's inspections with Ofsted's official statistics (OFFICIAL.ods,
+    "Local authority inspection outcomes"): exit 0 if every matched grade agrees, 1 if
+    any differs, 2 if an input cannot be read."""
+    from .errors import InputError
+    from .reconcile import graph_inspections, lines, read_official
+    from .reconcile import reconcile as match
+    from .store.targets import TargetError
+
+    if data and store_dir is not None:
+        _fail("give either --store DIR or --data FILE..., not both")
+    try:
+        as_at, sheet = read_official(official)
+        target = _target(store_dir, data, None, None)
+        ours = graph_inspections(lambda query: target.select(query).dicts())
+    except (InputError, TargetError) as error:
+        _fail(str(error))
+    outcome = match(sheet, as_at, ours)
+    click.echo("\n".join(lines(outcome)))
+    sys.exit(0 if outcome.agrees else 1)
 
 
 def main(argv: list[str] | None = None) -> None:

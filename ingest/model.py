@@ -121,6 +121,25 @@ class Doubt:
     neighbour_score: float
 
 
+@dataclass(frozen=True)
+class ParseProblem:
+    """Something the document prints that was not read as printed (see parsing.audit)."""
+
+    severity: str  # "Violation" (a loss) or "Warning" (the document itself is irregular)
+    part: str  # the part of the report, e.g. "paragraph 17", "judgement row 2.1"
+    message: str  # one sentence naming the part
+
+
+@dataclass(frozen=True)
+class PrintedCounts:
+    """What the document shows of itself, counted from its lines, not from the parse."""
+
+    pages: int | None  # None where the source has no pages
+    paragraphs: int  # distinct numbers that open a paragraph or a recommendation
+    judgement_rows: int  # graded rows of the judgement table, the overall judgement included
+    previous_rows: int  # rows of the previous inspection's judgements
+
+
 @dataclass
 class Report:
     source: Source
@@ -149,6 +168,9 @@ class Report:
     def identity(self) -> "AuthorityRef | str":
         """The resolved authority, for IRIs (the printed name where not yet resolved)."""
         return self.authority_ref or self.authority
+    # Loss detection (parsing.audit): problems found and what the document printed.
+    parse_problems: tuple[ParseProblem, ...] = ()
+    printed: PrintedCounts | None = None
 
     @property
     def scheme(self) -> str:

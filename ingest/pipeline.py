@@ -7,13 +7,14 @@ from rdflib import Graph
 from .enrich.links import link_report
 from .model import Report
 from .parsing import parse_report
+from .parsing.audit import audited
 from .rdf.graph import authority_graph, report_graph
 from .sources import read_source
 
 
 def read_report(path: Path) -> Report:
     """Source file -> text with pages -> parsed, linked report. Raises InputError."""
-    return link_report(parse_report(read_source(path)))
+    return link_report(audited(parse_report, read_source(path)))
 
 
 def ingest_file(path: Path) -> Graph:

@@ -129,12 +129,14 @@ def _pdf_lines(name: str, data: bytes) -> tuple[tuple[Line, ...], date | None]:
     except pypdfium2.PdfiumError as error:
         raise InputError(name, f"is not a readable PDF ({error})") from None
     try:
-        pages = [_page_text(page) for page in document]
+        texts = [_page_text(page) for page in document]
         created = _created(document)
+    except pypdfium2.PdfiumError as error:  # a page whose objects cannot be loaded
+        raise InputError(name, f"has a page that cannot be read ({error})") from None
     finally:
         document.close()
-    pages = [[(clean_line(raw), bullet_level(raw)) for raw in page.splitlines()] for page in pages]
-    pages = [[(line, level) for line, level in page if line] for page in pages]
+    read = [[(clean_line(raw), bullet_level(raw)) for raw in text.splitlines()] for text in texts]
+    pages = [[(line, level) for line, level in page if line] for page in read]
     if sum(len(page) for page in pages) < 5:
         raise InputError(name, "is a PDF with no text layer (a scan?), which cannot be read")
     running = _running_lines([[line for line, _ in page] for page in pages])

@@ -12,16 +12,17 @@ joined to the data; only the work is done differently, for speed:
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rdflib import Graph, Literal
+from rdflib import BNode, Graph, Literal
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.plugins.sparql import CUSTOM_EVALS
 from rdflib.plugins.sparql.sparql import AlreadyBound
 
-from .rdf.namespaces import bind_prefixes
+from .rdf.namespaces import OKG, bind_prefixes
 from .rdf.vocabulary import shapes, vocabulary_triples
 
 
@@ -42,6 +43,65 @@ class Outcome:
 
 
 def validate(data: Graph) -> Outcome:
+    """Check ``data`` against the shapes. A graph with no inspection does not conform
+    (and is not checked further: unrelated triples are not worth minutes), and each
+    literal that is not a well-formed value of its datatype is a violation of its own."""
+    if (None, RDF.type, OKG.Inspection) not in data:
+        return _outcome([Problem("Violation", "(the graph)", None, _NO_INSPECTION, None)])
+    malformed = _malformed(data)
+    if not malformed:
+        return _shacl(data)
+    # SHACL sees the graph without them (pyshacl compares them and fails); what it then
+    # says of the same focus and path ("exactly one start date") is left out.
+    clean = Graph()
+    clean += (t for t in data if not (isinstance(t[2], Literal) and t[2].ill_typed))
+    outcome = _shacl(clean)
+    spoken = {(p.focus, p.path) for p in malformed}
+    kept = [p for p in outcome.problems if (p.focus, p.path) not in spoken]
+    return _outcome(kept + malformed, outcome.report, tuple(malformed))
+
+
+_NO_INSPECTION = "No inspection found: the graph holds no okg:Inspection."
+
+
+def _malformed(data: Graph) -> list[Problem]:
+    names = bind_prefixes(Graph()).namespace_manager
+    found = []
+    for s, p, o in data:
+        if isinstance(o, Literal) and o.ill_typed:
+            datatype = o.datatype.n3(names) if o.datatype else "its datatype"
+            found.append(Problem("Violation", s.n3(names), p.n3(names),
+                                 f"{str(o)!r} is not a well-formed {datatype} value.",
+                                 o.n3(names)))
+    return found
+
+
+def _outcome(problems: list[Problem], report: Graph | None = None,
+             found: tuple[Problem, ...] = ()) -> Outcome:
+    """An outcome with problems found outside SHACL (``found``, all of ``problems`` when
+    there is no SHACL ``report``), each added to the SHACL report, which then does not
+    conform."""
+    if report is None:
+        report = bind_prefixes(Graph())
+        report.add((BNode(), RDF.type, SH.ValidationReport))
+        found = tuple(problems)
+    node = next(report.subjects(RDF.type, SH.ValidationReport))
+    if found:
+        report.set((node, SH.conforms, Literal(False)))
+    for problem in found:
+        result = BNode()
+        report.add((node, SH.result, result))
+        report.add((result, RDF.type, SH.ValidationResult))
+        report.add((result, SH.resultSeverity, SH.Violation))
+        report.add((result, SH.resultMessage, Literal(problem.message)))
+        if problem.value is not None:
+            report.add((result, SH.value, Literal(problem.value)))
+    order = {"Violation": 0, "Warning": 1, "Info": 2}
+    ordered = tuple(sorted(problems, key=lambda p: (order.get(p.severity, 3), p.focus, p.message)))
+    return Outcome(not any(p.severity == "Violation" for p in ordered), ordered, report)
+
+
+def _shacl(data: Graph) -> Outcome:
     from pyshacl import validate as shacl_validate  # heavy: loaded on use
 
     # The vocabulary joins the data: shapes look up what each framework requires.
@@ -50,14 +110,15 @@ def validate(data: Graph) -> Outcome:
     graph = _QueryGraph()
     graph.addN((s, p, o, graph) for s, p, o in triples)
     graph.addN((s, p, o, graph) for s, p, o in rdfs_entailments(triples))
-    _, report, _ = shacl_validate(
-        graph,
-        shacl_graph=shapes(),
-        inference="none",  # done above
-        inplace=True,  # the graph is this call's own: no copy needed
-        allow_warnings=True,
-        advanced=True,
-    )
+    with join_order():
+        _, report, _ = shacl_validate(
+            graph,
+            shacl_graph=shapes(),
+            inference="none",  # done above
+            inplace=True,  # the graph is this call's own: no copy needed
+            allow_warnings=True,
+            advanced=True,
+        )
     bind_prefixes(report)
     problems = _problems(report)
     # Decided here rather than by pyshacl, so only violations ever fail a graph.
@@ -222,7 +283,8 @@ def _cheapest(ctx, patterns: list) -> int:
     at once, else the first whose matches run out when all are stepped through together.
     Members of a class (every finding of the graph) join that race only if no other
     pattern ends within _PROBE steps: merely starting to list them copies them all."""
-    others, members = [], []
+    others: list[tuple[int, tuple]] = []
+    members: list[tuple[int, tuple]] = []
     for index, pattern in enumerate(patterns):
         terms = tuple(ctx[term] for term in pattern)
         if None not in terms:
@@ -237,7 +299,18 @@ def _cheapest(ctx, patterns: list) -> int:
     return (others or members)[0][0]
 
 
-CUSTOM_EVALS["ofsted-kg-validation"] = _basic_graph_pattern
+_EVAL_KEY = "ofsted-kg-validation"
+
+
+@contextmanager
+def join_order() -> Iterator[None]:
+    """rdflib evaluates basic graph patterns with ``_basic_graph_pattern`` inside this
+    block only (it applies to this module's validation graphs alone), never on import."""
+    CUSTOM_EVALS[_EVAL_KEY] = _basic_graph_pattern
+    try:
+        yield
+    finally:
+        CUSTOM_EVALS.pop(_EVAL_KEY, None)
 
 
 def _problems(report: Graph) -> tuple[Problem, ...]:
@@ -255,7 +328,7 @@ def _problems(report: Graph) -> tuple[Problem, ...]:
         problems.append(
             Problem(
                 severity=str(severity).rsplit("#", 1)[-1],
-                focus=show(report.value(result, SH.focusNode)),
+                focus=show(report.value(result, SH.focusNode)) or "",
                 path=show(report.value(result, SH.resultPath)),
                 message=str(report.value(result, SH.resultMessage) or ""),
                 value=show(report.value(result, SH.value)),

@@ -121,7 +121,7 @@ def test_successor_is_matched_by_value(example_graph):
     graph.set((node("finding", 11), OKG.number, Literal("11", datatype=XSD.int)))
     outcome = validate(graph)
     messages = [p.message for p in outcome.problems]
-    assert "A finding has exactly one positive number." in messages
+    assert "A finding's number is a well-formed positive xsd:integer." in messages
     assert not any("is missing" in m for m in messages), messages
 
 

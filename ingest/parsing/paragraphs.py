@@ -14,7 +14,8 @@ from ..model import Line
 from .textutil import join_lines
 
 NUMBERED = re.compile(r"^(\d{1,3})\.\s*(\S.*)$")
-_OPENING = re.compile(r"^(\d{1,3})(\.?)(?:\s+|(?=[A-Z\u2018\u201c'\"(])|$)(.*)$")
+# A doubled dot before a space is a typing slip some reports make ("46.. Most").
+_OPENING = re.compile(r"^(\d{1,3})(\.?)(?:\.(?=\s))?(?:\s+|(?=[A-Z\u2018\u201c'\"(])|$)(.*)$")
 # "(Recommendation)", "(recommendation 3)", "(Recommendations 2 and 5)", "( Recommendation.)"
 MARKER = re.compile(
     r"\s*\(\s*recommendations?\s*\.?\s*((?:\d+\s*(?:,|and|&)?\s*)*)\)\s*\.?\s*$", re.I

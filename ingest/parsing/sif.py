@@ -206,7 +206,7 @@ def _numbered_rows(text: str) -> list[str]:
     """The table's rows, each cut at the next row's number ("1.", "2.", "2.1", "3."), so a
     row whose grade cannot be read never reaches into the next row's grade."""
     starts = [(number.start(), number.end()) for number in _ROW_NUMBER.finditer(text)]
-    ends = [start for start, _ in starts[1:]] + [len(text)]
+    ends = [start for start, _ in starts[1:]] + [len(text)] if starts else []
     return [text[body:end].strip() for (_, body), end in zip(starts, ends, strict=True)]
 
 

@@ -48,6 +48,7 @@ def report_graph(
     _findings(graph, report, inspection, document, source)
     _recommendations(graph, report, inspection, document)
     _supports(graph, report, inspection)
+    _audit(graph, report, document)
     return graph
 
 
@@ -60,6 +61,21 @@ def authority_graph(report: Report, graph: Graph | None = None) -> Graph:
     if report.predecessor is not None:
         _authority(graph, resolve(report.predecessor.name))
     return graph
+
+
+def _audit(graph: Graph, report: Report, document: URIRef) -> None:
+    """What the parser saw printed and every loss it found (see ``parsing.audit``)."""
+    for problem in report.parse_problems:
+        kind = OKG.parseViolation if problem.severity == "Violation" else OKG.parseWarning
+        graph.add((document, kind, Literal(problem.message)))
+    counts = report.printed
+    if counts is None:
+        return
+    _add(graph, document,
+         (OKG.pageCount, Literal(counts.pages) if counts.pages is not None else None),
+         (OKG.printedParagraphCount, Literal(counts.paragraphs)),
+         (OKG.printedJudgementRowCount, Literal(counts.judgement_rows)),
+         (OKG.printedPreviousJudgementCount, Literal(counts.previous_rows)))
 
 
 def _add(graph: Graph, subject: URIRef, *pairs) -> None:
@@ -161,6 +177,7 @@ def _previous(graph: Graph, report: Report, inspection: URIRef, document: URIRef
               known: URIRef | None) -> None:
     """The earlier inspection as this report describes it: no dates are invented. Its
     judgements hang below this inspection, as this report states them."""
+    assert report.previous is not None  # called only for a report that describes one
     node = known if known is not None else below(inspection, "previous")
     graph.add((inspection, OKG.previousInspection, node))
     _add(
@@ -200,6 +217,7 @@ def _predecessor(graph: Graph, report: Report, inspection: URIRef, document: URI
     """The authority's formation from its predecessor, and the predecessor's grade, as
     this report states them (org:ChangeEvent)."""
     told = report.predecessor
+    assert told is not None  # called only for a report that names one
     before = authority_iri(resolve(told.name))
     after = authority_iri(report.identity)
     change = below(after, "formation")
@@ -212,7 +230,7 @@ def _predecessor(graph: Graph, report: Report, inspection: URIRef, document: URI
         (OKG.statedIn, document),
     )
     graph.add((after, ORG.resultedFrom, change))
-    if told.grade is None:
+    if told.grade is None or told.judged is None:
         return
     earlier = below(inspection, "predecessor")
     _add(

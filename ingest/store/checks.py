@@ -44,8 +44,9 @@ def validate_store(store: ox.Store) -> StoreOutcome:
     conforms = True
     report = bind_prefixes(Graph())
     names = report_graph_names(store)
-    for name in names:
-        outcome = validate(_graph(store, name, AUTHORITIES))
+    # Nothing to check is no inspection found, never "conforms".
+    for name in names or [None]:
+        outcome = validate(_graph(store, name, AUTHORITIES) if name else Graph())
         conforms = conforms and outcome.conforms
         problems += outcome.problems
         report += outcome.report
