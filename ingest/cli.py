@@ -110,8 +110,8 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
     written = None
     if outcome.reports:
         try:
-            written = _write(outcome.reports, output, fmt) if store is None else _add(
-                outcome.reports, store, store_dir)
+            written = _add(outcome.reports, store, store_dir) if output is None else _write(
+                outcome.reports, output, fmt)
         except OSError as error:
             _fail(f"{output}: cannot be written ({error.strerror or error})")
     del store  # closes the store now, not when the exit's traceback is dropped
@@ -402,6 +402,7 @@ def load(sources: tuple[Path, ...], graph_store: str, store_dir: Path | None, ti
     import os
 
     from . import batch
+    from .errors import InputError
     from .store.loadable import StoreFolderError, graphs_from_sources, graphs_from_store
     from .store.server import ServerError
     from .store.server import load as send
@@ -417,8 +418,12 @@ def load(sources: tuple[Path, ...], graph_store: str, store_dir: Path | None, ti
         files = batch.report_files(sources)
         if not files:
             _fail(f"{' '.join(map(str, sources))}: no report files (.pdf, .md, .txt) found")
-        graphs = graphs_from_sources(files, jobs or os.cpu_count() or 1, on_refused=lambda e: (
-            refused.append(e), click.echo(f"Error: {e}", err=True)))
+
+        def on_refused(error: InputError) -> None:
+            refused.append(error)
+            click.echo(f"Error: {error}", err=True)
+
+        graphs = graphs_from_sources(files, jobs or os.cpu_count() or 1, on_refused)
     try:
         sent = send(graph_store, graphs, timeout)
     except ServerError as error:

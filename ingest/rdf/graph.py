@@ -310,6 +310,7 @@ def _doubt(graph: Graph, node: URIRef, support: Support, inspection: URIRef) -> 
     """A stated citation whose text matches a neighbouring finding much better: the link
     stays, and the doubt names that neighbour and both similarities."""
     doubt = support.doubt
+    assert doubt is not None  # called only for a doubted support
     _add(
         graph, node,
         (OKG.doubtfulCitation, Literal(True)),

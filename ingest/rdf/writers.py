@@ -14,10 +14,11 @@ import re
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
+from rdflib.term import Node
 
 from .namespaces import ID, OKG, PREFIXES
 
-_RANK = {OKG.Inspection: 0, OKG.Report: 1, OKG.SourceFile: 2, OKG.Judgement: 3,
+_RANK: dict[Node, int] = {OKG.Inspection: 0, OKG.Report: 1, OKG.SourceFile: 2, OKG.Judgement: 3,
          OKG.Recommendation: 4, OKG.Finding: 5, OKG.Support: 6}
 _OWNER = re.compile(re.escape(str(ID)) + r"(?:inspection|report)/([^/]+/[^/]+)")
 _LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
@@ -79,7 +80,7 @@ def _natural_term(term) -> tuple:
     return (type(term).__name__, _natural(str(term)), str(getattr(term, "datatype", "")))
 
 
-def _iri(iri: URIRef, used: set[str]) -> str:
+def _iri(iri: Node, used: set[str]) -> str:
     text = str(iri)
     if text.startswith(str(ID)) and ":" not in (rest := text[len(str(ID)):]):
         return f"<{rest}>"
@@ -123,14 +124,14 @@ def _node(graph: Graph, subject) -> dict:
     types = sorted(_compact(t) for t in graph.objects(subject, RDF.type))
     if types:
         node["@type"] = types[0] if len(types) == 1 else types
-    for predicate in sorted(set(graph.predicates(subject)) - {RDF.type}):
+    for predicate in sorted(set(graph.predicates(subject)) - {RDF.type}, key=str):
         values = [_value(o) for o in sorted(graph.objects(subject, predicate),
                                             key=_natural_term)]
         node[_compact(predicate)] = values[0] if len(values) == 1 else values
     return node
 
 
-def _compact(iri: URIRef) -> str:
+def _compact(iri: Node) -> str:
     text = str(iri)
     for prefix, namespace in [("id", ID), *PREFIXES.items()]:
         if text.startswith(str(namespace)) and len(text) > len(str(namespace)):

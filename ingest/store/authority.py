@@ -28,6 +28,8 @@ def authority_keys(target: Target) -> dict[str, set[str]]:
     """Each authority node in the target's data -> its names and codes, in lower case."""
     keys: dict[str, set[str]] = {}
     for node, key in target.select(_KEYS).rows:
+        if node is None or key is None:  # both are bound in every solution of _KEYS
+            continue
         keys.setdefault(node.value, set()).add(" ".join(key.value.split()).lower())
     return keys
 

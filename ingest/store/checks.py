@@ -6,6 +6,7 @@ itself); no report's facts can make another report's graph conform.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -17,18 +18,18 @@ from .names import AUTHORITIES
 class StoreOutcome:
     conforms: bool
     problems: tuple  # ingest.validate.Problem, for every graph
-    report: object  # rdflib Graph: every graph's SHACL validation report
+    report: Any  # rdflib Graph: every graph's SHACL validation report
     graphs: int
 
 
-def _graph(store: ox.Store, *names: str):
+def _graph(store: ox.Store, *names: str | None):
     from rdflib import Graph
 
     graph = Graph()
-    for name in names:
+    for name in filter(None, names):
         node = ox.NamedNode(name)
         if store.contains_named_graph(node):
-            data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=node)
+            data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=node) or b""
             graph.parse(data=data.decode("utf-8"), format="nt")
     return graph
 
@@ -43,10 +44,10 @@ def validate_store(store: ox.Store) -> StoreOutcome:
     problems: list = []
     conforms = True
     report = bind_prefixes(Graph())
-    names = report_graph_names(store)
+    names: list[str | None] = list(report_graph_names(store))
     # Nothing to check is no inspection found, never "conforms".
     for name in names or [None]:
-        outcome = validate(_graph(store, name, AUTHORITIES) if name else Graph())
+        outcome = validate(_graph(store, name, AUTHORITIES))
         conforms = conforms and outcome.conforms
         problems += outcome.problems
         report += outcome.report

@@ -2,6 +2,7 @@
 with pyoxigraph)."""
 
 from collections.abc import Iterable, Iterator
+from typing import cast
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -25,5 +26,6 @@ def term(node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 def quads(triples: Iterable[tuple], graph_name: str) -> Iterator[ox.Quad]:
     """Each (subject, predicate, object) of ``triples`` in the graph ``graph_name``."""
     name = ox.NamedNode(graph_name)
-    for s, p, o in triples:
-        yield ox.Quad(term(s), term(p), term(o), name)
+    for s, p, o in triples:  # rdflib guarantees the positions: no literal subject, IRI predicates
+        yield ox.Quad(cast(ox.NamedNode | ox.BlankNode, term(s)), cast(ox.NamedNode, term(p)),
+                      term(o), name)

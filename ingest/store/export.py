@@ -20,8 +20,10 @@ def dataset_bytes(store: ox.Store, fmt: ox.RdfFormat) -> bytes:
                    key=_key)
     prefixes = {name: str(namespace) for name, namespace in sorted(PREFIXES.items())}
     if fmt == ox.RdfFormat.N_QUADS:
-        return ox.serialize(quads, format=fmt)
-    return ox.serialize(quads, format=fmt, prefixes=prefixes)
+        data = ox.serialize(quads, format=fmt)
+    else:
+        data = ox.serialize(quads, format=fmt, prefixes=prefixes)
+    return data or b""  # bytes whenever no output file is given
 
 
 def export(store: ox.Store, path: Path) -> int:

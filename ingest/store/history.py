@@ -51,6 +51,12 @@ SELECT ?node ?authority ?start ?framework ?month WHERE {{
 """
 
 
+def _select(store: ox.Store, query: str) -> ox.QuerySolutions:
+    solutions = store.query(query)
+    assert isinstance(solutions, ox.QuerySolutions)  # both queries are SELECTs
+    return solutions
+
+
 def _day(term) -> date | None:
     try:
         return date.fromisoformat(term.value) if term is not None else None
@@ -65,7 +71,7 @@ def inspections(store: ox.Store) -> tuple[list, dict[str, str]]:
 
     found: list[Inspected] = []
     placeholders: dict[str, str] = {}
-    for row in store.query(_INSPECTIONS):
+    for row in _select(store, _INSPECTIONS):
         start, end = _day(row["start"]), _day(row["end"])
         if start is None or end is None:
             continue
@@ -83,7 +89,7 @@ def recalled(store: ox.Store) -> list:
     from ..enrich.history import Recalled
 
     found = []
-    for row in store.query(_RECALLED):
+    for row in _select(store, _RECALLED):
         start = _day(row["start"])
         if start is not None:
             found.append(Recalled(row["node"].value, row["authority"].value, start,

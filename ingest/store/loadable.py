@@ -54,4 +54,4 @@ def graphs_of(store: Store) -> Iterator[tuple[str, bytes]]:
     from pyoxigraph import RdfFormat
 
     for name in sorted(store.named_graphs(), key=lambda node: node.value):
-        yield name.value, store.dump(format=RdfFormat.N_TRIPLES, from_graph=name)
+        yield name.value, store.dump(format=RdfFormat.N_TRIPLES, from_graph=name) or b""

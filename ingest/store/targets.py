@@ -158,4 +158,7 @@ class EndpointTarget:
         from .server import DEFAULT_TIMEOUT, ask
 
         body = ask(self.url, query_text, self.timeout or DEFAULT_TIMEOUT)
-        return rows_of(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
+        solutions = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise TargetError(f"{self.url}: the answer is not the rows of a SELECT query")
+        return rows_of(solutions)
