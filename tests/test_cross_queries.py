@@ -24,7 +24,8 @@ ENDS = ["2014-04-24", "2017-03-24", "2021-11-19"]
 
 VARIABLES = {
     "authority-history": ["authorityName", "inspectionEnd", "published", "framework",
-                          "serviceAreaLabel", "gradeLabel", "source", "statedIn", "inspection"],
+                          "serviceAreaLabel", "gradeLabel", "source", "statedIn", "inspection",
+                          "publishedFrom"],
     "grade-changes": ["authorityName", "serviceAreaLabel", "earlierEnd", "earlierGrade",
                       "laterEnd", "laterGrade", "direction", "earlierServiceAreaLabel",
                       "mapping"],
@@ -268,20 +269,25 @@ def wandsworth(shared, tmp_path_factory) -> Path:
 @pytest.mark.corpus
 def test_wandsworth_history_and_what_later_reports_say(wandsworth):
     found = rows(wandsworth, "authority-history", "authority=Wandsworth")
-    ends = ["2015-12-17", "2018-05-31", "2022-11-18"]
+    ends = ["2015-12-17", "2018-05-31", "2022-11-18", "2026-03-06"]
     assert list(dict.fromkeys(r["inspectionEnd"] for r in found)) == ends
-    assert len({r["inspection"] for r in found}) == 3
+    assert len({r["inspection"] for r in found}) == 4
     pairs = [(r["inspection"], r["serviceAreaLabel"]) for r in found]
     assert len(pairs) == len(set(pairs)) and {r["source"] for r in found} == {"own report"}
     overall = {r["inspectionEnd"]: r["gradeLabel"] for r in found
                if r["serviceAreaLabel"] == "Overall effectiveness"}
     assert overall == {"2015-12-17": "Inadequate",
                        "2018-05-31": "Requires improvement to be good",
-                       "2022-11-18": "Good"}
+                       "2022-11-18": "Good",
+                       "2026-03-06": "Outstanding"}
+    # ILACS reports print no publication date: the PDF's own creation date, saying so
+    published = {(r["inspectionEnd"], r["published"], r["publishedFrom"]) for r in found}
+    assert ("2018-05-31", "2018-07-20", "printed") in published
+    assert ("2022-11-18", "2023-01-12", "PDF created") in published
     assert rows(wandsworth, "authority-history", "authority=80518") == found  # by Ofsted URN
     # the 2018 re-inspection's account of the 2015 inspection agrees with the 2015 report
     assert rows(wandsworth, "previous-inspection-disagreements",
                 "authority=Wandsworth") == []
     changes = rows(wandsworth, "grade-changes", "authority=Wandsworth")
     overall = [r for r in changes if r["serviceAreaLabel"] == "Overall effectiveness"]
-    assert [r["direction"] for r in overall] == ["improved", "improved"]
+    assert [r["direction"] for r in overall] == ["improved", "improved", "improved"]

@@ -11,7 +11,7 @@ from ingest.rdf.files import serialise
 
 REQUIRED = {
     "judgements": ["authorityName", "inspectionEnd", "published", "serviceAreaLabel",
-                   "gradeLabel", "statedIn"],
+                   "gradeLabel", "statedIn", "publishedFrom"],
     "recommendations": ["authorityName", "inspectionEnd", "body", "number", "text", "supportCount"],
     "findings": ["authorityName", "inspectionEnd", "number", "serviceAreaLabel", "flagged",
                  "page", "text", "finding"],
