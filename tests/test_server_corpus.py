@@ -12,7 +12,6 @@ from collections import Counter
 import pytest
 from click.testing import CliRunner
 from servers import oxigraph
-from test_server import parameters
 
 from ingest.cli import cli
 from ingest.queries import saved_queries
@@ -30,6 +29,13 @@ def corpus_server(corpus_store, tmp_path_factory):
         result = invoke("load", "--store", corpus_store, "--graph-store", f"{base}/store")
         assert result.exit_code == 0, result.stderr
         yield base
+
+
+def parameters(name: str) -> list[str]:
+    """A required authority is Wandsworth, which the corpus holds."""
+    query = saved_queries()[name]
+    return ["--param", "authority=Wandsworth"] if any(
+        p.name == "authority" and p.required for p in query.parameters) else []
 
 
 def answer(name: str, *where: str) -> Counter:
