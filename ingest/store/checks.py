@@ -51,4 +51,6 @@ def validate_store(store: ox.Store) -> StoreOutcome:
         conforms = conforms and outcome.conforms
         problems += outcome.problems
         report += outcome.report
-    return StoreOutcome(conforms, tuple(problems), report, len(names))
+    # a shared graph's problem (an authority not in the reference table) shows once, not
+    # once for every report graph it was checked beside
+    return StoreOutcome(conforms, tuple(dict.fromkeys(problems)), report, len(names))
