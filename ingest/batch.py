@@ -43,16 +43,24 @@ def report_files(sources: Iterable[Path]) -> list[Path]:
 class Outcome:
     """What happened to each file of a batch."""
 
-    reports: list[Report] = field(default_factory=list)
+    reports: list[Report] = field(default_factory=list)  # kept only when writing files
     refused: list[InputError] = field(default_factory=list)
     set_aside: int = 0  # inputs that were the same report as another input
+    frameworks: Counter[str] = field(default_factory=Counter)  # reports ingested, by framework
+    unresolved: set[str] = field(default_factory=set)  # authority names the table lacks
+
+    def count(self, report: Report) -> None:
+        """Note an ingested report for the summary (all the summary keeps of it)."""
+        self.frameworks[report.framework] += 1
+        if report.authority_ref is not None and report.authority_ref.urn is None:
+            self.unresolved.add(report.authority_ref.printed)
 
     def summary(self) -> str:
-        frameworks = Counter(r.framework for r in self.reports)
-        kinds = ", ".join(f"{key} {count}" for key, count in sorted(frameworks.items()))
-        total = len(self.reports) + len(self.refused) + self.set_aside
+        ingested = sum(self.frameworks.values())
+        kinds = ", ".join(f"{key} {count}" for key, count in sorted(self.frameworks.items()))
+        total = ingested + len(self.refused) + self.set_aside
         return (
-            f"{total} file{'s' if total != 1 else ''}: {len(self.reports)} ingested"
+            f"{total} file{'s' if total != 1 else ''}: {ingested} ingested"
             + (f" ({kinds})" if kinds else "")
             + (f", {self.set_aside} the same report as another" if self.set_aside else "")
             + f", {len(self.refused)} refused"
@@ -61,8 +69,7 @@ class Outcome:
 
     def _unresolved(self) -> str:
         """Authorities the reference table does not know: keyed by name, and said so."""
-        names = sorted({r.authority_ref.printed for r in self.reports
-                        if r.authority_ref is not None and r.authority_ref.urn is None})
+        names = sorted(self.unresolved)
         if not names:
             return ""
         return f"; {len(names)} with an authority not in the reference table ({', '.join(names)})"
@@ -81,16 +88,27 @@ def read_all(
     files: list[Path], jobs: int = 1, progress: bool | None = None,
     on_refused: Callable[[InputError], None] = lambda error: None,
 ) -> Outcome:
-    """Read every file, ``jobs`` at a time; a refused file is passed to ``on_refused``
-    as soon as it is known, and the rest go on."""
+    """Read every file, ``jobs`` at a time, and keep the reports; a refused file is passed
+    to ``on_refused`` as soon as it is known, and the rest go on."""
     outcome = Outcome()
+    outcome.reports = list(read_each(files, outcome, jobs, progress, on_refused))
+    for report in outcome.reports:
+        outcome.count(report)
+    return outcome
+
+
+def read_each(
+    files: list[Path], outcome: Outcome, jobs: int = 1, progress: bool | None = None,
+    on_refused: Callable[[InputError], None] = lambda error: None,
+) -> Iterator[Report]:
+    """Each report as soon as it is read (in the order of ``files``), so a caller can
+    stream them; refusals are added to ``outcome`` and passed to ``on_refused``."""
     for result in _progress(_results(files, jobs), len(files), progress):
         if isinstance(result, InputError):
             outcome.refused.append(result)
             on_refused(result)
         else:
-            outcome.reports.append(result)
-    return outcome
+            yield result
 
 
 def _results(files: list[Path], jobs: int) -> Iterator[Report | InputError]:

@@ -99,21 +99,25 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
     _exit_cleanly_on_sigterm()
     if output is not None:
         _lock_output(output)
-    outcome = batch.read_all(
-        files, jobs or os.cpu_count() or 1, progress,
-        on_refused=lambda error: click.echo(f"Error: {error}", err=True),
-    )
-    outcome.reports, aside = one_per_report(outcome.reports)
-    outcome.set_aside = len(aside)
-    for item in aside:
-        click.echo(f"Note: {item.message()}", err=True)
+    jobs = jobs or os.cpu_count() or 1
+    outcome = batch.Outcome()
     written = None
-    if outcome.reports:
-        try:
-            written = _add(outcome.reports, store, store_dir) if output is None else _write(
-                outcome.reports, output, fmt)
-        except OSError as error:
-            _fail(f"{output}: cannot be written ({error.strerror or error})")
+    try:
+        if store is not None:
+            reports = batch.read_each(files, outcome, jobs, progress, _say_refused)
+            written = _add(reports, outcome, store, store_dir)
+        else:
+            assert output is not None
+            read = batch.read_each(files, outcome, jobs, progress, _say_refused)
+            outcome.reports, aside = one_per_report(list(read))
+            for report in outcome.reports:
+                outcome.count(report)
+            for item in aside:
+                _note_aside(outcome, item.message())
+            if outcome.reports:
+                written = _write(outcome.reports, output, fmt)
+    except OSError as error:
+        _fail(f"{output or store_dir}: cannot be written ({error.strerror or error})")
     del store  # closes the store now, not when the exit's traceback is dropped
     if len(files) == 1:  # a refusal has said it all; a single success says where it went
         if written:
@@ -123,11 +127,25 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
     sys.exit(1 if outcome.refused else 0)
 
 
-def _add(reports: list, store, store_dir: Path | None) -> str:
-    from .store.embedded import store_location
-    from .store.layout import fill
+def _say_refused(error) -> None:
+    click.echo(f"Error: {error}", err=True)
 
-    count = fill(store, reports)
+
+def _note_aside(outcome, message: str) -> None:
+    """An input that is the same report as another: said, and counted."""
+    outcome.set_aside += 1
+    click.echo(f"Note: {message}", err=True)
+
+
+def _add(reports, outcome, store, store_dir: Path | None) -> str | None:
+    """Stream ``reports`` into the store, each as soon as it is read."""
+    from .store.embedded import store_location
+    from .store.layout import stream_into
+
+    count = stream_into(store, reports, outcome.count,
+                        lambda message: _note_aside(outcome, message))
+    if not count:
+        return None
     store.flush()
     return (f"{count} report graph{'s' if count != 1 else ''} in the store "
             f"{store_location(store_dir)} ({len(store)} triples)")

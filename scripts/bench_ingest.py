@@ -31,7 +31,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("OFSTED_SHARED") or ROOT.parent / "shared")
-CLI = [sys.executable, "-m", "ingest"]
+_INSTALLED = Path(sys.executable).parent / "ofsted-kg"  # the command as users run it
+CLI = [str(_INSTALLED)] if _INSTALLED.is_file() else [sys.executable, "-m", "ingest"]
 
 FLOOR = """
 import sys

@@ -71,10 +71,16 @@ def add_reports(store: ox.Store, reports: Iterable[tuple[str, list[ox.Quad]]],
     for name, quads in reports:
         replace_graph(store, name, quads)
         count += 1
+    refresh_shared(store, authorities)
+    return count
+
+
+def refresh_shared(store: ox.Store, authorities: list[ox.Quad]) -> None:
+    """After reports are added: their authorities' facts joined to the shared graph (it
+    only grows), the vocabulary refreshed and the history recomputed."""
     store.extend(authorities)
     replace_graph(store, VOCABULARY, vocabulary_quads())
     recompute_history(store)
-    return count
 
 
 def report_graph_names(store: ox.Store) -> list[str]:

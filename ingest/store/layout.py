@@ -5,7 +5,7 @@ or one file given twice) are one report: ``one_per_report`` keeps the PDF if the
 one, else the first given, and says which were set aside.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -15,7 +15,8 @@ from ..model import Report
 from ..rdf.graph import authority_graph, report_graph
 from ..rdf.identity import authority_key, report_iri
 from .convert import quads
-from .embedded import add_reports
+from .embedded import add_reports, refresh_shared
+from .history import replace_graph
 from .names import AUTHORITIES
 
 
@@ -77,3 +78,30 @@ def authority_quads(reports: list[Report]) -> list[ox.Quad]:
 def fill(store: ox.Store, reports: list[Report]) -> int:
     """Add ``reports`` to ``store`` in the data layout; returns the report graphs written."""
     return add_reports(store, report_quads(reports), authority_quads(reports))
+
+
+def stream_into(store: ox.Store, reports: Iterable[Report],
+                on_kept: Callable[[Report], None], on_aside: Callable[[str], None]) -> int:
+    """Add each report to ``store`` as it comes, so memory does not grow with their number:
+    its graph replaces that report's graph, and only its IRI, kind and file are kept to
+    tell a second input of the same report (the PDF is kept, else the first given; each
+    input set aside is passed to ``on_aside`` as a message). The shared graphs are brought
+    up to date at the end. Returns the number of report graphs in the store."""
+    seen: dict[str, tuple[bool, str]] = {}  # report IRI -> (a PDF?, the file kept)
+    authorities = Graph()
+    for report in reports:
+        name = str(report_iri(report.identity, report.end))
+        where = report.source.location
+        if name in seen:
+            was_pdf, kept = seen[name]
+            if was_pdf or not _is_pdf(report):
+                on_aside(f"{where}: the same report ({name}) as {kept}, which is kept")
+                continue
+            on_aside(f"{kept}: the same report ({name}) as {where}, which is kept")
+        else:
+            on_kept(report)
+        seen[name] = (_is_pdf(report), where)
+        replace_graph(store, name, list(quads(report_graph(report), name)))
+        authority_graph(report, authorities)
+    refresh_shared(store, list(quads(authorities, AUTHORITIES)))
+    return len(seen)
