@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from rdflib import Graph
 
@@ -20,6 +21,9 @@ from .model import Report
 from .pipeline import read_report
 from .rdf.graph import authority_graph, report_graph
 from .rdf.identity import authority_key
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 REPORT_SUFFIXES = {".pdf", ".md", ".markdown", ".txt"}
 
@@ -112,12 +116,18 @@ def read_each(
 
 
 def _results(files: list[Path], jobs: int) -> Iterator[Report | InputError]:
-    if jobs <= 1 or len(files) <= 1:
-        yield from map(_read, files)
+    return in_workers(_read, files, jobs)
+
+
+def in_workers(function: Callable[[T], R], items: list[T], jobs: int) -> Iterator[R]:
+    """``function`` of each item, in order, ``jobs`` at a time in worker processes that
+    end with this one (in this process when ``jobs`` is 1)."""
+    if jobs <= 1 or len(items) <= 1:
+        yield from map(function, items)
         return
-    pool = ProcessPoolExecutor(min(jobs, len(files)), initializer=end_with_parent)
+    pool = ProcessPoolExecutor(min(jobs, len(items)), initializer=end_with_parent)
     try:
-        yield from pool.map(_read, files, chunksize=2)
+        yield from pool.map(function, items, chunksize=2)
     except BaseException:  # SIGINT, SIGTERM (SystemExit), or the reader stopped early
         _stop_workers(pool)  # a worker may be stuck in a read: do not wait for it
         raise

@@ -265,9 +265,13 @@ _FORMAT_OF_SUFFIX = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json
 @store_option("The store to check when no GRAPH files are named.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "ttl"]), default="text",
               show_default=True, help="text for people; json or ttl (the SHACL report) for tools.")
-def validate(graphs: tuple[Path, ...], store_dir: Path | None, fmt: str) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Report graphs checked at once; 0 for one per processor.")
+def validate(graphs: tuple[Path, ...], store_dir: Path | None, fmt: str, jobs: int) -> None:
     """Check each report's graph, with the shared graphs, against the shapes: exit 0 if
     all conform, 1 if not, 2 if unreadable. Reads the store when no GRAPH is named."""
+    import os
+
     from .store.checks import validate_store
     from .store.targets import TargetError, files_store
 
@@ -277,7 +281,7 @@ def validate(graphs: tuple[Path, ...], store_dir: Path | None, fmt: str) -> None
         store = files_store(graphs) if graphs else _open_store(store_dir, read_only=True)
     except TargetError as error:
         _fail(str(error))
-    outcome = validate_store(store)
+    outcome = validate_store(store, jobs or os.cpu_count() or 1, shacl_report=fmt == "ttl")
     del store  # closed before the exit
     if fmt == "ttl":
         click.echo(outcome.report.serialize(format="turtle"), nl=False)

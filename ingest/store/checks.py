@@ -22,35 +22,49 @@ class StoreOutcome:
     graphs: int
 
 
-def _graph(store: ox.Store, *names: str | None):
+def _ntriples(store: ox.Store, name: str | None) -> bytes:
+    if name is None or not store.contains_named_graph(ox.NamedNode(name)):
+        return b""
+    return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name)) or b""
+
+
+def _check(data: tuple[bytes, bytes, bool]) -> tuple[bool, list, bytes]:
+    """In a worker: one report graph (N-Triples) with the authorities graph beside it ->
+    conforms, problems, and the SHACL report as N-Triples if it is wanted."""
     from rdflib import Graph
 
-    graph = Graph()
-    for name in filter(None, names):
-        node = ox.NamedNode(name)
-        if store.contains_named_graph(node):
-            data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=node) or b""
-            graph.parse(data=data.decode("utf-8"), format="nt")
-    return graph
-
-
-def validate_store(store: ox.Store) -> StoreOutcome:
-    """Validate every report graph of ``store`` with the shared graphs."""
-    from rdflib import Graph
-
-    from ..rdf.namespaces import bind_prefixes
     from ..validate import validate
 
+    report, authorities, keep_report = data
+    graph = Graph()
+    for part in (report, authorities):
+        if part:
+            graph.parse(data=part.decode("utf-8"), format="nt")
+    outcome = validate(graph)
+    shacl = outcome.report.serialize(format="nt", encoding="utf-8") if keep_report else b""
+    return outcome.conforms, list(outcome.problems), shacl
+
+
+def validate_store(store: ox.Store, jobs: int = 1, shacl_report: bool = False) -> StoreOutcome:
+    """Validate every report graph of ``store`` with the shared graphs, ``jobs`` at a time
+    in worker processes; the SHACL validation report is gathered only if asked for."""
+    from rdflib import Graph
+
+    from ..batch import in_workers
+    from ..rdf.namespaces import bind_prefixes
+
+    names: list[str | None] = list(report_graph_names(store))
+    authorities = _ntriples(store, AUTHORITIES)
+    # Nothing to check is no inspection found, never "conforms".
+    work = [(_ntriples(store, name), authorities, shacl_report) for name in names or [None]]
     problems: list = []
     conforms = True
     report = bind_prefixes(Graph())
-    names: list[str | None] = list(report_graph_names(store))
-    # Nothing to check is no inspection found, never "conforms".
-    for name in names or [None]:
-        outcome = validate(_graph(store, name, AUTHORITIES))
-        conforms = conforms and outcome.conforms
-        problems += outcome.problems
-        report += outcome.report
+    for ok, found, shacl in in_workers(_check, work, jobs):
+        conforms = conforms and ok
+        problems += found
+        if shacl:
+            report.parse(data=shacl.decode("utf-8"), format="nt")
     # a shared graph's problem (an authority not in the reference table) shows once, not
     # once for every report graph it was checked beside
     return StoreOutcome(conforms, tuple(dict.fromkeys(problems)), report, len(names))
