@@ -1,0 +1,113 @@
+"""Numbers a sentence states as quantities, with their units.
+
+A number is a quantity unless the words around it make it something else: part of a
+date or period, an age ("aged 16", "18-year-olds"), a reference ("paragraph 12",
+"Year 11", "section 47"), money, an ordinal, or "one" used as a pronoun ("one of").
+Number words ("nine", "twenty-five") are read by ``number_parser``.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .dates import Span
+
+_SMALL = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+          r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen")
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_WORD = rf"(?:(?:{_TENS})(?:[- ](?:{_SMALL}))?|(?:{_SMALL}))(?: hundred)?"
+NUMBER = re.compile(
+    rf"(?<![\w.,£$/-])(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?![\d/:-]|\.\d|,\d)|(?P<word>\b(?:{_WORD})\b)(?![\w-]))",
+    re.I,
+)
+_UNIT = re.compile(
+    r"(?P<percent>\s?%+|\s?per ?cent\b)"
+    r"|(?P<rate> per 10,?000\b(?: children(?: and young people)?)?)"
+    r"|\s(?:working |calendar |school |consecutive )?(?P<duration>days?|weeks?|months?|years?)\b",
+    re.I,
+)
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\bparagraphs?|\brecommendations?|\bsections?|\byears?|\bkey stages?|\bstages?"
+    r"|\blevels?|\btiers?|\bphases?|\bpages?|\bsteps?|\barticles?|\bregulations?"
+    r"|\bstandards?|\bchapters?|\bparts?|\bschedules?|\bno\.|\bnumber|\bappendix|\bannex"
+    r"|\baged?(?: (?:under|over|between|from))?|\bages(?: of)?|\bage of|\bpriority|\bpoint"
+    r"|\bwave|\bcohort|\bgroup|\bband|£|\$)\s*\(?$"
+    r"|\baged? \d{1,2}\s*(?:and|to|or|-|\u2013)\s*$"
+    r"|\b(?:paragraphs?|recommendations?|sections?|years?|key stages?|stages?|levels?|tiers?"
+    r"|phases?|pages?) (?:\d+|[a-z]+),? (?:and|or|to|-)\s*$",
+    re.I,
+)
+_AGE_AFTER = re.compile(
+    r"^(?:\s*(?:and|to|or|-|\u2013)\s*\d{1,2})?[- ]?years?[- ](?:olds?|of age)\b|^\+"
+    r"|^\s(?:thirds?|quarters?|fifths?|halves|tenths?)\b|^(?:st|nd|rd|th)\b"
+    r"|^\s?(?:million|billion|bn|m|k)\b|^\s?(?:am|pm|hours?|minutes?)\b",
+    re.I,
+)
+_PRONOUN_BEFORE = re.compile(r"\b(?:no|any|the|this|that|each|every|which|such)\s+$", re.I)
+_PRONOUN_AFTER = re.compile(
+    r"^\s+(?:of|another|or|to|and|in|at|is|was|who|which|that|off|point|time|stage|way"
+    r"|hand|side|place|day)\b", re.I)
+_UNDER_OVER = re.compile(r"\b(?:under|over|below|above)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Reading:
+    start: int
+    end: int  # after the unit
+    value: float
+    unit: str
+    words: str
+    base: int | None
+
+
+def read_numbers(text: str, dates: list[Span]) -> list[Reading]:
+    """The quantities in ``text`` in order, leaving out numbers inside ``dates``."""
+    found: list[Reading] = []
+    for match in NUMBER.finditer(text):
+        if any(span.start <= match.start() < span.end for span in dates):
+            continue
+        if found and match.start() < found[-1].end:
+            continue  # the "10,000" of "per 10,000 children"
+        reading = _reading(text, match)
+        if reading is not None:
+            found.append(reading)
+    return found
+
+
+def _reading(text: str, match: re.Match) -> Reading | None:
+    before, after = text[: match.start()], text[match.end():]
+    if _REFERENCE_BEFORE.search(before[-30:]) or _AGE_AFTER.search(after):
+        return None
+    word = match.group("word")
+    if word and word.lower() == "one" and (
+            _PRONOUN_BEFORE.search(before[-12:]) or _PRONOUN_AFTER.search(after)):
+        return None
+    unit_match = _UNIT.match(after)
+    unit, base = _unit(unit_match)
+    if unit == "years" and _UNDER_OVER.search(before[-8:]):
+        return None  # "under 18 years": an age
+    value = _value(match)
+    if value is None:
+        return None
+    end = match.end() + (unit_match.end() if unit_match else 0)
+    return Reading(match.start(), end, value, unit, text[match.start():end], base)
+
+
+def _unit(match: re.Match | None) -> tuple[str, int | None]:
+    if match is None:
+        return "count", None
+    if match.group("percent"):
+        return "percent", None
+    if match.group("rate"):
+        return "rate-per-10000", 10000
+    duration = match.group("duration").lower()
+    return (duration if duration.endswith("s") else duration + "s"), None
+
+
+def _value(match: re.Match) -> float | None:
+    if match.group("digits"):
+        return float(match.group("digits").replace(",", ""))
+    from number_parser import parse_number
+
+    parsed = parse_number(match.group("word").lower())
+    return float(parsed) if parsed is not None else None
