@@ -7,6 +7,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from ..authorities import lookup
 from ..model import Judgement, Report
+from .evidence import evidence_graph
 from .identity import (
     area_iri,
     authority_iri,
@@ -43,6 +44,7 @@ def report_graph(
     _findings(graph, report, inspection, document, source)
     _recommendations(graph, report, inspection, document)
     _supports(graph, report, inspection)
+    evidence_graph(graph, report, inspection, document, source)
     return graph
 
 

@@ -10,6 +10,7 @@ GRADE = Namespace(BASE + "scheme/grade/")
 SIF = Namespace(BASE + "scheme/sif/")
 ILACS = Namespace(BASE + "scheme/ilacs/")
 FRAMEWORK = Namespace(BASE + "scheme/framework/")
+MEASURE = Namespace(BASE + "scheme/measure/")
 
 PREFIXES = {
     "okg": OKG,
@@ -17,6 +18,7 @@ PREFIXES = {
     "sif": SIF,
     "ilacs": ILACS,
     "framework": FRAMEWORK,
+    "measure": MEASURE,
     "dcterms": DCTERMS,
     "org": ORG,
     "owl": OWL,
