@@ -17,7 +17,7 @@ _RELATIVE = (
     rf"|(?:last|past|previous) (?:{_NUMBER_WORD} )?{_UNIT}"
     rf"|{_NUMBER_WORD} {_UNIT} (?:before|prior to|preceding) (?:this|the) inspection"
     r"|since the (?:last|previous) inspection"
-    rf"|since (?:{_MONTH} )?\d{{4}}"
+    rf"|since (?:\d{{1,2}} )?(?:{_MONTH} )?\d{{4}}"
     r"|(?<=at )the time of (?:the|this) inspection"
     r"|(?<=at )the (?:last|previous) inspection"
 )

@@ -37,8 +37,8 @@ _RULES: tuple[tuple[str, str, frozenset[str]], ...] = (
      {"count", "rate-per-10000"}),
     ("children-in-need", r"#[^#]*(?:formally in need of a specialist|\bchildren in need\b)",
      {"count", "rate-per-10000"}),
-    ("children-looked-after", rf"#\s+{_CHILDREN}\s+(?:were|are|was|is)\s+(?:being\s+)?looked "
-     r"after\b", {"count", "rate-per-10000"}),
+    ("children-looked-after", rf"(?:#\s+{_CHILDREN}\s+(?:were|are|was|is)\s+(?:being\s+)?looked "
+     rf"after\b)|\blooking after #\s+{_CHILDREN}", {"count", "rate-per-10000"}),
     ("children-in-poverty", r"#[^#]*(?:living in poverty|low[- ]income families)", {"percent"}),
     ("minority-ethnic-children", r"minority ethnic groups account for #|#[^#]*minority ethnic",
      {"percent"}),

@@ -14,7 +14,8 @@ from .dates import Span
 _SMALL = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
           r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen")
 _TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_WORD = rf"(?:(?:{_TENS})(?:[- ](?:{_SMALL}))?|(?:{_SMALL}))(?: hundred)?"
+_BELOW_100 = rf"(?:(?:{_TENS})(?:[- ](?:{_SMALL}))?|(?:{_SMALL}))"
+_WORD = rf"{_BELOW_100}(?: hundred(?:(?: and)? {_BELOW_100})?)?"
 NUMBER = re.compile(
     rf"(?<![\w.,£$/-])(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?![\d/:-]|\.\d|,\d)|(?P<word>\b(?:{_WORD})\b)(?![\w-]))",
@@ -22,7 +23,7 @@ NUMBER = re.compile(
 )
 _UNIT = re.compile(
     r"(?P<percent>\s?%+|\s?per ?cent\b)"
-    r"|(?P<rate> per 10,?000\b(?: children(?: and young people)?)?)"
+    r"|(?P<rate>\.? per 10,?000\b(?: children(?: and young people)?)?)"
     r"|\s(?:working |calendar |school |consecutive )?(?P<duration>days?|weeks?|months?|years?)\b",
     re.I,
 )

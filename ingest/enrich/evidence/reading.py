@@ -10,7 +10,9 @@ from .quantities import Reading, read_numbers
 from .text import sentences
 
 _BREAK = re.compile(r".*(?:[,;:(]|\bwhile\b|\bwhereas\b|\bbut\b)", re.S)
-_COMPANION = re.compile(r"\s*\((?:a rate of|or|which is|that is|equivalent to)?\s*", re.I)
+_COMPANION = re.compile(
+    r"\s*(?:children(?: and young people)?\s*)?\((?:a rate of|or|which is|that is|equivalent to)?\s*",
+    re.I)
 _NATIONAL_HERE = re.compile(
     r"(?:national average|national figure|nationally|England average|average for England"
     r"|average in England)[^#]*$", re.I)
@@ -43,7 +45,19 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None
             if quantities[-1].measure is None:  # "168 (or 55%) live outside the area"
                 quantities[-1] = replace(quantities[-1], measure=quantity.measure)
         quantities.append(_dated(quantity, text, (reading, tail_to), sentence, spans, lead_date))
-    return tuple(_compared(quantities))
+    return tuple(_compared(_rates(quantities)))
+
+
+def _rates(quantities: list[Quantity]) -> list[Quantity]:
+    """"288 children ... on a child protection plan (a rate of 46 per 10,000 children)":
+    a rate the words do not name is the rate of the count just before it."""
+    result = list(quantities)
+    for index in range(1, len(result)):
+        rate, before = result[index], result[index - 1]
+        if rate.unit == "rate-per-10000" and rate.measure is None and before.measure \
+                and before.role == rate.role and before.unit == "count":
+            result[index] = replace(rate, measure=before.measure)
+    return result
 
 
 def _companion(text: str, before: Reading, reading: Reading) -> bool:

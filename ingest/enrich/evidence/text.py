@@ -21,7 +21,9 @@ _SUBHEADING = re.compile(
     r"this area|(?:Other|Previous) Ofsted inspections|Local leadership|Other information about "
     r"this area)\W*\d{0,2}$", re.I)
 _FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z:;,.)])\d{1,2}$")
-_FOOTNOTE_TEXT = re.compile(r"^\d{1,2} (?=[A-Z])")
+_FOOTNOTE_TEXT = re.compile(
+    r"^\d{1,2} (?!(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\b)(?=[A-Z])")
 _RULE = re.compile(r"^[-_*]{3,}$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')]?\s+(?=[A-Z(\"'\d])")
 
