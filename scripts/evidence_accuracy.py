@@ -67,7 +67,8 @@ def extracted(path: Path, sections: set[str]) -> list[tuple[tuple, str | None]]:
 
 
 def compare(report: dict, path: Path, measured_only: bool) -> Tally:
-    sections = {SECTIONS[letter] for letter in re.findall(r"\b([ABC]):", report["sections_checked"])}
+    checked = re.findall(r"\b([ABC]):", report["sections_checked"])
+    sections = {SECTIONS[letter] for letter in checked}
     expected = [(key(row, row.get("section", "area-information")), row["refDate"])
                  for row in report["quantities"]]
     found = extracted(path, sections)

@@ -11,7 +11,8 @@ from .text import sentences
 
 _BREAK = re.compile(r".*(?:[,;:(]|\bwhile\b|\bwhereas\b|\bbut\b)", re.S)
 _COMPANION = re.compile(
-    r"\s*(?:children(?: and young people)?\s*)?\((?:a rate of|or|which is|that is|equivalent to)?\s*",
+    r"\s*(?:children(?: and young people)?\s*)?"
+    r"\((?:a rate of|or|which is|that is|equivalent to)?\s*",
     re.I)
 _NATIONAL_HERE = re.compile(
     r"(?:national average|national figure|nationally|England average|average for England"
