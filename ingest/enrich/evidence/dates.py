@@ -15,7 +15,7 @@ _UNIT = r"(?:days?|weeks?|months?|years?)"
 _RELATIVE = (
     rf"between {_MONTH} \d{{4}} and {_MONTH} \d{{4}}"
     rf"|(?:last|past|previous) (?:{_NUMBER_WORD} )?{_UNIT}"
-    rf"|{_NUMBER_WORD} {_UNIT} (?:before|prior to|preceding) (?:this|the) inspection"
+    rf"|{_NUMBER_WORD} {_UNIT} (?:before|prior to|preceding) (?:this |the )?inspection"
     r"|since the (?:last|previous) inspection"
     rf"|since (?:\d{{1,2}} )?(?:{_MONTH} )?\d{{4}}"
     r"|(?<=at )the time of (?:the|this) inspection"

@@ -12,6 +12,7 @@ are the concepts of ``ontology/measures.ttl``; the first rule that matches wins.
 import re
 
 _CHILDREN = r"(?:children|young people|children and young people|young person|child)"
+_LIVE = r"(?:live|lived|are living|were living|are placed|were placed|placed)"
 _RULES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("houses-multiple-occupation", r"#[^#]*\bhouses? (?:of|in) multiple occupation", {"count"}),
     ("independent-living", r"#[^#]*ceased to be looked after[^#]*independent living", {"count"}),
@@ -20,15 +21,16 @@ _RULES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("ceased-looked-after", rf"#\s*{_CHILDREN}?[^#]{{0,20}}\bceased to be looked after",
      {"count"}),
     ("special-guardianship-orders", r"#[^#]*special guardianship orders?", {"count"}),
-    ("adoptions", rf"#\s+adoptions?\b|#\s+{_CHILDREN}\s+(?:were|have been|had been) adopted",
+    ("adoptions", rf"#\s+adoptions?\b|#\s+{_CHILDREN}\s+(?:were|have been|had been) adopted"
+     rf"|#\s+{_CHILDREN}\s+(?:left care|ceased to be looked after) through adoption",
      {"count"}),
     ("children-looked-after-outside-area",
      r"(?<!of whom )#\)?\s+(?:children\s+)?(?:live|lived|are living|were living|are placed"
      r"|were placed)\s+(?:outside|out of)\b", {"count", "percent"}),
-    ("residential-homes", r"#\s+(?:children\s+)?(?:live|lived|are living|were living)\s+in\s+"
-     r"residential children's homes", {"count"}),
-    ("foster-placements", r"#\s+(?:children\s+)?(?:live|lived|are living|were living)\s+with\s+"
-     r"foster (?:families|carers)", {"count"}),
+    ("residential-homes", rf"#\)?\s+(?:children\s+)?{_LIVE}\s+in\s+residential children's homes",
+     {"count", "percent"}),
+    ("foster-placements", rf"#\)?\s+(?:children\s+)?{_LIVE}\s+(?:with\s+foster (?:families|carers)"
+     r"|in foster (?:care|placements))", {"count", "percent"}),
     ("private-fostering", r"privately arranged fostering|private fostering|privately fostered",
      {"count"}),
     ("serious-incident-notifications", r"#[^#]*serious incident notifications?", {"count"}),
@@ -38,17 +40,20 @@ _RULES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("children-in-need", r"#[^#]*(?:formally in need of a specialist|\bchildren in need\b)",
      {"count", "rate-per-10000"}),
     ("children-looked-after", rf"(?:#\s+{_CHILDREN}\s+(?:were|are|was|is)\s+(?:being\s+)?looked "
-     rf"after\b)|\blooking after #\s+{_CHILDREN}", {"count", "rate-per-10000"}),
+     rf"after\b)|#\s+{_CHILDREN}\s+looked after\b|\blooking after #\s+{_CHILDREN}",
+     {"count", "rate-per-10000"}),
     ("children-in-poverty", r"#[^#]*(?:living in poverty|low[- ]income families)", {"percent"}),
-    ("minority-ethnic-children", r"minority ethnic groups account for #|#[^#]*minority ethnic",
+    ("minority-ethnic-children",
+     r"minority ethnic groups account for (?:approximately |around |about )?#"
+     r"|#[^#]*minority ethnic",
      {"percent"}),
     ("children-in-area", rf"#\s*{_CHILDREN}[^#]*(?:under the age of 18|aged (?:under|0 to) "
-     r"(?:18|17))", {"count"}),
+     r"(?:18|17)|aged between 0|\b0 ?(?:-|to) ?1[78]\b|under 18)", {"count"}),
     ("care-leavers", r"#\s+care leavers\b", {"count"}),
 )
 _LEAD_RULES: tuple[tuple[str, str, str], ...] = (
-    ("free-school-meals-primary", r"free school meals", r"\bprimary"),
-    ("free-school-meals-secondary", r"free school meals", r"\bsecondary"),
+    ("free-school-meals-primary", r"free school meals?", r"\bprimary"),
+    ("free-school-meals-secondary", r"free school meals?", r"\bsecondary"),
     ("eal-primary", r"english as an additional language", r"\bprimary"),
     ("eal-secondary", r"english as an additional language", r"\bsecondary"),
 )
@@ -65,8 +70,8 @@ def match_measure(clause: str, unit: str, lead: str = "") -> str | None:
             return key
     if unit != "percent":
         return None
-    context = f"{lead} {clause}"
+    context, head = f"{lead} {clause}", clause.split("#", 1)[0]
     for key, lead_rule, local_rule in _LEAD:
-        if lead_rule.search(context) and local_rule.search(clause):
+        if lead_rule.search(context) and local_rule.search(head):
             return key
     return None

@@ -16,9 +16,13 @@ _SMALL = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirt
 _TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _BELOW_100 = rf"(?:(?:{_TENS})(?:[- ](?:{_SMALL}))?|(?:{_SMALL}))"
 _WORD = rf"{_BELOW_100}(?: hundred(?:(?: and)? {_BELOW_100})?)?"
+# "no serious case reviews", "of whom none live outside the area": zero, said in words
+_ZERO_NOUN = (r"children|child|young people|young person|serious|special guardianship|adoptions?"
+              r"|care leavers?|privately|private|unaccompanied|houses?")
 NUMBER = re.compile(
-    rf"(?<![\w.,£$/-])(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    rf"(?![\d/:-]|\.\d|,\d)|(?P<word>\b(?:{_WORD})\b)(?![\w-]))",
+    rf"(?<![\w.,£$/-])(?:(?P<digits>\d{{1,3}}(?:[, ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?![\d/:-]|\.\d|,\d)|(?P<word>\b(?:{_WORD})\b)(?![\w-])"
+    rf"|(?P<zero>\bnone\b(?! of)|\bno\b(?= (?:{_ZERO_NOUN})\b)))",
     re.I,
 )
 _UNIT = re.compile(
@@ -32,7 +36,8 @@ _REFERENCE_BEFORE = re.compile(
     r"|\blevels?|\btiers?|\bphases?|\bpages?|\bsteps?|\barticles?|\bregulations?"
     r"|\bstandards?|\bchapters?|\bparts?|\bschedules?|\bno\.|\bnumber|\bappendix|\bannex"
     r"|\baged?(?: (?:under|over|between|from))?|\bages(?: of)?|\bage of|\bpriority|\bpoint"
-    r"|\bwave|\bcohort|\bgroup|\bband|£|\$)\s*\(?$"
+    r"|\bwave|\bcohort|\bgroup|\bband|£|\$"
+    r"|\b(?:become|becomes|became|turn|turns|turned|reach|reaches|until they are))\s*\(?$"
     r"|\baged? \d{1,2}\s*(?:and|to|or|-|\u2013)\s*$"
     r"|\b(?:paragraphs?|recommendations?|sections?|years?|key stages?|stages?|levels?|tiers?"
     r"|phases?|pages?) (?:\d+|[a-z]+),? (?:and|or|to|-)\s*$",
@@ -48,6 +53,9 @@ _PRONOUN_BEFORE = re.compile(r"\b(?:no|any|the|this|that|each|every|which|such)\
 _PRONOUN_AFTER = re.compile(
     r"^\s+(?:of|another|or|to|and|in|at|is|was|who|which|that|off|point|time|stage|way"
     r"|hand|side|place|day)\b", re.I)
+_FOOTNOTE = re.compile(r"[a-z]\s$")
+_FOOTNOTE_AFTER = re.compile(r"\s(?!(?:January|February|March|April|May|June|July|August"
+                             r"|September|October|November|December)\b)[A-Z][a-z]")
 _UNDER_OVER = re.compile(r"\b(?:under|over|below|above)\s*$", re.I)
 
 
@@ -79,6 +87,10 @@ def _reading(text: str, match: re.Match) -> Reading | None:
     before, after = text[: match.start()], text[match.end():]
     if _REFERENCE_BEFORE.search(before[-30:]) or _AGE_AFTER.search(after):
         return None
+    digits = match.group("digits")
+    if digits and (re.match(r"0\d", digits) or _FOOTNOTE.search(before[-20:])
+                   and _FOOTNOTE_AFTER.match(after) and len(digits) <= 2):
+        return None  # "0300 123 1231"; "enquiries do not 1 The areas ...": a footnote's mark
     word = match.group("word")
     if word and word.lower() == "one" and (
             _PRONOUN_BEFORE.search(before[-12:]) or _PRONOUN_AFTER.search(after)):
@@ -106,8 +118,10 @@ def _unit(match: re.Match | None) -> tuple[str, int | None]:
 
 
 def _value(match: re.Match) -> float | None:
+    if match.group("zero"):
+        return 0.0
     if match.group("digits"):
-        return float(match.group("digits").replace(",", ""))
+        return float(re.sub(r"[, ]", "", match.group("digits")))
     from number_parser import parse_number
 
     parsed = parse_number(match.group("word").lower())

@@ -15,14 +15,17 @@ _COMPANION = re.compile(
     r"\((?:a rate of|or|which is|that is|equivalent to)?\s*",
     re.I)
 _NATIONAL_HERE = re.compile(
-    r"(?:national average|national figure|nationally|England average|average for England"
-    r"|average in England)[^#]*$", re.I)
+    r"(?:national (?:average|level|figure|rate|proportion)|nationally|England average"
+    r"|average (?:for|in|across) England)[^#]*$", re.I)
 _COMPARED = re.compile(r"(?:compared (?:with|to)|against|than)\s*(?:the\s+)?$", re.I)
 _NATIONAL_AFTER = re.compile(
-    r"^[^.;(]*?(?:national|in England|the country as a whole|England as a whole|nationally)",
+    r"^[^.;(]*?(?:national|in England|\bthe country\b|England as a whole|nationally)",
     re.I)
-_FROM = re.compile(r"(?:\bfrom|compared (?:with|to))\s*(?:approximately\s+|around\s+|about\s+)?$",
-                   re.I)
+_CLAUSE_END = re.compile(r"\(|,\s|;|\band\b")
+_FROM = re.compile(
+    r"(?:\bfrom|compared (?:with|to)|similar to|the same as)(?: the (?:figure|number|rate) of)?"
+    r"\s*(?:approximately\s+|around\s+|about\s+)?$", re.I)
+_OF_WHOM = re.compile(r"\bof (?:whom|these|them)\s*$", re.I)
 
 
 def read_quantities(text: str, lead: str = "", lead_date: str | None = None
@@ -33,6 +36,7 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None
     readings = read_numbers(text, spans)
     bounds = sentences(text)
     quantities: list[Quantity] = []
+    heads: list[str] = []
     for index, reading in enumerate(readings):
         sentence = next((b for b in bounds if b[0] <= reading.start < b[1]), (0, len(text)))
         head_from = max(sentence[0], readings[index - 1].end if index else 0)
@@ -40,11 +44,14 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None
                       else len(text))
         head, tail = text[head_from:reading.start], text[reading.end:tail_to]
         companion = index and _companion(text, readings[index - 1], reading)
-        quantity = _quantity(reading, head, tail, lead)
+        quantity = _quantity(reading, head, tail, lead + " " + text[:reading.start])
         if companion and quantities:
             quantity = _as_companion(quantity, quantities[-1])
-            if quantities[-1].measure is None:  # "168 (or 55%) live outside the area"
+            if _OF_WHOM.search(heads[-1]):  # "of whom 16 (62%) live outside": a share
+                quantity = replace(quantity, measure=None)
+            elif quantities[-1].measure is None:  # "168 (or 55%) live outside the area"
                 quantities[-1] = replace(quantities[-1], measure=quantity.measure)
+        heads.append(head)
         quantities.append(_dated(quantity, text, (reading, tail_to), sentence, spans, lead_date))
     return tuple(_compared(_rates(quantities)))
 
@@ -97,8 +104,9 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
     if quantity.role == "previous":
         found = after[0].key if after else None
     else:
-        stop = text.find("(", reading.end, tail_to)
-        within = [s for s in after if s.start < (tail_to if stop < 0 else stop)]
+        clause_end = _CLAUSE_END.search(text, reading.end, tail_to)
+        stop = clause_end.start() if clause_end else tail_to
+        within = [s for s in after if s.start < stop]
         lead = [s for s in inside if s.end <= reading.start and _is_lead(text, sentence, s)]
         found = (within[0].key if within else lead[0].key if lead
                  else None if quantity.role == "national" else lead_date)
