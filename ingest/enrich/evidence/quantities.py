@@ -22,7 +22,7 @@ _ZERO_NOUN = (r"children|child|young people|young person|serious|special guardia
 NUMBER = re.compile(
     rf"(?<![\w.,£$/-])(?:(?P<digits>\d{{1,3}}(?:[, ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?![\d/:-]|\.\d|,\d)|(?P<word>\b(?:{_WORD})\b)(?![\w-])"
-    rf"|(?P<zero>\bnone\b(?! of)|\bno\b(?= (?:{_ZERO_NOUN})\b)))",
+    rf"|(?P<zero>\bnone\b(?! of)|\bzero\b|\bno\b(?= (?:{_ZERO_NOUN})\b)))",
     re.I,
 )
 _UNIT = re.compile(
@@ -45,6 +45,7 @@ _REFERENCE_BEFORE = re.compile(
 )
 _AGE_AFTER = re.compile(
     r"^(?:\s*(?:and|to|or|-|\u2013)\s*\d{1,2})?[- ]?years?[- ](?:olds?|of age)\b|^\+"
+    r"|^\s(?:months?|years?|weeks?) (?:to|ending|up to)\b"  # "the 12 months to 31 March"
     r"|^\s(?:thirds?|quarters?|fifths?|halves|tenths?)\b|^(?:st|nd|rd|th)\b"
     r"|^\s?(?:million|billion|bn|m|k)\b|^\s?(?:am|pm|hours?|minutes?)\b",
     re.I,

@@ -25,6 +25,7 @@ _CLAUSE_END = re.compile(r"\(|,\s|;|\band\b")
 _FROM = re.compile(
     r"(?:\bfrom|compared (?:with|to)|similar to|the same as)(?: the (?:figure|number|rate) of)?"
     r"\s*(?:approximately\s+|around\s+|about\s+)?$", re.I)
+_OUTSIDE = "children-looked-after-outside-area"
 _OF_WHOM = re.compile(r"\bof (?:whom|these|them)\s*$", re.I)
 
 
@@ -47,8 +48,8 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None
         quantity = _quantity(reading, head, tail, lead + " " + text[:reading.start])
         if companion and quantities:
             quantity = _as_companion(quantity, quantities[-1])
-            if _OF_WHOM.search(heads[-1]):  # "of whom 16 (62%) live outside": a share
-                quantity = replace(quantity, measure=None)
+            if _OF_WHOM.search(heads[-1]) and quantity.measure == _OUTSIDE:
+                quantity = replace(quantity, measure=None)  # "of whom 16 (62%) live outside"
             elif quantities[-1].measure is None:  # "168 (or 55%) live outside the area"
                 quantities[-1] = replace(quantities[-1], measure=quantity.measure)
         heads.append(head)
@@ -58,13 +59,15 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None
 
 def _rates(quantities: list[Quantity]) -> list[Quantity]:
     """"288 children ... on a child protection plan (a rate of 46 per 10,000 children)":
-    a rate the words do not name is the rate of the count just before it."""
+    a rate the words do not name is the rate of the last named count before it."""
     result = list(quantities)
-    for index in range(1, len(result)):
-        rate, before = result[index], result[index - 1]
-        if rate.unit == "rate-per-10000" and rate.measure is None and before.measure \
-                and before.role == rate.role and before.unit == "count":
-            result[index] = replace(rate, measure=before.measure)
+    for index, rate in enumerate(result):
+        if rate.unit != "rate-per-10000" or rate.measure is not None:
+            continue
+        counts = [q for q in result[:index] if q.unit == "count" and q.role == rate.role]
+        named = [q for q in counts if q.measure]
+        if named:
+            result[index] = replace(rate, measure=named[-1].measure)
     return result
 
 
