@@ -66,7 +66,7 @@ def _quantity(graph: Graph, evidence: URIRef, index: int, quantity: Quantity,
     graph.add((evidence, OKG.quantity, node))
     for predicate, value in (
         (RDF.type, OKG.Quantity),
-        (OKG.value, Literal(_decimal(quantity.value), datatype=XSD.decimal)),
+        (OKG.value, _value(quantity.value)),
         (OKG.unit, Literal(quantity.unit)),
         (OKG.words, Literal(quantity.words)),
         (OKG.role, Literal(quantity.role)),
@@ -82,8 +82,9 @@ def _quantity(graph: Graph, evidence: URIRef, index: int, quantity: Quantity,
         graph.add((_quantity_iri(evidence, quantity.compares_to), link, node))
 
 
-def _decimal(value: float) -> Decimal:
-    return Decimal(int(value)) if value == int(value) else Decimal(str(value))
+def _value(value: float) -> Literal:
+    """Whole numbers as xsd:integer, others as xsd:decimal: both read back as written."""
+    return Literal(int(value)) if value == int(value) else Literal(Decimal(str(value)))
 
 
 def _ref_date(key: str | None) -> Literal | None:

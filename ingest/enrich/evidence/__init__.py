@@ -8,7 +8,6 @@ quantity: value, unit, role (current, previous or national), the measure it coun
 where the words say so, and the date or period it refers to.
 """
 
-import re
 from dataclasses import replace
 
 from ...model import Evidence, Finding, Report, SourceText
@@ -17,8 +16,7 @@ from .reading import read_quantities
 from .text import Item, area_items, sentences
 
 AREA, FINDINGS = "area-information", "findings"
-# Ofsted's contact details and licence, where a parser left a back cover on a finding.
-_BOILERPLATE = re.compile(r"@|www\.|https?:|telephone|textphone|crown copyright|\u00a9", re.I)
+
 
 
 def add_evidence(report: Report, text: SourceText) -> Report:
@@ -53,8 +51,6 @@ def finding_evidence(findings: list[Finding]) -> list[Evidence]:
         count = 0
         for start, end in sentences(finding.text):
             sentence = finding.text[start:end]
-            if _BOILERPLATE.search(sentence):
-                continue
             quantities = read_quantities(sentence)
             if not quantities:
                 continue

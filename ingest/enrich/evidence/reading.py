@@ -9,6 +9,8 @@ from .measures import match_measure
 from .quantities import Reading, read_numbers
 from .text import sentences
 
+# Ofsted's contact details and licence, where a parser left a back cover on a finding.
+_BOILERPLATE = re.compile(r"@|www\.|https?:|telephone|textphone|crown copyright|\u00a9", re.I)
 _BREAK = re.compile(r".*(?:[,;:(]|\bwhile\b|\bwhereas\b|\bbut\b)", re.S)
 _COMPANION = re.compile(
     r"\s*(?:children(?: and young people)?\s*)?"
@@ -33,6 +35,8 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None
                     ) -> tuple[Quantity, ...]:
     """The quantities ``text`` states. ``lead`` is the lead-in of the list it sits in and
     ``lead_date`` the date that lead-in gives ("In the last 12 months:")."""
+    if _BOILERPLATE.search(text):
+        return ()
     spans = date_spans(text)
     readings = read_numbers(text, spans)
     bounds = sentences(text)

@@ -68,7 +68,7 @@ def _items(lines: list[Line]) -> Iterator[Item]:
             current = None
         elif line.bullet or current is None or _starts_footnote(line, text, mark):
             footnote = not line.bullet and (mark or bool(_FOOTNOTE_TEXT.match(text)))
-            level = 0 if footnote else line.bullet
+            level = 0 if footnote else _level(line.bullet, text, parent)
             current = Item(level, line.page, heading, [_FOOTNOTE_TEXT.sub("", text)],
                            parent if level > 1 else None)
             parent = current if level == 1 else parent
@@ -77,6 +77,15 @@ def _items(lines: list[Line]) -> Iterator[Item]:
         else:
             current.lines.append(text)
             mark = False
+
+
+def _level(bullet: int, text: str, parent: Item | None) -> int:
+    """A list flattened by its rendering: an item starting in lower case or with a number,
+    after a lead-in ending in a colon, is one of that lead-in's sub-items."""
+    if bullet == 1 and parent is not None and parent.text.endswith(":") \
+            and (text[:1].islower() or text[:1].isdigit()):
+        return 2
+    return bullet
 
 
 def _starts_footnote(line: Line, text: str, mark: bool) -> bool:
