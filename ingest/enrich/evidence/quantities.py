@@ -8,6 +8,7 @@ Number words ("nine", "twenty-five") are read by ``number_parser``.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .dates import Span
 
@@ -123,7 +124,13 @@ def _value(match: re.Match) -> float | None:
         return 0.0
     if match.group("digits"):
         return float(re.sub(r"[, ]", "", match.group("digits")))
+    return _word_value(match.group("word").lower())
+
+
+@lru_cache(maxsize=512)
+def _word_value(words: str) -> float | None:
+    """"twenty-five" -> 25.0 (number_parser rebuilds its tables on each call: cached)."""
     from number_parser import parse_number
 
-    parsed = parse_number(match.group("word").lower())
+    parsed = parse_number(words)
     return float(parsed) if parsed is not None else None

@@ -6,7 +6,7 @@ from dataclasses import replace
 from ...model import Quantity
 from .dates import Span, date_spans
 from .measures import match_measure
-from .quantities import Reading, read_numbers
+from .quantities import NUMBER, Reading, read_numbers
 from .text import sentences
 
 # Ofsted's contact details and licence, where a parser left a back cover on a finding.
@@ -35,8 +35,8 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None
                     ) -> tuple[Quantity, ...]:
     """The quantities ``text`` states. ``lead`` is the lead-in of the list it sits in and
     ``lead_date`` the date that lead-in gives ("In the last 12 months:")."""
-    if _BOILERPLATE.search(text):
-        return ()
+    if not NUMBER.search(text) or _BOILERPLATE.search(text):
+        return ()  # most sentences state no number: leave them before reading dates
     spans = date_spans(text)
     readings = read_numbers(text, spans)
     bounds = sentences(text)
