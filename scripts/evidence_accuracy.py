@@ -38,12 +38,14 @@ class Tally:
     dated: int = 0  # matched with the sample's date
     misses: list = field(default_factory=list)
     extras: list = field(default_factory=list)
+    undated: list = field(default_factory=list)  # matched, but with another date
 
     def add(self, other: "Tally") -> None:
         for name in ("expected", "found", "matched", "dated"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses += other.misses
         self.extras += other.extras
+        self.undated += other.undated
 
 
 def key(row: dict, section: str) -> tuple:
@@ -85,6 +87,8 @@ def compare(report: dict, path: Path, measured_only: bool) -> Tally:
             wanted[k] -= 1
             tally.matched += 1
             tally.dated += ref_date in dates[k]
+            if ref_date not in dates[k]:
+                tally.undated.append((report["file"], k, ref_date, dates[k]))
         else:
             tally.extras.append((report["file"], k, ref_date))
     tally.misses = [(report["file"], k) for k, n in wanted.items() for _ in range(n)]
@@ -132,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
             print("missed", *miss)
         for extra in totals[False].extras:
             print("extra ", *extra)
+        for undated in totals[False].undated:
+            print("date  ", *undated)
     return 0
 
 

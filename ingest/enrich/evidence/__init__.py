@@ -8,6 +8,7 @@ quantity: value, unit, role (current, previous or national), the measure it coun
 where the words say so, and the date or period it refers to.
 """
 
+import re
 from dataclasses import replace
 
 from ...model import Evidence, Finding, Report, SourceText
@@ -16,6 +17,8 @@ from .reading import read_quantities
 from .text import Item, area_items, sentences
 
 AREA, FINDINGS = "area-information", "findings"
+# An item that goes on from the one before: "Of this number, ...", "32 live in ...".
+_FRAGMENT = re.compile(r"^(?:[a-z\d]|Of (?:this number|these|them|the \d))")
 
 
 
@@ -26,9 +29,15 @@ def add_evidence(report: Report, text: SourceText) -> Report:
 
 def area_evidence(text: SourceText) -> list[Evidence]:
     found: list[Evidence] = []
+    before: Item | None = None  # the item before, under the same heading
     for item in area_items(text.lines):
         lead = item.parent.text if item.parent else ""
-        quantities = read_quantities(item.text, lead, _lead_date(item.parent))
+        lead_date = _lead_date(item.parent)
+        if lead_date is None and before is not None and _FRAGMENT.match(item.text) \
+                and before.heading == item.heading:
+            lead_date = _lead_date(before)  # "Of this number, 188 ...", "32 live in ..."
+        quantities = read_quantities(item.text, lead, lead_date)
+        before = item
         if quantities:
             found.append(Evidence(f"area-{len(found) + 1}", item.text, item.page, AREA,
                                   item.heading, None, "local-authority", quantities))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October"
-          r"|November|December)")
+          r"|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)")
 _NUMBER_WORD = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _UNIT = r"(?:days?|weeks?|months?|years?)"
 _RELATIVE = (
@@ -47,14 +47,26 @@ def date_spans(text: str) -> list[Span]:
 
 def _key(match: re.Match) -> str:
     kind, printed = match.lastgroup, " ".join(match.group().split())
+    try:
+        return _typed_key(kind, printed)
+    except ValueError:  # "31 June 2016": a date no calendar has, kept as printed
+        return _slug(printed)
+
+
+def _slug(printed: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", re.sub(r"^the ", "", printed.lower())).strip("-")
+
+
+def _typed_key(kind: str | None, printed: str) -> str:
     if kind == "day":
-        cleaned = re.sub(r"(?<=\d)(?:st|nd|rd|th)|,", "", printed)
-        return datetime.strptime(cleaned.title(), "%d %B %Y").date().isoformat()
+        day, month, year = re.sub(r"(?<=\d)(?:st|nd|rd|th)|[,.]", "", printed).split()
+        return datetime.strptime(f"{day} {month[:3]} {year}", "%d %b %Y").date().isoformat()
     if kind == "month":
-        return datetime.strptime(printed.replace(",", "").title(), "%B %Y").strftime("%Y-%m")
+        month, year = re.sub(r"[,.]", "", printed).split()
+        return datetime.strptime(f"{month[:3]} {year}", "%b %Y").strftime("%Y-%m")
     if kind == "period":
         first, second = re.split(r" ?[-/\u2013] ?", printed)
         return f"{first}-{second[-2:]}"
     if kind == "year":
         return printed
-    return re.sub(r"[^a-z0-9]+", "-", re.sub(r"^the ", "", printed.lower())).strip("-")
+    return _slug(printed)

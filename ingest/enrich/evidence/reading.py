@@ -104,7 +104,9 @@ def _as_companion(quantity: Quantity, before: Quantity) -> Quantity:
 def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
            sentence: tuple[int, int], spans: list[Span], lead_date: str | None) -> Quantity:
     """Previous values: the first date after them in their sentence. Others: a date in
-    their own clause, else the date opening their sentence, else their list's."""
+    their own clause, else the date opening their sentence, else the one opening their
+    item ("At 31 March 2018, 306 children ... Of this number: 168 ..."), else their
+    list's."""
     reading, tail_to = place
     inside = [s for s in spans if sentence[0] <= s.start < sentence[1]]
     after = [s for s in inside if s.start >= reading.end]
@@ -115,8 +117,10 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
         stop = clause_end.start() if clause_end else tail_to
         within = [s for s in after if s.start < stop]
         lead = [s for s in inside if s.end <= reading.start and _is_lead(text, sentence, s)]
+        opening = [s for s in spans if _is_lead(text, (0, len(text)), s)][:1]
         found = (within[0].key if within else lead[0].key if lead
-                 else None if quantity.role == "national" else lead_date)
+                 else None if quantity.role == "national"
+                 else opening[0].key if opening else lead_date)
     return replace(quantity, ref_date=found)
 
 
