@@ -18,7 +18,7 @@ from .text import Item, area_items, sentences
 
 AREA, FINDINGS = "area-information", "findings"
 # An item that goes on from the one before: "Of this number, ...", "32 live in ...".
-_FRAGMENT = re.compile(r"^(?:[a-z\d]|Of (?:this number|these|them|the \d))")
+_FRAGMENT = re.compile(r"^(?:[a-z\d]|None\b|Of (?:this number|these|them|the \d))")
 
 
 
@@ -29,15 +29,14 @@ def add_evidence(report: Report, text: SourceText) -> Report:
 
 def area_evidence(text: SourceText) -> list[Evidence]:
     found: list[Evidence] = []
-    before: Item | None = None  # the item before, under the same heading
+    before: tuple[str | None, str | None] = (None, None)  # heading and date of the item before
     for item in area_items(text.lines):
         lead = item.parent.text if item.parent else ""
         lead_date = _lead_date(item.parent)
-        if lead_date is None and before is not None and _FRAGMENT.match(item.text) \
-                and before.heading == item.heading:
-            lead_date = _lead_date(before)  # "Of this number, 188 ...", "32 live in ..."
+        if lead_date is None and _FRAGMENT.match(item.text) and before[0] == item.heading:
+            lead_date = before[1]  # "Of this number, 188 ...", "32 live in ..."
         quantities = read_quantities(item.text, lead, lead_date)
-        before = item
+        before = (item.heading, _lead_date(item) or lead_date)
         if quantities:
             found.append(Evidence(f"area-{len(found) + 1}", item.text, item.page, AREA,
                                   item.heading, None, "local-authority", quantities))

@@ -117,6 +117,8 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
         stop = clause_end.start() if clause_end else tail_to
         within = [s for s in after if s.start < stop]
         lead = [s for s in inside if s.end <= reading.start and _is_lead(text, sentence, s)]
+        if within and lead and within[0].key == "time-of-the-inspection":
+            within = []  # "Since ..., four reviews were completed or ongoing at the time of ..."
         opening = [s for s in spans if _is_lead(text, (0, len(text)), s)][:1]
         found = (within[0].key if within else lead[0].key if lead
                  else None if quantity.role == "national"
