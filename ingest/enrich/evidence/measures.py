@@ -16,12 +16,13 @@ _LIVE = r"(?:live|lived|are living|were living|are placed|were placed|placed)"
 _RULES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("houses-multiple-occupation", r"#[^#]*\bhouses? (?:of|in) multiple occupation", {"count"}),
     ("independent-living", r"#[^#]*ceased to be looked after[^#]*independent living", {"count"}),
-    ("returned-looked-after", r"#[^#]*\breturned to (?:be )?(?:looked after|care)",
+    ("returned-looked-after", r"#[^#]*\breturned to (?:be |being )?(?:looked after|care)",
      {"count", "percent"}),
     ("ceased-looked-after", rf"#\s*{_CHILDREN}?[^#]{{0,20}}\bceased to be looked after",
      {"count"}),
     ("special-guardianship-orders", r"#[^#]*special guardianship orders?", {"count"}),
-    ("adoptions", rf"#\s+adoptions?\b|#\s+{_CHILDREN}\s+(?:were|have been|had been) adopted"
+    ("adoptions", rf"#\s+adoptions\b|#\s+adoption\b(?! \w)|#\s+adoption orders\b"
+     rf"|#\s+{_CHILDREN}\s+(?:were|have been|had been) adopted"
      rf"|#\s+{_CHILDREN}\s+(?:left care|ceased to be looked after) through adoption",
      {"count"}),
     ("children-looked-after-outside-area",

@@ -20,16 +20,18 @@ _WORD = rf"{_BELOW_100}(?: hundred(?:(?: and)? {_BELOW_100})?)?"
 # "no serious case reviews", "of whom none live outside the area": zero, said in words
 _ZERO_NOUN = (r"children|child|young people|young person|serious|special guardianship|adoptions?"
               r"|care leavers?|privately|private|unaccompanied|houses?")
+_HYPHENED = r"(?:day|week|month)\b(?!-old)"  # "three-day courses", not "six-month-old"
 NUMBER = re.compile(
     rf"(?<![\w.,£$/-])(?:(?P<digits>\d{{1,3}}(?:[, ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    rf"(?![\d/:-]|\.\d|,\d)|(?P<word>\b(?:{_WORD})\b)(?![\w-])"
+    rf"(?![\d/:]|-(?!{_HYPHENED})|\.\d|,\d)|(?P<word>\b(?:{_WORD})\b)(?!\w|-(?!{_HYPHENED}))"
     rf"|(?P<zero>\bnone\b(?! of)|\bzero\b|\bno\b(?= (?:{_ZERO_NOUN})\b)))",
     re.I,
 )
 _UNIT = re.compile(
     r"(?P<percent>\s?%+|\s?per ?cent\b)"
     r"|(?P<rate>\.? per 10,?000\b(?: children(?: and young people)?)?)"
-    r"|\s(?:working |calendar |school |consecutive )?(?P<duration>days?|weeks?|months?|years?)\b",
+    r"|\s(?:working |calendar |school |consecutive )?(?P<duration>days?|weeks?|months?|years?)\b"
+    r"|-(?P<hyphened>day|week|month)\b",
     re.I,
 )
 _REFERENCE_BEFORE = re.compile(
@@ -38,7 +40,8 @@ _REFERENCE_BEFORE = re.compile(
     r"|\bstandards?|\bchapters?|\bparts?|\bschedules?|\bno\.|\bnumber|\bappendix|\bannex"
     r"|\baged?(?: (?:under|over|between|from))?|\bages(?: of)?|\bage of|\bpriority|\bpoint"
     r"|\bwave|\bcohort|\bgroup|\bband|£|\$"
-    r"|\b(?:become|becomes|became|turn|turns|turned|reach|reaches|until they are))\s*\(?$"
+    r"|\b(?:become|becomes|became|turn|turns|turned|turning|reach|reaches|reaching"
+    r"|until they are))\s*\(?$"
     r"|\baged? \d{1,2}\s*(?:and|to|or|-|\u2013)\s*$"
     r"|\b(?:paragraphs?|recommendations?|sections?|years?|key stages?|stages?|levels?|tiers?"
     r"|phases?|pages?) (?:\d+|[a-z]+),? (?:and|or|to|-)\s*$",
@@ -55,9 +58,10 @@ _PRONOUN_BEFORE = re.compile(r"\b(?:no|any|the|this|that|each|every|which|such)\
 _PRONOUN_AFTER = re.compile(
     r"^\s+(?:of|another|or|to|and|in|at|is|was|who|which|that|off|point|time|stage|way"
     r"|hand|side|place|day)\b", re.I)
-_FOOTNOTE = re.compile(r"[a-z]\s$")
+_FOOTNOTE = re.compile(r"[a-z,;]\s$")
 _FOOTNOTE_AFTER = re.compile(r"\s(?!(?:January|February|March|April|May|June|July|August"
                              r"|September|October|November|December)\b)[A-Z][a-z]")
+_AGE_END = re.compile(r"\s*(?:[.,;)]|$|and\b|or\b)")
 _UNDER_OVER = re.compile(r"\b(?:under|over|below|above)\s*$", re.I)
 
 
@@ -99,8 +103,9 @@ def _reading(text: str, match: re.Match) -> Reading | None:
         return None
     unit_match = _UNIT.match(after)
     unit, base = _unit(unit_match)
-    if unit == "years" and _UNDER_OVER.search(before[-8:]):
-        return None  # "under 18 years": an age
+    if _UNDER_OVER.search(before[-8:]) and (unit == "years" or unit == "count" and _AGE_END.match(
+            after) and match.group("digits") and int(float(match.group("digits"))) <= 25):
+        return None  # "under 18 years", "those over 21.": an age
     value = _value(match)
     if value is None:
         return None
@@ -115,7 +120,7 @@ def _unit(match: re.Match | None) -> tuple[str, int | None]:
         return "percent", None
     if match.group("rate"):
         return "rate-per-10000", 10000
-    duration = match.group("duration").lower()
+    duration = (match.group("duration") or match.group("hyphened")).lower()
     return (duration if duration.endswith("s") else duration + "s"), None
 
 

@@ -27,6 +27,10 @@ _CLAUSE_END = re.compile(r"\(|,\s|;|\band\b")
 _FROM = re.compile(
     r"(?:\bfrom|compared (?:with|to)|similar to|the same as)(?: the (?:figure|number|rate) of)?"
     r"\s*(?:approximately\s+|around\s+|about\s+)?$", re.I)
+# "from" states an earlier value only where the sentence tells of a change
+_CHANGE = re.compile(r"increas|reduc|decreas|\bris[ei]|risen|\bfall|\bfell|\bdown\b|\bup\b"
+                     r"|improv|declin|chang|compared|similar|same as|grown|grew|drop|went|moved",
+                     re.I)
 _OUTSIDE = "children-looked-after-outside-area"
 _OF_WHOM = re.compile(r"\bof (?:whom|these|them)\s*$", re.I)
 
@@ -83,16 +87,16 @@ def _companion(text: str, before: Reading, reading: Reading) -> bool:
 
 def _quantity(reading: Reading, head: str, tail: str, lead: str) -> Quantity:
     clause_head = _BREAK.sub("", head)
-    role = _role(clause_head, tail)
+    role = _role(clause_head, tail, head)
     measure = match_measure(f"{clause_head}#{tail}", reading.unit, lead)
     return Quantity(value=reading.value, unit=reading.unit, words=reading.words,
                     start=reading.start, role=role, measure=measure, base=reading.base)
 
 
-def _role(head: str, tail: str) -> str:
+def _role(head: str, tail: str, sentence_head: str) -> str:
     if _NATIONAL_HERE.search(head) or (_COMPARED.search(head) and _NATIONAL_AFTER.search(tail)):
         return "national"
-    if _FROM.search(head):
+    if _FROM.search(head) and _CHANGE.search(sentence_head):
         return "previous"
     return "current"
 
