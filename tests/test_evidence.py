@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, URIRef
+from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from ingest.enrich.evidence import area_evidence, finding_evidence
@@ -246,6 +246,22 @@ def test_shapes_catch_broken_evidence(seeds, change, message):
     outcome = validate(_break_quantity(graph, change))
     assert not outcome.conforms
     assert any(message in p.message for p in outcome.problems), outcome.problems
+
+
+def test_finding_evidence_names_its_finding_and_periods_end_at_the_inspection(seeds):
+    graph = report_graph(_reference(seeds / "wandsworth-2018.pdf"))
+    inspection = "https://w3id.org/ofsted-kg/id/inspection/80518/2018-05-31"
+    adoptions = next(graph.subjects(OKG.measure, MEASURE["adoptions"]))
+    assert str(graph.value(adoptions, OKG.refDate)) == "last-12-months"
+    assert str(graph.value(adoptions, OKG.periodEnd)) == "2018-05-31"
+    current = next(graph.subjects(OKG.words, Literal("306")))
+    previous = graph.value(current, OKG.previousValue)
+    assert int(graph.value(previous, OKG.value)) == 286
+    evidence = URIRef(f"{inspection}/evidence/52-1")
+    graph.remove((evidence, OKG.evidenceFor, None))
+    outcome = validate(graph)
+    assert not outcome.conforms
+    assert any("names its finding" in p.message for p in outcome.problems), outcome.problems
 
 
 def test_measures_scheme_has_the_agreed_keys():
