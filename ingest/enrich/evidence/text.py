@@ -20,6 +20,8 @@ _SUBHEADING = re.compile(
     r"^(?:Children living in this area|Child protection in this area|Children looked after in "
     r"this area|(?:Other|Previous) Ofsted inspections|Local leadership|Other information about "
     r"this area)\W*\d{0,2}$", re.I)
+_CONTENTS_ENTRY = re.compile(r"\s\d{1,3}$")  # "Information about this local authority area 5"
+_NEAR = 60  # lines
 _FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z:;,.)])\d{1,2}$")
 _FOOTNOTE_TEXT = re.compile(
     r"^\d{1,2} (?!(?:January|February|March|April|May|June|July|August|September|October"
@@ -48,7 +50,20 @@ def area_items(lines: Sequence[Line]) -> list[Item]:
     starts = [i for i, line in enumerate(lines) if _HEADING.match(line.text)]
     if not starts:
         return []
-    return list(_items(_section(lines, starts[-1] + 1)))
+    start = starts[-1] + 1
+    if _CONTENTS_ENTRY.search(lines[starts[-1]].text):
+        start = _after_contents(lines, start)  # the heading itself was not rendered
+    return [] if start is None else list(_items(_section(lines, start)))
+
+
+def _after_contents(lines: Sequence[Line], start: int) -> int | None:
+    """Where the section starts when only its contents entry names it: at the first list
+    item after the contents, provided one of the section's sub-headings follows soon."""
+    first = next((i for i in range(start, len(lines)) if lines[i].bullet), None)
+    if first is None:
+        return None
+    near = lines[first:first + _NEAR]
+    return first if any(_SUBHEADING.match(line.text) for line in near) else None
 
 
 def _section(lines: Sequence[Line], start: int) -> list[Line]:
