@@ -24,6 +24,7 @@ _RELATIVE = (
 PHRASE = re.compile(
     rf"(?P<relative>{_RELATIVE})"
     rf"|(?P<day>\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}})"
+    rf"|(?P<monthday>{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})"
     rf"|(?P<month>{_MONTH},? \d{{4}})"
     r"|(?P<period>\b(?:19|20)\d{2} ?[-/\u2013] ?(?:\d{2}|(?:19|20)\d{2})\b)"
     r"|(?P<year>(?<![\d,.])(?:19|20)\d{2}(?!\d|,\d|%| per))",
@@ -60,6 +61,9 @@ def _slug(printed: str) -> str:
 def _typed_key(kind: str | None, printed: str) -> str:
     if kind == "day":
         day, month, year = re.sub(r"(?<=\d)(?:st|nd|rd|th)|[,.]", "", printed).split()
+        return datetime.strptime(f"{day} {month[:3]} {year}", "%d %b %Y").date().isoformat()
+    if kind == "monthday":  # "March 31 2015"
+        month, day, year = re.sub(r"(?<=\d)(?:st|nd|rd|th)|[,.]", "", printed).split()
         return datetime.strptime(f"{day} {month[:3]} {year}", "%d %b %Y").date().isoformat()
     if kind == "month":
         month, year = re.sub(r"[,.]", "", printed).split()

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from ...model import Line
 from ...parsing.textutil import join_lines
 
-_HEADING = re.compile(r"^Information about this (?:local authority )?area\W*\d{0,2}$", re.I)
+_HEADING = re.compile(
+    r"^Information about this (?:local authority(?: area)?|area)\W*(?:\s\d{1,3}|\d{0,2})$", re.I)
+_FIRST_SUBHEADING = re.compile(r"^Children living in this area\W*\d{0,2}$", re.I)
 _END = re.compile(
     r"^(?:Recommendations|Inspection judge?ments about the (?:local authority|LSCB)"
     r"|Summary for children and young people|Inspection findings|Executive summary"
@@ -48,8 +50,9 @@ class Item:
 def area_items(lines: Sequence[Line]) -> list[Item]:
     """The items of the area statistics section, or none where the report has none."""
     starts = [i for i, line in enumerate(lines) if _HEADING.match(line.text)]
-    if not starts:
-        return []
+    if not starts:  # no heading rendered: the section's first sub-heading opens it
+        first = [i for i, line in enumerate(lines) if _FIRST_SUBHEADING.match(line.text)]
+        return list(_items(_section(lines, first[-1]))) if first else []
     start = starts[-1] + 1
     if _CONTENTS_ENTRY.search(lines[starts[-1]].text):
         start = _after_contents(lines, start)  # the heading itself was not rendered
