@@ -21,7 +21,6 @@ AREA, FINDINGS = "area-information", "findings"
 _FRAGMENT = re.compile(r"^(?:[a-z\d]|None\b|Of (?:this number|these|them|the \d))")
 
 
-
 def add_evidence(report: Report, text: SourceText) -> Report:
     """The report with its ``evidence`` filled in from its findings and source lines."""
     return replace(report, evidence=area_evidence(text) + finding_evidence(report.findings))
