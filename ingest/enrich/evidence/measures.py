@@ -50,7 +50,11 @@ _RULES: tuple[tuple[str, str, frozenset[str]], ...] = (
      {"percent"}),
     ("children-in-area", rf"#\s*{_CHILDREN}[^#]*(?:under the age of 18|aged (?:under|0 to) "
      r"(?:18|17)|aged between 0|\b0 ?(?:-|to) ?1[78]\b|under 18)", {"count"}),
-    ("care-leavers", r"#\s+care leavers\b", {"count"}),
+    # the authority's care leavers, not a group of them ("eight care leavers have secured ...")
+    ("care-leavers", r"\b(?:has|have|works? with|working with|supports?|supporting|responsible "
+     r"for|out of|cohort of|there (?:are|were)|total of|caseload of)\s+(?:some |approximately "
+     r"|around |about )?#\s+care leavers\b(?!\s+(?:in|aged|who|that|accessing|living|are|were"
+     r"|have|has|into|attending|engaged|at|with|between)\b)", {"count"}),
 )
 _LEAD_RULES: tuple[tuple[str, str, str], ...] = (
     ("free-school-meals-primary", r"free school meals?", r"\bprimary"),
