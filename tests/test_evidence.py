@@ -143,6 +143,11 @@ def test_quantities_inside_findings():
     assert first[0].compares_to == 1
     assert [(q.value, q.unit, q.measure) for q in second] == [
         (9, "count", "adoptions"), (57, "percent", None), (20, "days", None)]
+    # a group of children on plans is no count of the area's plans
+    subgroup = Finding(13, "At the time of the inspection, 12 children had been subject to a "
+                           "child protection plan for over two years.", None, 9, False)
+    (only,) = finding_evidence([subgroup])
+    assert [(q.value, q.measure) for q in only.quantities] == [(12, None)]
 
 
 # The reference report, from each of its renderings

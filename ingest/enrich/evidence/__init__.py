@@ -58,7 +58,7 @@ def finding_evidence(findings: list[Finding]) -> list[Evidence]:
         count = 0
         for start, end in sentences(finding.text):
             sentence = finding.text[start:end]
-            quantities = read_quantities(sentence)
+            quantities = read_quantities(sentence, prose=True)
             if not quantities:
                 continue
             count += 1

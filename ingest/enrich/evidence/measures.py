@@ -62,17 +62,23 @@ _LEAD_RULES: tuple[tuple[str, str, str], ...] = (
     ("eal-primary", r"english as an additional language", r"\bprimary"),
     ("eal-secondary", r"english as an additional language", r"\bsecondary"),
 )
+IN_PROSE = frozenset({"adoptions", "special-guardianship-orders", "serious-incident-notifications",
+                      "serious-case-reviews", "care-leavers", "children-looked-after"})
 _COMPILED = tuple((key, re.compile(rule, re.I), units) for key, rule, units in _RULES)
 _LEAD = tuple((key, re.compile(lead, re.I), re.compile(local, re.I))
               for key, lead, local in _LEAD_RULES)
 
 
-def match_measure(clause: str, unit: str, lead: str = "") -> str | None:
+def match_measure(clause: str, unit: str, lead: str = "", prose: bool = False) -> str | None:
     """The measure a number counts, from its ``clause`` (``#`` marks the number) and the
-    lead-in of the list it sits in; None where the words do not say."""
+    lead-in of the list it sits in; None where the words do not say. In ``prose``
+    (findings), only measures whose words cannot name a subgroup: "12 children had been
+    on a child protection plan for over two years" counts no plans of the area."""
     for key, rule, units in _COMPILED:
-        if unit in units and rule.search(clause):
+        if unit in units and (not prose or key in IN_PROSE) and rule.search(clause):
             return key
+    if prose:
+        return None
     if unit != "percent":
         return None
     context, head = f"{lead} {clause}", clause.split("#", 1)[0]

@@ -35,10 +35,11 @@ _OUTSIDE = "children-looked-after-outside-area"
 _OF_WHOM = re.compile(r"\bof (?:whom|these|them)\s*$", re.I)
 
 
-def read_quantities(text: str, lead: str = "", lead_date: str | None = None
-                    ) -> tuple[Quantity, ...]:
+def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
+                    prose: bool = False) -> tuple[Quantity, ...]:
     """The quantities ``text`` states. ``lead`` is the lead-in of the list it sits in and
-    ``lead_date`` the date that lead-in gives ("In the last 12 months:")."""
+    ``lead_date`` the date that lead-in gives ("In the last 12 months:"); ``prose`` for a
+    finding's sentence (see ``match_measure``)."""
     if not NUMBER.search(text) or _BOILERPLATE.search(text):
         return ()  # most sentences state no number: leave them before reading dates
     spans = date_spans(text)
@@ -53,7 +54,7 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None
                       else len(text))
         head, tail = text[head_from:reading.start], text[reading.end:tail_to]
         companion = index and _companion(text, readings[index - 1], reading)
-        quantity = _quantity(reading, head, tail, lead + " " + text[:reading.start])
+        quantity = _quantity(reading, head, tail, lead + " " + text[:reading.start], prose)
         if companion and quantities:
             quantity = _as_companion(quantity, quantities[-1])
             if _OF_WHOM.search(heads[-1]) and quantity.measure == _OUTSIDE:
@@ -85,10 +86,10 @@ def _companion(text: str, before: Reading, reading: Reading) -> bool:
     return bool(_COMPANION.fullmatch(gap)) and before.unit != reading.unit
 
 
-def _quantity(reading: Reading, head: str, tail: str, lead: str) -> Quantity:
+def _quantity(reading: Reading, head: str, tail: str, lead: str, prose: bool) -> Quantity:
     clause_head = _BREAK.sub("", head)
     role = _role(clause_head, tail, head)
-    measure = match_measure(f"{clause_head}#{tail}", reading.unit, lead)
+    measure = match_measure(f"{clause_head}#{tail}", reading.unit, lead, prose)
     return Quantity(value=reading.value, unit=reading.unit, words=reading.words,
                     start=reading.start, role=role, measure=measure, base=reading.base)
 
