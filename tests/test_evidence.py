@@ -147,7 +147,8 @@ def test_quantities_inside_findings():
     subgroup = Finding(13, "At the time of the inspection, 12 children had been subject to a "
                            "child protection plan for over two years.", None, 9, False)
     (only,) = finding_evidence([subgroup])
-    assert [(q.value, q.measure) for q in only.quantities] == [(12, None)]
+    assert [(q.value, q.unit, q.measure) for q in only.quantities] == [
+        (12, "count", None), (2, "years", None)]
 
 
 # The reference report, from each of its renderings

@@ -61,6 +61,7 @@ _PRONOUN_AFTER = re.compile(
 _FOOTNOTE = re.compile(r"[a-z,;]\s$")
 _FOOTNOTE_AFTER = re.compile(r"\s(?!(?:January|February|March|April|May|June|July|August"
                              r"|September|October|November|December)\b)[A-Z][a-z]")
+_FOR_OVER = re.compile(r"\bfor\s+(?:over|under|below|above)\s*$", re.I)  # a duration
 _AGE_END = re.compile(r"\s*(?:[.,;)]|$|and\b|or\b)")
 _UNDER_OVER = re.compile(r"\b(?:under|over|below|above)\s*$", re.I)
 
@@ -103,14 +104,20 @@ def _reading(text: str, match: re.Match) -> Reading | None:
         return None
     unit_match = _UNIT.match(after)
     unit, base = _unit(unit_match)
-    if _UNDER_OVER.search(before[-8:]) and (unit == "years" or unit == "count" and _AGE_END.match(
-            after) and match.group("digits") and int(float(match.group("digits"))) <= 25):
+    if _is_age(before, after, unit, match.group("digits")):
         return None  # "under 18 years", "those over 21.": an age
     value = _value(match)
     if value is None:
         return None
     end = match.end() + (unit_match.end() if unit_match else 0)
     return Reading(match.start(), end, value, unit, text[match.start():end], base)
+
+
+def _is_age(before: str, after: str, unit: str, digits: str | None) -> bool:
+    if not _UNDER_OVER.search(before[-8:]) or _FOR_OVER.search(before[-14:]):
+        return False  # "for over two years" is a duration
+    small = digits is not None and float(digits.replace(",", "")) <= 25
+    return unit == "years" or unit == "count" and small and bool(_AGE_END.match(after))
 
 
 def _unit(match: re.Match | None) -> tuple[str, int | None]:
