@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import ConjunctiveGraph, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from .resources import data_files
@@ -25,6 +25,7 @@ _HEADER = re.compile(r"^#\+\s*(\w+)\s*:\s*(.*)$")
 _PARAM = re.compile(r"^(\w+)\s+(literal|iri|integer|decimal|boolean|date)\s+(required|optional)"
                     r"(?:\s+-\s+(.*))?$")
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+_NAMED_GRAPHS = re.compile(r"\bGRAPH\s+[?$]", re.I)
 
 
 class QueryError(Exception):
@@ -125,7 +126,10 @@ def get_query(name: str) -> SavedQuery:
 
 
 def run_local(query: SavedQuery, graph: Graph, values: dict[str, str]):
-    """Run on an rdflib graph; returns an rdflib query Result."""
+    """Run on an rdflib graph; returns an rdflib query Result. A query that reads named
+    graphs (``GRAPH ?g``) sees one merged graph as one named graph, without a copy."""
+    if _NAMED_GRAPHS.search(query.text) and not isinstance(graph, ConjunctiveGraph):
+        graph = Dataset(store=graph.store)
     return graph.query(query.bind(values))
 
 

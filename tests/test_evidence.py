@@ -331,3 +331,19 @@ def test_evidence_for_finding_and_recommendation(fernley_with_numbers):
     behind = ask(data, "evidence-for-recommendation", recommendation=3, **params)
     assert {r["finding"] for r in behind} == {"12"} and len(behind) == 3
     assert ask(data, "evidence-for-recommendation", recommendation=1, **params) == []
+
+
+def test_evidence_queries_from_the_command_line(run, example, tmp_path):
+    source = tmp_path / "fernley-2017.md"
+    source.write_text(example.read_text(encoding="utf-8").replace(
+        "Pathway plans for care leavers are written late",
+        "Only 14 of 52 pathway plans for care leavers (27%) are written on time"),
+        encoding="utf-8")
+    out = tmp_path / "fernley.trig"
+    assert run("ingest", source, "-o", out).exit_code == 0
+    result = run("query", "evidence-for-finding", "--data", out, "--format", "csv",
+                 "--param", "authority=https://w3id.org/ofsted-kg/id/authority/fernley",
+                 "--param", "inspection=2017-03-24", "--param", "finding=12")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "finding,evidenceText,value,unit,measure" and len(lines) == 4
