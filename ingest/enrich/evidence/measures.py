@@ -41,7 +41,7 @@ _RULES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("children-in-need", r"#[^#]*(?:formally in need of a specialist|\bchildren in need\b)",
      {"count", "rate-per-10000"}),
     ("children-looked-after", rf"(?:#\s+{_CHILDREN}\s+(?:were|are|was|is)\s+(?:being\s+)?looked "
-     rf"after\b)|#\s+{_CHILDREN}\s+looked after\b|\blooking after #\s+{_CHILDREN}",
+     rf"after\b)|\bof the #\s+{_CHILDREN}\s+looked after\b|\blooking after #\s+{_CHILDREN}",
      {"count", "rate-per-10000"}),
     ("children-in-poverty", r"#[^#]*(?:living in poverty|low[- ]income families)", {"percent"}),
     ("minority-ethnic-children",
