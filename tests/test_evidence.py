@@ -125,6 +125,7 @@ def test_area_evidence_keeps_its_words_and_place():
     "One of the teams meets on 3 May 2016; 18-year-olds and those under 18 years are helped.",
     "Please telephone 0300 123 1231 about recommendation 4 and section 47 enquiries.",
     "Over one third of referrals in 2016-17 were seen in the last 12 months.",
+    "Leaders hold to the 'One Family Approach' and to One Council, One Place.",
 ])
 def test_numbers_that_are_not_quantities(sentence):
     assert read_quantities(sentence) == ()

@@ -63,6 +63,7 @@ _FOOTNOTE_AFTER = re.compile(r"\s(?!(?:January|February|March|April|May|June|Jul
                              r"|September|October|November|December)\b)[A-Z][a-z]")
 _FOR_OVER = re.compile(r"\bfor\s+(?:over|under|below|above)\s*$", re.I)  # a duration
 _AGE_END = re.compile(r"\s*(?:[.,;)]|$|and\b|or\b)")
+_IN_A_NAME = re.compile(r"(?:[\w,;)]\s*|['\"\u2018\u201c])$")  # capitalised mid-sentence
 _UNDER_OVER = re.compile(r"\b(?:under|over|below|above)\s*$", re.I)
 
 
@@ -99,6 +100,8 @@ def _reading(text: str, match: re.Match) -> Reading | None:
                    and _FOOTNOTE_AFTER.match(after) and len(digits) <= 2):
         return None  # "0300 123 1231"; "enquiries do not 1 The areas ...": a footnote's mark
     word = match.group("word")
+    if word and word[0].isupper() and _IN_A_NAME.search(before):
+        return None  # "the 'One Family Approach'", "One Council, One family": a name
     if word and word.lower() == "one" and (
             _PRONOUN_BEFORE.search(before[-12:]) or _PRONOUN_AFTER.search(after)):
         return None
