@@ -22,7 +22,7 @@ _RULES: tuple[tuple[str, str, frozenset[str]], ...] = (
      {"count"}),
     ("special-guardianship-orders", r"#[^#]*special guardianship orders?", {"count"}),
     ("adoptions", rf"#\s+adoptions\b|#\s+adoption\b(?! \w)|#\s+adoption orders\b"
-     rf"|#\s+{_CHILDREN}\s+(?:were|have been|had been) adopted"
+     rf"|#\s+{_CHILDREN}\s+(?:were |have been |had been )?adopted\b"
      rf"|#\s+{_CHILDREN}\s+(?:left care|ceased to be looked after) through adoption",
      {"count"}),
     ("children-looked-after-outside-area",

@@ -24,7 +24,7 @@ _HYPHENED = r"(?:day|week|month)\b(?!-old)"  # "three-day courses", not "six-mon
 NUMBER = re.compile(
     rf"(?<![\w.,£$/-])(?:(?P<digits>\d{{1,3}}(?:[, ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?![\d/:]|-(?!{_HYPHENED})|\.\d|,\d)|(?P<word>\b(?:{_WORD})\b)(?!\w|-(?!{_HYPHENED}))"
-    rf"|(?P<zero>\bnone\b(?! of)|\bzero\b|\bno\b(?= (?:{_ZERO_NOUN})\b)))",
+    rf"|(?P<zero>\bnone\b(?! of)|\bzero\b(?! tolerance)|\bno\b(?= (?:{_ZERO_NOUN})\b)))",
     re.I,
 )
 _UNIT = re.compile(

@@ -17,8 +17,9 @@ _COMPANION = re.compile(
     r"\((?:a rate of|or|which is|that is|equivalent to)?\s*",
     re.I)
 _NATIONAL_HERE = re.compile(
-    r"(?:national (?:average|level|figure|rate|proportion)|nationally|England average"
-    r"|average (?:for|in|across) England)[^#]*$", re.I)
+    r"(?:national (?:average|level|figure|rate|proportion)|England average"
+    r"|average (?:for|in|across) England)(?:\s+(?:is|was|of|at|stands at|stood at))?\s*$",
+    re.I)
 _COMPARED = re.compile(r"(?:compared (?:with|to)|against|than)\s*(?:the\s+)?$", re.I)
 _NATIONAL_AFTER = re.compile(
     r"^[^.;(]*?(?:national|in England|\bthe country\b|England as a whole|nationally)",
