@@ -108,11 +108,15 @@ def _relative(key: str | None) -> bool:
 
 
 def _based_on(graph: Graph, report: Report, inspection: URIRef) -> None:
-    """Each of the inspection's own judgements -> the findings of its section."""
+    """Each of the inspection's own judgements -> the findings of its section; the
+    overall judgement -> the key findings no service area claims ("Children's services
+    in X are inadequate because: 1. ...")."""
     for judgement in report.judgements:
         node = below(inspection, "judgement", judgement.area)
         for finding in report.findings:
-            if finding.area == judgement.area:
+            if finding.area == judgement.area or (
+                    judgement.area == "overall" and finding.area is None
+                    and finding.body == "local-authority"):
                 key = finding.number if finding.body == "local-authority" else \
                     f"{finding.body}-{finding.number}"
                 graph.add((node, OKG.basedOn, below(inspection, "finding", key)))
