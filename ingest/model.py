@@ -171,9 +171,42 @@ class Report:
     # Loss detection (parsing.audit): problems found and what the document printed.
     parse_problems: tuple[ParseProblem, ...] = ()
     printed: PrintedCounts | None = None
+    evidence: list["Evidence"] = field(default_factory=list)  # see enrich/evidence
 
     @property
     def scheme(self) -> str:
         from .frameworks import FRAMEWORK_BY_KEY
 
         return FRAMEWORK_BY_KEY[self.framework].scheme
+
+
+# Evidence: the quantities a report states (enrich/evidence).
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One stated number: its value, unit, what it counts and when, as printed."""
+
+    value: float  # integral values are whole numbers
+    unit: str  # count, percent, rate-per-10000, days, weeks, months, years
+    words: str  # as printed: "nine", "1,639", "46 per 10,000 children"
+    start: int  # where ``words`` starts in its evidence's text
+    role: str = "current"  # or "previous" (a stated earlier value), "national" (an average)
+    measure: str | None = None  # key in ontology/measures.ttl, where the text says which
+    ref_date: str | None = None  # ISO date, "YYYY-MM", "YYYY", "2017-18", or a phrase key
+    compares_to: int | None = None  # for previous and national: the current quantity's index
+    base: int | None = None  # for rates: 10000 in "per 10,000 children"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence (in a finding) or list item (in the area statistics) stating quantities."""
+
+    key: str  # "12-1": first in finding 12; "lscb-3-2"; "area-4": the fourth area statistic
+    text: str
+    page: int | None
+    section: str  # "area-information" or "findings"
+    heading: str | None  # area statistics: the sub-heading ("Child protection in this area")
+    finding: int | None  # the finding it sits in
+    body: str  # "local-authority" or "lscb"
+    quantities: tuple[Quantity, ...]

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from .enrich.evidence import add_evidence
 from .enrich.links import link_report
 from .model import Report
 from .parsing import parse_report
@@ -13,8 +14,10 @@ from .sources import read_source
 
 
 def read_report(path: Path) -> Report:
-    """Source file -> text with pages -> parsed, linked report. Raises InputError."""
-    return link_report(audited(parse_report, read_source(path)))
+    """Source file -> text with pages -> parsed (and audited), linked report with its
+    evidence. Raises InputError."""
+    text = read_source(path)
+    return add_evidence(link_report(audited(parse_report, text)), text)
 
 
 def ingest_file(path: Path) -> Graph:

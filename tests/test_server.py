@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from examples import example_parameters
 from servers import oxigraph
 
 from ingest.cli import cli
@@ -69,9 +70,7 @@ def rows(*args) -> Counter:
 
 
 def parameters(name: str) -> list[str]:
-    query = saved_queries()[name]
-    return ["--param", "authority=Fernley"] if any(
-        p.name == "authority" and p.required for p in query.parameters) else []
+    return example_parameters(name)
 
 
 def select(url: str, text: str):

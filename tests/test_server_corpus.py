@@ -11,6 +11,7 @@ from collections import Counter
 
 import pytest
 from click.testing import CliRunner
+from examples import example_parameters
 from servers import oxigraph
 
 from ingest.cli import cli
@@ -32,10 +33,8 @@ def corpus_server(corpus_store, tmp_path_factory):
 
 
 def parameters(name: str) -> list[str]:
-    """A required authority is Wandsworth, which the corpus holds."""
-    query = saved_queries()[name]
-    return ["--param", "authority=Wandsworth"] if any(
-        p.name == "authority" and p.required for p in query.parameters) else []
+    """Required parameters with values the corpus answers (Wandsworth 2018)."""
+    return example_parameters(name, authority="Wandsworth", inspection="2018-05-31")
 
 
 def answer(name: str, *where: str) -> Counter:

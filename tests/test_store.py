@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from examples import example_parameters
 
 from ingest.queries import saved_queries
 from ingest.store.names import AUTHORITIES, HISTORY, VOCABULARY
@@ -14,7 +15,6 @@ from ingest.store.names import AUTHORITIES, HISTORY, VOCABULARY
 DATA = Path(__file__).resolve().parent / "data"
 F2014, F2017, F2021 = (DATA / f"fernley-{year}.md" for year in (2014, 2017, 2021))
 REPORT = "https://w3id.org/ofsted-kg/id/report/fernley/"
-PARAMS = {"authority-history": ["--param", "authority=Fernley"]}
 
 
 def ingest(run, store: Path, *sources: Path) -> str:
@@ -27,7 +27,7 @@ def answers(run, store: Path) -> dict[str, list]:
     """Every saved query's rows from the store."""
     found = {}
     for name in saved_queries():
-        result = run("query", name, "--store", store, "-f", "json", *PARAMS.get(name, []))
+        result = run("query", name, "--store", store, "-f", "json", *example_parameters(name))
         assert result.exit_code == 0, (name, result.stderr)
         found[name] = json.loads(result.stdout)["results"]["bindings"]
     return found
@@ -112,7 +112,7 @@ def test_files_store_and_endpointless_targets_agree(run, tmp_path, together):
     exported = tmp_path / "all.trig"
     assert run("export", "--store", together, "-o", exported).exit_code == 0
     for name in saved_queries():
-        args = ["-f", "json", *PARAMS.get(name, [])]
+        args = ["-f", "json", *example_parameters(name)]
         from_store = run("query", name, "--store", together, *args).stdout
         from_file = run("query", name, "--data", exported, *args).stdout
         assert from_store == from_file, name

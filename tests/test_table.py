@@ -4,6 +4,7 @@ text; --wide shows everything."""
 import json
 
 import pytest
+from examples import example_parameters
 
 from ingest.queries import saved_queries
 from ingest.table import table
@@ -25,8 +26,7 @@ def trig(tmp_path_factory):
 
 @pytest.mark.parametrize("name", sorted(saved_queries()))
 def test_every_saved_query_fits_100_columns(run, trig, name):
-    required = [p.name for p in saved_queries()[name].parameters if p.required]
-    args = ["--param", "authority=Fernley"] if required else []
+    args = example_parameters(name)
     shown = run("query", name, "--data", trig, *args)
     assert shown.exit_code == 0, shown.stderr
     assert max(map(len, shown.stdout.splitlines())) <= 100

@@ -7,6 +7,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from ..authorities import by_urn, resolve
 from ..model import AuthorityRef, EarlierInspection, Judgement, Report, Support
+from .evidence import evidence_graph
 from .identity import (
     area_iri,
     authority_iri,
@@ -49,6 +50,7 @@ def report_graph(
     _recommendations(graph, report, inspection, document)
     _supports(graph, report, inspection)
     _audit(graph, report, document)
+    evidence_graph(graph, report, inspection, document, source)
     return graph
 
 

@@ -12,6 +12,7 @@ ILACS = Namespace(BASE + "scheme/ilacs/")
 FRAMEWORK = Namespace(BASE + "scheme/framework/")
 LAC2012 = Namespace(BASE + "scheme/lac-2012/")  # 2012 looked after children inspections
 GRADE2012 = Namespace(BASE + "scheme/grade-2012/")  # their scale, with "Adequate"
+MEASURE = Namespace(BASE + "scheme/measure/")
 
 PREFIXES = {
     "okg": OKG,
@@ -21,6 +22,7 @@ PREFIXES = {
     "framework": FRAMEWORK,
     "lac2012": LAC2012,
     "grade2012": GRADE2012,
+    "measure": MEASURE,
     "dcterms": DCTERMS,
     "org": ORG,
     "owl": OWL,

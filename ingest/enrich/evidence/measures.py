@@ -1,0 +1,88 @@
+"""Which measure a number counts, from the words around it.
+
+Each quantity is matched in its own clause: the words from the previous number (or the
+clause's start) to the next, with ``#`` standing for the number itself, so in "37 live
+in residential children's homes, of whom 86% live outside the authority area" the 37
+counts children in residential homes and the 86% is a share of them (no measure of the
+scheme). Where a clause says nothing, a list item's lead-in can ("The proportion of
+children entitled to free school meals:" above "in primary schools is 17%"). The keys
+are the concepts of ``ontology/measures.ttl``; the first rule that matches wins.
+"""
+
+import re
+
+_CHILDREN = r"(?:children|young people|children and young people|young person|child)"
+_LIVE = r"(?:live|lived|are living|were living|are placed|were placed|placed)"
+_RULES: tuple[tuple[str, str, set[str]], ...] = (
+    ("houses-multiple-occupation", r"#[^#]*\bhouses? (?:of|in) multiple occupation", {"count"}),
+    ("independent-living", r"#[^#]*ceased to be looked after[^#]*independent living", {"count"}),
+    ("returned-looked-after", r"#[^#]*\breturned to (?:be |being )?(?:looked after|care)",
+     {"count", "percent"}),
+    ("ceased-looked-after", rf"#\s*{_CHILDREN}?[^#]{{0,20}}\bceased to be looked after",
+     {"count"}),
+    ("special-guardianship-orders", r"#[^#]*special guardianship orders?", {"count"}),
+    ("adoptions", rf"#\s+adoptions\b|#\s+adoption\b(?! \w)|#\s+adoption orders\b"
+     rf"|#\s+{_CHILDREN}\s+(?:were |have been |had been )?adopted\b"
+     rf"|#\s+{_CHILDREN}\s+(?:left care|ceased to be looked after) through adoption",
+     {"count"}),
+    ("children-looked-after-outside-area",
+     r"(?<!of whom )#\)?\s+(?:children\s+)?(?:live|lived|are living|were living|are placed"
+     r"|were placed)\s+(?:outside|out of)\b", {"count", "percent"}),
+    ("residential-homes", rf"#\)?\s+(?:children\s+)?{_LIVE}\s+in\s+residential children's homes",
+     {"count", "percent"}),
+    ("foster-placements", rf"#\)?\s+(?:children\s+)?{_LIVE}\s+(?:with\s+foster (?:families|carers)"
+     r"|in foster (?:care|placements))", {"count", "percent"}),
+    ("private-fostering", r"privately arranged fostering|private fostering|privately fostered",
+     {"count"}),
+    ("serious-incident-notifications", r"#[^#]*serious incident notifications?", {"count"}),
+    ("serious-case-reviews", r"#[^#]*serious case reviews?", {"count"}),
+    ("child-protection-plans", r"#[^#]*\bchild protection plans?\b",
+     {"count", "rate-per-10000"}),
+    ("children-in-need", r"#[^#]*(?:formally in need of a specialist|\bchildren in need\b)",
+     {"count", "rate-per-10000"}),
+    ("children-looked-after", rf"(?:#\s+{_CHILDREN}\s+(?:were|are|was|is)\s+(?:being\s+)?looked "
+     rf"after\b)|\bof the #\s+{_CHILDREN}\s+looked after\b|\blooking after #\s+{_CHILDREN}",
+     {"count", "rate-per-10000"}),
+    ("children-in-poverty", r"#[^#]*(?:living in poverty|low[- ]income families)", {"percent"}),
+    ("minority-ethnic-children",
+     r"minority ethnic groups account for (?:approximately |around |about )?#"
+     r"|#[^#]*minority ethnic",
+     {"percent"}),
+    ("children-in-area", rf"#\s*{_CHILDREN}[^#]*(?:under the age of 18|aged (?:under|0 to) "
+     r"(?:18|17)|aged between 0|\b0 ?(?:-|to) ?1[78]\b|under 18)", {"count"}),
+    # the authority's care leavers, not a group of them ("eight care leavers have secured ...")
+    ("care-leavers", r"\b(?:has|have|works? with|working with|supports?|supporting|responsible "
+     r"for|out of|cohort of|there (?:are|were)|total of|caseload of)\s+(?:some |approximately "
+     r"|around |about )?#\s+care leavers\b(?!\s+(?:in|aged|who|that|accessing|living|are|were"
+     r"|have|has|into|attending|engaged|at|with|between)\b)", {"count"}),
+)
+_LEAD_RULES: tuple[tuple[str, str, str], ...] = (
+    ("free-school-meals-primary", r"free school meals?", r"\bprimary"),
+    ("free-school-meals-secondary", r"free school meals?", r"\bsecondary"),
+    ("eal-primary", r"english as an additional language", r"\bprimary"),
+    ("eal-secondary", r"english as an additional language", r"\bsecondary"),
+)
+IN_PROSE = frozenset({"adoptions", "special-guardianship-orders", "serious-incident-notifications",
+                      "serious-case-reviews", "care-leavers", "children-looked-after"})
+_COMPILED = tuple((key, re.compile(rule, re.I), units) for key, rule, units in _RULES)
+_LEAD = tuple((key, re.compile(lead, re.I), re.compile(local, re.I))
+              for key, lead, local in _LEAD_RULES)
+
+
+def match_measure(clause: str, unit: str, lead: str = "", prose: bool = False) -> str | None:
+    """The measure a number counts, from its ``clause`` (``#`` marks the number) and the
+    lead-in of the list it sits in; None where the words do not say. In ``prose``
+    (findings), only measures whose words cannot name a subgroup: "12 children had been
+    on a child protection plan for over two years" counts no plans of the area."""
+    for key, rule, units in _COMPILED:
+        if unit in units and (not prose or key in IN_PROSE) and rule.search(clause):
+            return key
+    if prose:
+        return None
+    if unit != "percent":
+        return None
+    context, head = f"{lead} {clause}", clause.split("#", 1)[0]
+    for key, lead_rule, local_rule in _LEAD:
+        if lead_rule.search(context) and local_rule.search(head):
+            return key
+    return None

@@ -1,0 +1,164 @@
+"""One piece of text -> its typed quantities: role, measure and date for each number."""
+
+import re
+from dataclasses import replace
+
+from ...model import Quantity
+from .dates import Span, date_spans
+from .measures import match_measure
+from .quantities import NUMBER, Reading, read_numbers
+from .text import sentences
+
+# Ofsted's contact details and licence, where a parser left a back cover on a finding.
+_BOILERPLATE = re.compile(r"@|www\.|https?:|telephone|textphone|crown copyright|\u00a9", re.I)
+_BREAK = re.compile(r".*(?:[,;:(]|\bwhile\b|\bwhereas\b|\bbut\b)", re.S)
+_COMPANION = re.compile(
+    r"\s*(?:children(?: and young people)?\s*)?"
+    r"\((?:a rate of|or|which is|that is|equivalent to)?\s*",
+    re.I)
+_NATIONAL_HERE = re.compile(
+    r"(?:national (?:average|level|figure|rate|proportion)|England average"
+    r"|average (?:for|in|across) England)(?:\s+(?:is|was|of|at|stands at|stood at))?\s*$",
+    re.I)
+_COMPARED = re.compile(r"(?:compared (?:with|to)|against|than)\s*(?:the\s+)?$", re.I)
+_NATIONAL_AFTER = re.compile(
+    r"^[^.;(]*?(?:national|in England|\bthe country\b|England as a whole|nationally)",
+    re.I)
+_CLAUSE_END = re.compile(r"\(|,\s|;|\band\b")
+_FROM = re.compile(
+    r"(?:\bfrom|compared (?:with|to)|similar to|the same as)(?: the (?:figure|number|rate) of)?"
+    r"\s*(?:approximately\s+|around\s+|about\s+)?$", re.I)
+# "from" states an earlier value only where the sentence tells of a change
+_CHANGE = re.compile(r"increas|reduc|decreas|\bris[ei]|risen|\bfall|\bfell|\bdown\b|\bup\b"
+                     r"|improv|declin|chang|compared|similar|same as|grown|grew|drop|went|moved",
+                     re.I)
+_OUTSIDE = "children-looked-after-outside-area"
+_OF_WHOM = re.compile(r"\bof (?:whom|these|them)\s*$", re.I)
+
+
+def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
+                    prose: bool = False) -> tuple[Quantity, ...]:
+    """The quantities ``text`` states. ``lead`` is the lead-in of the list it sits in and
+    ``lead_date`` the date that lead-in gives ("In the last 12 months:"); ``prose`` for a
+    finding's sentence (see ``match_measure``)."""
+    if not NUMBER.search(text) or _BOILERPLATE.search(text):
+        return ()  # most sentences state no number: leave them before reading dates
+    spans = date_spans(text)
+    readings = read_numbers(text, spans)
+    bounds = sentences(text)
+    quantities: list[Quantity] = []
+    heads: list[str] = []
+    for index, reading in enumerate(readings):
+        sentence = next((b for b in bounds if b[0] <= reading.start < b[1]), (0, len(text)))
+        head_from = max(sentence[0], readings[index - 1].end if index else 0)
+        tail_to = min(sentence[1], readings[index + 1].start if index + 1 < len(readings)
+                      else len(text))
+        head, tail = text[head_from:reading.start], text[reading.end:tail_to]
+        companion = index and _companion(text, readings[index - 1], reading)
+        quantity = _quantity(reading, head, tail, lead + " " + text[:reading.start], prose)
+        if companion and quantities:
+            quantity = _as_companion(quantity, quantities[-1])
+            if _OF_WHOM.search(heads[-1]) and quantity.measure == _OUTSIDE:
+                quantity = replace(quantity, measure=None)  # "of whom 16 (62%) live outside"
+            elif quantities[-1].measure is None:  # "168 (or 55%) live outside the area"
+                quantities[-1] = replace(quantities[-1], measure=quantity.measure)
+        heads.append(head)
+        quantities.append(_dated(quantity, text, (reading, tail_to), sentence, spans, lead_date))
+    return tuple(_compared(_rates(quantities)))
+
+
+def _rates(quantities: list[Quantity]) -> list[Quantity]:
+    """"288 children ... on a child protection plan (a rate of 46 per 10,000 children)":
+    a rate the words do not name is the rate of the last named count before it."""
+    result = list(quantities)
+    for index, rate in enumerate(result):
+        if rate.unit != "rate-per-10000" or rate.measure is not None:
+            continue
+        counts = [q for q in result[:index] if q.unit == "count" and q.role == rate.role]
+        named = [q for q in counts if q.measure]
+        if named:
+            result[index] = replace(rate, measure=named[-1].measure)
+    return result
+
+
+def _companion(text: str, before: Reading, reading: Reading) -> bool:
+    """"401 (65 per 10,000 children)", "168 (or 55%)": the same fact in another unit."""
+    gap = text[before.end:reading.start]
+    return bool(_COMPANION.fullmatch(gap)) and before.unit != reading.unit
+
+
+def _quantity(reading: Reading, head: str, tail: str, lead: str, prose: bool) -> Quantity:
+    clause_head = _BREAK.sub("", head)
+    role = _role(clause_head, tail, head)
+    measure = match_measure(f"{clause_head}#{tail}", reading.unit, lead, prose)
+    return Quantity(value=reading.value, unit=reading.unit, words=reading.words,
+                    start=reading.start, role=role, measure=measure, base=reading.base)
+
+
+def _role(head: str, tail: str, sentence_head: str) -> str:
+    if _NATIONAL_HERE.search(head) or (_COMPARED.search(head) and _NATIONAL_AFTER.search(tail)):
+        return "national"
+    if _FROM.search(head) and _CHANGE.search(sentence_head):
+        return "previous"
+    return "current"
+
+
+def _as_companion(quantity: Quantity, before: Quantity) -> Quantity:
+    return replace(quantity, role=before.role, measure=quantity.measure or before.measure)
+
+
+def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
+           sentence: tuple[int, int], spans: list[Span], lead_date: str | None) -> Quantity:
+    """Previous values: the first date after them in their sentence. Others: a date in
+    their own clause, else the date opening their sentence, else the one opening their
+    item ("At 31 March 2018, 306 children ... Of this number: 168 ..."), else their
+    list's."""
+    reading, tail_to = place
+    inside = [s for s in spans if sentence[0] <= s.start < sentence[1]]
+    after = [s for s in inside if s.start >= reading.end]
+    if quantity.role == "previous":
+        found = after[0].key if after else None
+    else:
+        clause_end = _CLAUSE_END.search(text, reading.end, tail_to)
+        stop = clause_end.start() if clause_end else tail_to
+        within = [s for s in after if s.start < stop]
+        lead = [s for s in inside if s.end <= reading.start and _is_lead(text, sentence, s)]
+        if within and lead and within[0].key == "time-of-the-inspection":
+            within = []  # "Since ..., four reviews were completed or ongoing at the time of ..."
+        opening = [s for s in spans if _is_lead(text, (0, len(text)), s)][:1]
+        found = (within[0].key if within else lead[0].key if lead
+                 else None if quantity.role == "national"
+                 else opening[0].key if opening else lead_date)
+    return replace(quantity, ref_date=found)
+
+
+def _is_lead(text: str, sentence: tuple[int, int], span: Span) -> bool:
+    """A date opening its sentence ("At 31 March 2018, ...") dates the whole sentence."""
+    return not re.search(r"\d", text[sentence[0]:span.start])
+
+
+def _compared(quantities: list[Quantity]) -> list[Quantity]:
+    """Previous values and national averages: the measure and index of the current value
+    they are compared with, where the text states that current value."""
+    result = list(quantities)
+    for index, quantity in enumerate(quantities):
+        if quantity.role == "current":
+            continue
+        target = _counterpart(quantities, index)
+        if target is None:
+            continue
+        current = quantities[target]
+        result[index] = replace(quantity, compares_to=target,
+                                measure=quantity.measure or current.measure)
+    return result
+
+
+def _counterpart(quantities: list[Quantity], index: int) -> int | None:
+    unit = quantities[index].unit
+    earlier = [i for i in range(index - 1, -1, -1) if quantities[i].role == "current"]
+    later = [i for i in range(index + 1, len(quantities)) if quantities[i].role == "current"]
+    for candidates in (earlier, later):
+        same = [i for i in candidates if quantities[i].unit == unit]
+        if same:
+            return same[0]
+    return None
