@@ -13,12 +13,15 @@ from ingest.cli import cli
 from ingest.queries import saved_queries
 
 
-# questions whose answer may rightly be empty on the corpus
 def WANDSWORTH(name: str) -> list[str]:  # noqa: N802 - read as a constant
-    return example_parameters(name, authority="Wandsworth", inspection="2018-05-31")
+    return example_parameters(name, authority="Wandsworth", inspection="2018-05-31",
+                              finding="36")
 
 
-MAY_BE_EMPTY = {"previous-inspection-disagreements", "doubtful-citations"}
+# questions whose answer may rightly be empty on the corpus (no finding with numbers
+# supports a recommendation of Wandsworth 2018; the Fernley tests show it answering)
+MAY_BE_EMPTY = {"previous-inspection-disagreements", "doubtful-citations",
+                "evidence-for-recommendation"}
 
 
 def invoke(*args):
