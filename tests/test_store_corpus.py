@@ -13,7 +13,7 @@ from ingest.cli import cli
 from ingest.queries import saved_queries
 
 
-def WANDSWORTH(name: str) -> list[str]:  # noqa: N802 - read as a constant
+def wandsworth(name: str) -> list[str]:
     return example_parameters(name, authority="Wandsworth", inspection="2018-05-31",
                               finding="36")
 
@@ -35,7 +35,7 @@ def size(store: Path) -> int:
 @pytest.mark.corpus
 @pytest.mark.parametrize("name", sorted(saved_queries()))
 def test_every_saved_query_answers_on_the_corpus(corpus_store, name):
-    result = invoke("query", name, "--store", corpus_store, "-f", "json", *WANDSWORTH(name))
+    result = invoke("query", name, "--store", corpus_store, "-f", "json", *wandsworth(name))
     assert result.exit_code == 0, result.stderr
     rows = json.loads(result.stdout)["results"]["bindings"]
     assert rows or name in MAY_BE_EMPTY, name
