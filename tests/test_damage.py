@@ -164,9 +164,6 @@ CASES = [
     ("recommendation list removed", remove_recommendation_list,
      lambda k: k[0] in ("finding", "recommendation"), "paragraphs"),
 ]
-# Parser faults outside loss detection (issue 10, parser-new): the loss is flagged, but a
-# neighbouring row is lost with it.
-_NEIGHBOURS_LOST = {"judgement grade garbled", "previous grade garbled"}
 
 
 @pytest.fixture(scope="module")
@@ -211,8 +208,6 @@ def test_damage_is_flagged_naming_the_part(seeds, clean, tmp_path, rendering, ca
     assert any(named.lower() in m.lower() for m in messages(report)), messages(report)
     before, after = facts(clean[rendering]), facts(report)
     changed = sorted(k for k in before if not touched(k) and after.get(k) != before[k])
-    if changed and case in _NEIGHBOURS_LOST:
-        pytest.xfail(f"a neighbouring row is lost with the damaged one: {changed}")
     assert changed == [], f"untouched facts changed: {changed}"
 
 

@@ -41,6 +41,7 @@ _GRADE_WORDS = GRADE_WORDS
 _ROW_NUMBER = re.compile(r"(?:^|(?<=\s))(\d)(?:\.(\d))?\.?\s+(?=[A-Z])")
 _ROW_GRADE = re.compile(rf"(.+?)\s+({_GRADE_WORDS})\b", re.I | re.S)
 _LABELLED_GRADE = re.compile(rf"([A-Z][^:]{{2,120}}?):\s*({_GRADE_WORDS})\b\.?", re.I)
+_UNREADABLE_ROW = re.compile(r"([A-Z][^:]{2,120}?):\s*\S{0,40}")
 _OVERALL = re.compile(
     r"children's services(?: in .+?)? (?=(?:are|is|require|requires)\s)"
     r"|the overall judgement is\s",
@@ -249,8 +250,14 @@ def _labelled_grades(text: str, page: int | None = None) -> tuple[Judgement, ...
     judgements: list[Judgement] = []
     position = 0
     for match in _LABELLED_GRADE.finditer(text):
-        if text[position : match.start()].strip(" .,;"):
+        gap = text[position : match.start()].strip(" .,;")
+        unreadable = _UNREADABLE_ROW.fullmatch(gap)
+        area = match_area(unreadable[1], "sif") if unreadable else None
+        if gap and area is None:
             break  # the list has ended
+        if area is not None and unreadable and area.key not in {j.area for j in judgements}:
+            # a row whose grade cannot be read: kept with none, never the next row's
+            judgements.append(Judgement(area.key, None, page, unreadable[1].strip()))
         position = match.end()
         area = match_area(match[1], "sif")
         grade = first_grade(match[2])
