@@ -6,8 +6,6 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, URIRef
 
-from ingest.rdf.files import load_graphs
-
 EXAMPLE_IRI = "https://w3id.org/ofsted-kg/id/report/fernley/2017-03-24"
 
 
@@ -37,7 +35,9 @@ def test_named_graph_per_report_and_refusal_reported(run, batch_dir, tmp_path, s
     report = dataset.graph(URIRef(EXAMPLE_IRI))
     authorities = dataset.graph(URIRef(shared + "authorities"))
     assert not set(report) & set(authorities)  # each fact once
-    assert len(load_graphs([out])) == sum(len(dataset.graph(URIRef(n))) for n in names)
+    from ingest.store.targets import files_store
+
+    assert len(files_store([out])) == sum(len(dataset.graph(URIRef(n))) for n in names)
 
 
 def test_one_file_per_report_in_a_folder(run, example, tmp_path):

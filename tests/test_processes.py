@@ -113,16 +113,20 @@ def test_report_files_lists_no_loop(tmp_path):
     assert batch.report_files([tmp_path]) == []
 
 
-def test_no_temporary_file_is_left_when_a_write_is_interrupted(tmp_path, example_graph):
-    """SIGTERM raises SystemExit in the middle of a write: the temporary file goes."""
-    from rdflib import URIRef
+def test_no_temporary_file_is_left_when_a_write_is_interrupted(tmp_path, monkeypatch):
+    """SIGTERM raises SystemExit in the middle of a write: the temporary file goes, and
+    the file written before stays whole."""
+    import os
 
-    from ingest.rdf.files import write_named_graphs
+    from ingest.rdf import files
 
-    def graphs():
-        yield URIRef("https://example.org/g/1"), example_graph
+    out = tmp_path / "out.trig"
+    files.write_atomically(out, b"first\n")
+
+    def interrupted(source, target):
         raise SystemExit(143)
 
+    monkeypatch.setattr(os, "replace", interrupted)
     with pytest.raises(SystemExit):
-        write_named_graphs(graphs(), tmp_path / "out.trig", "trig")
-    assert list(tmp_path.iterdir()) == []
+        files.write_atomically(out, b"second\n")
+    assert list(tmp_path.iterdir()) == [out] and out.read_bytes() == b"first\n"
