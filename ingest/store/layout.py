@@ -80,6 +80,9 @@ def fill(store: ox.Store, reports: list[Report]) -> int:
     return add_reports(store, report_quads(reports), authority_quads(reports))
 
 
+FLUSH_EVERY = 20  # reports
+
+
 def stream_into(store: ox.Store, reports: Iterable[Report],
                 on_kept: Callable[[Report], None], on_aside: Callable[[str], None]) -> int:
     """Add each report to ``store`` as it comes, so memory does not grow with their number:
@@ -103,5 +106,7 @@ def stream_into(store: ox.Store, reports: Iterable[Report],
         seen[name] = (_is_pdf(report), where)
         replace_graph(store, name, list(quads(report_graph(report), name)))
         authority_graph(report, authorities)
+        if len(seen) % FLUSH_EVERY == 0:
+            store.flush()  # write buffers out to disk: memory stays flat however many reports
     refresh_shared(store, list(quads(authorities, AUTHORITIES)))
     return len(seen)
