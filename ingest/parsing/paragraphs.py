@@ -29,7 +29,8 @@ def opening(text: str, expected: int, previous: str) -> tuple[int, str] | None:
     Tolerates what extraction and typesetting do to numbers: no space after the
     dot ("16.Services"), no dot ("34 Most", after a finished sentence and from 10 on,
     as footnotes are numbered 1, 2, 3 the same way), a
-    number alone on its line ("89."), one number skipped by the report, and one
+    number alone on its line ("89."), one number skipped by the report (after a finished
+    sentence or a heading), and one
     printed twice (the number before ``expected`` again, dotted, after a finished
     sentence and starting a capitalised one): the caller records the repeat.
     """
@@ -43,7 +44,8 @@ def opening(text: str, expected: int, previous: str) -> tuple[int, str] | None:
         return number, rest
     if number == expected >= 10 and not dotted and capital and sentence_ended:
         return number, rest
-    if number == expected + 1 and dotted and capital and sentence_ended:
+    if number == expected + 1 and dotted and capital and (
+            sentence_ended or heading_like(previous)):  # a skip after a heading, too
         return number, rest
     if number == expected - 1 >= 1 and dotted and capital and sentence_ended:
         return number, rest
