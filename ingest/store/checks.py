@@ -28,6 +28,34 @@ def _ntriples(store: ox.Store, name: str | None) -> bytes:
     return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name)) or b""
 
 
+_LINKS_TO_AUTHORITIES = """
+PREFIX okg: <https://w3id.org/ofsted-kg/def#>
+PREFIX org: <http://www.w3.org/ns/org#>
+SELECT DISTINCT ?node WHERE {
+  GRAPH ?graph { ?subject okg:authority|org:originalOrganization|org:resultingOrganization ?node }
+}"""
+
+
+def _authorities_of(store: ox.Store, name: str | None) -> bytes:
+    """The shared authorities graph's facts about the authorities graph ``name`` names
+    (and their regions), as N-Triples: each report is checked with its own authorities,
+    not with every authority the store knows."""
+    if name is None:
+        return b""
+    shared = ox.NamedNode(AUTHORITIES)
+    query = _LINKS_TO_AUTHORITIES.replace("GRAPH ?graph", f"GRAPH <{name}>")
+    solutions = store.query(query)
+    assert isinstance(solutions, ox.QuerySolutions)
+    nodes = [row["node"] for row in solutions]
+    triples = [q.triple for node in nodes
+               for q in store.quads_for_pattern(node, None, None, shared)]
+    regions = {t.object for t in triples if isinstance(t.object, ox.NamedNode)
+               and t.predicate.value.endswith("#region")}
+    triples += [q.triple for node in regions
+                for q in store.quads_for_pattern(node, None, None, shared)]
+    return ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES) or b""
+
+
 def _check(data: tuple[bytes, bytes, bool]) -> tuple[bool, list, bytes]:
     """In a worker: one report graph (N-Triples) with the authorities graph beside it ->
     conforms, problems, and the SHACL report as N-Triples if it is wanted."""
@@ -54,9 +82,9 @@ def validate_store(store: ox.Store, jobs: int = 1, shacl_report: bool = False) -
     from ..rdf.namespaces import bind_prefixes
 
     names: list[str | None] = list(report_graph_names(store))
-    authorities = _ntriples(store, AUTHORITIES)
     # Nothing to check is no inspection found, never "conforms".
-    work = [(_ntriples(store, name), authorities, shacl_report) for name in names or [None]]
+    work = [(_ntriples(store, name), _authorities_of(store, name), shacl_report)
+            for name in names or [None]]
     problems: list = []
     conforms = True
     report = bind_prefixes(Graph())
