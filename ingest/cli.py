@@ -208,10 +208,10 @@ def _merged(reports: list):
 
 def _check_output_format(output: Path, fmt: str | None) -> None:
     """-f is honoured, or refused before any work when the output's suffix says otherwise."""
-    from .rdf.files import DATASET_FORMATS
+    from .store.export import DATASET_SUFFIXES
 
     suffix = output.suffix.lower()
-    _refuse_unused(fmt is not None and suffix in DATASET_FORMATS,
+    _refuse_unused(fmt is not None and suffix in DATASET_SUFFIXES,
                    f"-f {fmt} does not apply to a {suffix} output, whose suffix sets its syntax")
     implied = _FORMAT_OF_SUFFIX.get(suffix)
     _refuse_unused(fmt is not None and implied is not None and FORMATS[fmt] != implied,

@@ -62,5 +62,3 @@ def temporary_beside(path: Path) -> tuple[int, str]:
     os.chmod(temporary, 0o666 & ~umask)
     return handle, temporary
 
-
-DATASET_FORMATS = {".trig": "trig", ".nq": "nquads"}  # written by store.export
