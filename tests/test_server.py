@@ -35,11 +35,16 @@ def shared_or_none():
     return shared_dir()
 
 
+def ingested(sources: list[Path], *where) -> None:
+    """``ofsted-kg ingest`` of the sources to ``where`` (``-o FILE`` or ``--store DIR``)."""
+    result = invoke("ingest", *sources, *where)
+    assert result.exit_code == 0, result.stderr
+
+
 @pytest.fixture(scope="module")
 def files(sources, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("files") / "all.trig"
-    result = invoke("ingest", *sources, "-o", out)
-    assert result.exit_code == 0, result.stderr
+    ingested(sources, "-o", out)
     return out
 
 
@@ -123,8 +128,7 @@ def test_every_pattern_of_a_saved_query_sits_in_a_graph_block(name):
 @pytest.fixture(scope="module")
 def store(sources, tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("store") / "store"
-    result = invoke("ingest", *sources, "--store", folder)
-    assert result.exit_code == 0, result.stderr
+    ingested(sources, "--store", folder)
     return folder
 
 
