@@ -363,7 +363,7 @@ def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: s
     except ServerError as error:
         _fail(str(error), error.exit_code)
     # Bytes, not text: the W3C CSV format ends its lines with CRLF, kept as written.
-    sys.stdout.buffer.write(render(result, fmt, wide).encode("utf-8"))
+    sys.stdout.buffer.write(render(result, fmt, wide))
     sys.stdout.flush()
 
 
@@ -475,14 +475,14 @@ def reconcile(official: Path, store_dir: Path | None, data: tuple[Path, ...]) ->
     from .errors import InputError
     from .reconcile import graph_inspections, lines, read_official
     from .reconcile import reconcile as match
-    from .store.targets import TargetError
+    from .store.targets import TargetError, select
 
     if data and store_dir is not None:
         _fail("give either --store DIR or --data FILE..., not both")
     try:
         as_at, sheet = read_official(official)
         target = _target(store_dir, data, None, None)
-        ours = graph_inspections(lambda query: target.select(query).dicts())
+        ours = graph_inspections(lambda query: select(target, query).dicts())
     except (InputError, TargetError) as error:
         _fail(str(error))
     outcome = match(sheet, as_at, ours)

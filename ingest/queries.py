@@ -19,6 +19,7 @@ node, and binds ``?authorityNode``: queries join on that variable instead of eac
 a filter of their own.
 """
 
+import io
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -28,7 +29,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .resources import data_files
-from .store.targets import Rows, Target, TargetError
+from .store.targets import Target, TargetError
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _HEADER = re.compile(r"^#\+\s*(\w+)\s*:\s*(.*)$")
@@ -142,7 +143,7 @@ def get_query(name: str) -> SavedQuery:
     return queries[name]
 
 
-def run(query: SavedQuery, target: Target, values: dict[str, str]) -> Rows:
+def run(query: SavedQuery, target: Target, values: dict[str, str]) -> ox.QuerySolutions:
     """Run ``query`` on ``target`` with ``values`` bound; the authority parameter is first
     resolved to the authority's node in the target's data."""
     values = dict(values)
@@ -152,54 +153,23 @@ def run(query: SavedQuery, target: Target, values: dict[str, str]) -> Rows:
         values[AUTHORITY] = resolve_authority(target, values[AUTHORITY])
     text = query.bind(values)
     try:
-        return target.select(text)
+        return target.answer(text)
     except TargetError as error:
         raise QueryError(str(error)) from None
 
 
-def render(result: Rows, fmt: str, wide: bool = False) -> str:
-    """W3C SPARQL 1.1 results as JSON or CSV, or a table for people (``table.py``)."""
-    if fmt == "json":
-        return _json(result)
-    if fmt == "csv":
-        return _csv(result)
+_RESULTS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV}
+
+
+def render(solutions: ox.QuerySolutions, fmt: str, wide: bool = False) -> bytes:
+    """The W3C SPARQL 1.1 Query Results JSON or CSV format (CSV lines end in CRLF), or a
+    table for people (``table.py``)."""
+    if fmt in _RESULTS:
+        out = io.BytesIO()
+        solutions.serialize(out, format=_RESULTS[fmt])
+        return out.getvalue()
     from .table import table
 
-    cells = [["" if term is None else term for term in row] for row in result.rows]
-    return table(result.variables, cells, wide)
-
-
-def _binding(term) -> dict[str, str]:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    found = {"type": "literal", "value": term.value}
-    if term.language:
-        found["xml:lang"] = term.language
-    elif term.datatype.value != _XSD + "string":
-        found["datatype"] = term.datatype.value
-    return found
-
-
-def _json(result: Rows) -> str:
-    """SPARQL 1.1 Query Results JSON."""
-    import json
-
-    bindings = [{v: _binding(t) for v, t in zip(result.variables, row, strict=True)
-                 if t is not None} for row in result.rows]
-    document = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
-def _csv(result: Rows) -> str:
-    """SPARQL 1.1 Query Results CSV: plain values, lines ending in CRLF."""
-    import csv
-    import io
-
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(result.variables)
-    for row in result.rows:
-        writer.writerow(["" if t is None else t.value for t in row])
-    return out.getvalue()
+    variables = [v.value for v in solutions.variables]
+    cells = [["" if s[v] is None else s[v] for v in variables] for s in solutions]
+    return table(variables, cells, wide).encode("utf-8")

@@ -301,9 +301,9 @@ def ask(data, name: str, **params) -> list[dict]:
     from ingest.queries import run
     from ingest.store.targets import StoreTarget
 
-    rows = run(get_query(name), StoreTarget(data), {k: str(v) for k, v in params.items()})
-    return [{v: (None if term is None else term.value)
-             for v, term in zip(rows.variables, row, strict=True)} for row in rows.rows]
+    solutions = run(get_query(name), StoreTarget(data), {k: str(v) for k, v in params.items()})
+    variables = [v.value for v in solutions.variables]
+    return [{v: (None if s[v] is None else s[v].value) for v in variables} for s in solutions]
 
 
 def test_statistics_and_grade_queries(seeds):

@@ -80,9 +80,9 @@ def parameters(name: str) -> list[str]:
 
 def select(url: str, text: str):
     """Rows of a query asked of a server through the endpoint target."""
-    from ingest.store.targets import EndpointTarget
+    from ingest.store.targets import EndpointTarget, select
 
-    return EndpointTarget(url).select(text)
+    return select(EndpointTarget(url), text)
 
 
 def patterns_all_in_graph_blocks(text: str) -> bool:

@@ -27,7 +27,8 @@ SELECT DISTINCT ?node ?key WHERE {
 def authority_keys(target: Target) -> dict[str, set[str]]:
     """Each authority node in the target's data -> its names and codes, in lower case."""
     keys: dict[str, set[str]] = {}
-    for node, key in target.select(_KEYS).rows:
+    for solution in target.answer(_KEYS):
+        node, key = solution["node"], solution["key"]
         if node is None or key is None:  # both are bound in every solution of _KEYS
             continue
         keys.setdefault(node.value, set()).add(" ".join(key.value.split()).lower())
