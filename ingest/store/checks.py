@@ -59,16 +59,11 @@ def _authorities_of(store: ox.Store, name: str | None) -> bytes:
 def _check(data: tuple[bytes, bytes, bool]) -> tuple[bool, list, bytes]:
     """In a worker: one report graph (N-Triples) with the authorities graph beside it ->
     conforms, problems, and the SHACL report as N-Triples if it is wanted."""
-    from rdflib import Graph
-
     from ..validate import validate
+    from .convert import rdflib_triples
 
     report, authorities, keep_report = data
-    graph = Graph()
-    for part in (report, authorities):
-        if part:
-            graph.parse(data=part.decode("utf-8"), format="nt")
-    outcome = validate(graph)
+    outcome = validate(rdflib_triples(report) | rdflib_triples(authorities))
     shacl = outcome.report.serialize(format="nt", encoding="utf-8") if keep_report else b""
     return outcome.conforms, list(outcome.problems), shacl
 
@@ -80,8 +75,11 @@ def validate_store(store: ox.Store, jobs: int = 1, shacl_report: bool = False) -
 
     from ..batch import in_workers
     from ..rdf.namespaces import bind_prefixes
+    from ..validate import warm_up
 
     names: list[str | None] = list(report_graph_names(store))
+    if jobs > 1:
+        warm_up()  # before the workers start: each is forked with it done
     # Nothing to check is no inspection found, never "conforms".
     work = [(_ntriples(store, name), _authorities_of(store, name), shacl_report)
             for name in names or [None]]
