@@ -8,7 +8,7 @@ where reports go (the store's named graphs, the shared graphs, the derived histo
 
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,13 +119,15 @@ def _results(files: list[Path], jobs: int) -> Iterator[Report | InputError]:
     return in_workers(_read, files, jobs)
 
 
-def in_workers(function: Callable[[T], R], items: list[T], jobs: int) -> Iterator[R]:
+def in_workers(function: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
     """``function`` of each item, in order, ``jobs`` at a time in worker processes that
-    end with this one (in this process when ``jobs`` is 1)."""
-    if jobs <= 1 or len(items) <= 1:
+    end with this one (in this process when ``jobs`` is 1). Items given by a generator
+    are made while the workers already work on the first ones."""
+    size = len(items) if isinstance(items, Sized) else jobs
+    if jobs <= 1 or size <= 1:
         yield from map(function, items)
         return
-    pool = ProcessPoolExecutor(min(jobs, len(items)), initializer=end_with_parent)
+    pool = ProcessPoolExecutor(min(jobs, size), initializer=end_with_parent)
     try:
         yield from pool.map(function, items, chunksize=2)
     except BaseException:  # SIGINT, SIGTERM (SystemExit), or the reader stopped early

@@ -78,11 +78,13 @@ def validate_store(store: ox.Store, jobs: int = 1, shacl_report: bool = False) -
     from ..validate import warm_up
 
     names: list[str | None] = list(report_graph_names(store))
+    jobs = min(jobs, max(len(names), 1))
     if jobs > 1:
         warm_up()  # before the workers start: each is forked with it done
-    # Nothing to check is no inspection found, never "conforms".
-    work = [(_ntriples(store, name), _authorities_of(store, name), shacl_report)
-            for name in names or [None]]
+    # Nothing to check is no inspection found, never "conforms". Each graph is read from
+    # the store as the workers need it, while they check the ones before.
+    work = ((_ntriples(store, name), _authorities_of(store, name), shacl_report)
+            for name in names or [None])
     problems: list = []
     conforms = True
     report = bind_prefixes(Graph())
