@@ -5,7 +5,8 @@ joined to the data; only the work is done differently, for speed:
 
 - the RDFS closure of data and vocabulary is computed here, by ``rdfs_entailments``
   (owlrl's rules, from an index instead of sweeps of the whole graph until nothing
-  changes), into a graph of this call's own that pyshacl then uses in place, uncopied;
+  changes; the vocabulary's part once, each graph's added to a copy of it), into a graph
+  of this call's own that pyshacl then uses in place, uncopied;
 - each SPARQL constraint is parsed once, not once for every focus node;
 - in those queries, each next triple pattern is the one with the fewest matches then
   (``_basic_graph_pattern``): many reports in one graph cost about as much as each alone.
@@ -67,7 +68,7 @@ def warm_up() -> None:
     import pyshacl  # noqa: F401
 
     shapes()
-    vocabulary_triples()
+    _vocabulary_closure()
 
 
 _NO_INSPECTION = "No inspection found: the graph holds no okg:Inspection."
@@ -114,10 +115,10 @@ def _shacl(data: set[tuple]) -> Outcome:
     from pyshacl import validate as shacl_validate  # heavy: loaded on use
 
     # The vocabulary joins the data: shapes look up what each framework requires.
-    triples = data | set(vocabulary_triples())
+    closure = _vocabulary_closure().copy()
+    closure.extend(data)
     graph = _QueryGraph()
-    graph.addN((s, p, o, graph) for s, p, o in triples)
-    graph.addN((s, p, o, graph) for s, p, o in rdfs_entailments(triples))
+    graph.addN((s, p, o, graph) for s, p, o in closure.known)
     with join_order():
         _, report, _ = shacl_validate(
             graph,
@@ -146,6 +147,9 @@ _MEMBERSHIP = {
 _SCHEMA_RULES = {term: term for term in (_DOMAIN, _RANGE, _SUBPROPERTY, _SUBCLASS, _TYPE)}
 
 
+_PROPERTY = RDF.Property
+
+
 def rdfs_entailments(triples: Iterable[tuple]) -> set[tuple]:
     """The triples RDFS entails from ``triples`` and not among them: what owlrl's RDFS
     closure adds as pyshacl runs it (no axiomatic triples, no literal rules), less the
@@ -161,68 +165,107 @@ def rdfs_entailments(triples: Iterable[tuple]) -> set[tuple]:
     with the triples taken before it; a triple whose subject or predicate is a literal
     is dropped.
     """
-    known = set(triples)
-    added: set[tuple] = set()
-    queue: list[tuple] = list(known)
-    objects: dict = defaultdict(lambda: defaultdict(set))  # p -> s -> {o}
-    subjects: dict = defaultdict(lambda: defaultdict(set))  # p -> o -> {s}
-    pairs: dict = defaultdict(list)  # p -> [(s, o)]
-    domains, ranges = objects[_DOMAIN], objects[_RANGE]
-    superproperties, subproperties = objects[_SUBPROPERTY], subjects[_SUBPROPERTY]
-    superclasses, subclasses = objects[_SUBCLASS], subjects[_SUBCLASS]
-    members = subjects[_TYPE]
+    given = set(triples)
+    closure = _Closure()
+    closure.extend(given)
+    return closure.added - given
 
-    def add(triple: tuple) -> None:
-        if triple not in known and not isinstance(triple[0], Literal) and not isinstance(
-                triple[1], Literal):
-            known.add(triple)
-            added.add(triple)
-            queue.append(triple)
 
-    for s, _, o in list(known):  # rdfs4
-        add((s, _TYPE, _RESOURCE))
-        add((o, _TYPE, _RESOURCE))
-    while queue:
-        s, p, o = queue.pop()
-        objects[p][s].add(o)
-        subjects[p][o].add(s)
-        pairs[p].append((s, o))
-        add((p, _TYPE, RDF.Property))  # rdf1
-        for c in domains.get(p, ()):  # rdfs2
-            add((s, _TYPE, c))
-        for c in ranges.get(p, ()):  # rdfs3
-            add((o, _TYPE, c))
-        for q in superproperties.get(p, ()):  # rdfs7
-            add((s, q, o))
-        rule = _SCHEMA_RULES.get(p)
-        if rule is _DOMAIN:  # rdfs2
-            for u, _ in pairs.get(s, ()):
-                add((u, _TYPE, o))
-        elif rule is _RANGE:  # rdfs3
-            for _, v in pairs.get(s, ()):
-                add((v, _TYPE, o))
-        elif rule is _SUBPROPERTY:
-            for u, v in pairs.get(s, ()):  # rdfs7
-                add((u, o, v))
-            for q in superproperties.get(o, ()):  # rdfs5
-                add((s, _SUBPROPERTY, q))
-            for q in subproperties.get(s, ()):  # rdfs5
-                add((q, _SUBPROPERTY, o))
-        elif rule is _SUBCLASS:
-            for u in members.get(s, ()):  # rdfs9
-                add((u, _TYPE, o))
-            for c in superclasses.get(o, ()):  # rdfs11
-                add((s, _SUBCLASS, c))
-            for c in subclasses.get(s, ()):  # rdfs11
-                add((c, _SUBCLASS, o))
-        elif rule is _TYPE:
-            for c in superclasses.get(o, ()):  # rdfs9
+class _Closure:
+    """The RDFS closure of the triples given so far, open to more (see
+    ``rdfs_entailments``). Each triple is taken from a queue once and joined, on both
+    sides of every rule, with the triples taken before it, so the closure does not depend
+    on the order triples come in: the vocabulary's closure is made once, and each report
+    then only adds its own triples to a copy of it."""
+
+    def __init__(self) -> None:
+        self.known: set[tuple] = set()
+        self.added: set[tuple] = set()
+        self.objects: dict = defaultdict(lambda: defaultdict(set))  # p -> s -> {o}
+        self.subjects: dict = defaultdict(lambda: defaultdict(set))  # p -> o -> {s}
+        self.pairs: dict = defaultdict(list)  # p -> [(s, o)]
+
+    def copy(self) -> "_Closure":
+        other = _Closure()
+        other.known, other.added = set(self.known), set(self.added)
+        for mine, theirs in ((self.objects, other.objects), (self.subjects, other.subjects)):
+            for p, index in mine.items():
+                theirs[p].update((key, set(values)) for key, values in index.items())
+        for p, pairs in self.pairs.items():
+            other.pairs[p] = list(pairs)
+        return other
+
+    def extend(self, triples: Iterable[tuple]) -> None:
+        known, added = self.known, self.added
+        queue: list[tuple] = []
+        objects, subjects, pairs = self.objects, self.subjects, self.pairs
+        domains, ranges = objects[_DOMAIN], objects[_RANGE]
+        superproperties, subproperties = objects[_SUBPROPERTY], subjects[_SUBPROPERTY]
+        superclasses, subclasses = objects[_SUBCLASS], subjects[_SUBCLASS]
+        members = subjects[_TYPE]
+
+        def add(triple: tuple) -> None:
+            if triple not in known and not isinstance(triple[0], Literal) and not isinstance(
+                    triple[1], Literal):
+                known.add(triple)
+                added.add(triple)
+                queue.append(triple)
+
+        given = list(triples)
+        new = [t for t in given if t not in known]
+        known.update(new)
+        added.difference_update(given)
+        queue += new
+        for s, _, o in given:  # rdfs4
+            add((s, _TYPE, _RESOURCE))
+            add((o, _TYPE, _RESOURCE))
+        while queue:
+            s, p, o = queue.pop()
+            objects[p][s].add(o)
+            subjects[p][o].add(s)
+            pairs[p].append((s, o))
+            add((p, _TYPE, _PROPERTY))  # rdf1
+            for c in domains.get(p, ()):  # rdfs2
                 add((s, _TYPE, c))
-            entails = _MEMBERSHIP.get(o)
-            if entails is not None:
-                for triple in entails(s):
-                    add(triple)
-    return added
+            for c in ranges.get(p, ()):  # rdfs3
+                add((o, _TYPE, c))
+            for q in superproperties.get(p, ()):  # rdfs7
+                add((s, q, o))
+            rule = _SCHEMA_RULES.get(p)
+            if rule is _DOMAIN:  # rdfs2
+                for u, _ in pairs.get(s, ()):
+                    add((u, _TYPE, o))
+            elif rule is _RANGE:  # rdfs3
+                for _, v in pairs.get(s, ()):
+                    add((v, _TYPE, o))
+            elif rule is _SUBPROPERTY:
+                for u, v in pairs.get(s, ()):  # rdfs7
+                    add((u, o, v))
+                for q in superproperties.get(o, ()):  # rdfs5
+                    add((s, _SUBPROPERTY, q))
+                for q in subproperties.get(s, ()):  # rdfs5
+                    add((q, _SUBPROPERTY, o))
+            elif rule is _SUBCLASS:
+                for u in members.get(s, ()):  # rdfs9
+                    add((u, _TYPE, o))
+                for c in superclasses.get(o, ()):  # rdfs11
+                    add((s, _SUBCLASS, c))
+                for c in subclasses.get(s, ()):  # rdfs11
+                    add((c, _SUBCLASS, o))
+            elif rule is _TYPE:
+                for c in superclasses.get(o, ()):  # rdfs9
+                    add((s, _TYPE, c))
+                entails = _MEMBERSHIP.get(o)
+                if entails is not None:
+                    for triple in entails(s):
+                        add(triple)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary_closure() -> _Closure:
+    closure = _Closure()
+    closure.extend(vocabulary_triples())
+    return closure
 
 
 @lru_cache(maxsize=64)

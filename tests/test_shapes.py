@@ -219,3 +219,17 @@ def test_numbers_the_report_skips_or_gives_to_recommendations_are_not_gaps(examp
     assert "Finding 10 is missing" not in str(validate(taken).problems)
     taken.add((item, OKG.numberPrinted, Literal(False)))
     assert "Finding 10 is missing" in str(validate(taken).problems)
+
+
+def test_the_closure_grows_the_same_whichever_triples_come_first(example_graph):
+    """Validation adds each graph to a copy of the vocabulary's closure, made once: the
+    same triples as the closure of both at once."""
+    from ingest.rdf.vocabulary import vocabulary_triples
+    from ingest.validate import _vocabulary_closure, rdfs_entailments
+
+    data = set(example_graph)
+    both = data | set(vocabulary_triples())
+    closure = _vocabulary_closure().copy()
+    closure.extend(data)
+    assert closure.known == both | rdfs_entailments(both)
+    assert _vocabulary_closure().known.isdisjoint(data - set(vocabulary_triples()))
