@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -79,9 +80,9 @@ class Outcome:
         return f"; {len(names)} with an authority not in the reference table ({', '.join(names)})"
 
 
-def _read(path: Path) -> Report | InputError:
+def _read(path: Path, reader: Callable[[Path], T]) -> T | InputError:
     try:
-        return read_report(path)
+        return reader(path)
     except InputError as error:
         return error
     except Exception as error:  # a bug must not stop the batch; it is reported per file
@@ -95,19 +96,20 @@ def read_all(
     """Read every file, ``jobs`` at a time, and keep the reports; a refused file is passed
     to ``on_refused`` as soon as it is known, and the rest go on."""
     outcome = Outcome()
-    outcome.reports = list(read_each(files, outcome, jobs, progress, on_refused))
+    outcome.reports = list(read_each(files, outcome, read_report, jobs, progress, on_refused))
     for report in outcome.reports:
         outcome.count(report)
     return outcome
 
 
 def read_each(
-    files: list[Path], outcome: Outcome, jobs: int = 1, progress: bool | None = None,
-    on_refused: Callable[[InputError], None] = lambda error: None,
-) -> Iterator[Report]:
-    """Each report as soon as it is read (in the order of ``files``), so a caller can
-    stream them; refusals are added to ``outcome`` and passed to ``on_refused``."""
-    for result in _progress(_results(files, jobs), len(files), progress):
+    files: list[Path], outcome: Outcome, reader: Callable[[Path], T], jobs: int = 1,
+    progress: bool | None = None, on_refused: Callable[[InputError], None] = lambda error: None,
+) -> Iterator[T]:
+    """Each report as soon as ``reader`` has read it (in the order of ``files``), so a
+    caller can stream them; refusals are added to ``outcome`` and passed to
+    ``on_refused``. ``reader`` runs in the workers: a top-level function."""
+    for result in _progress(_results(files, jobs, reader), len(files), progress):
         if isinstance(result, InputError):
             outcome.refused.append(result)
             on_refused(result)
@@ -115,8 +117,12 @@ def read_each(
             yield result
 
 
-def _results(files: list[Path], jobs: int) -> Iterator[Report | InputError]:
-    return in_workers(_read, files, jobs)
+def _results(files: list[Path], jobs: int, reader: Callable[[Path], T]) -> Iterator[T | InputError]:
+    if jobs > 1 and len(files) > 1:
+        from .pipeline import warm_up
+
+        warm_up()  # before the workers start: each is forked with it done
+    return in_workers(partial(_read, reader=reader), files, jobs)
 
 
 def in_workers(function: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:

@@ -84,6 +84,7 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
     import os
 
     from . import batch
+    from .pipeline import read_report
     from .store.layout import one_per_report
 
     if output is not None and store_dir is not None:
@@ -104,11 +105,13 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
     written = None
     try:
         if store is not None:
-            reports = batch.read_each(files, outcome, jobs, progress, _say_refused)
-            written = _add(reports, outcome, store, store_dir)
+            from .store.layout import prepare
+
+            prepared = batch.read_each(files, outcome, prepare, jobs, progress, _say_refused)
+            written = _add(prepared, outcome, store, store_dir)
         else:
             assert output is not None
-            read = batch.read_each(files, outcome, jobs, progress, _say_refused)
+            read = batch.read_each(files, outcome, read_report, jobs, progress, _say_refused)
             outcome.reports, aside = one_per_report(list(read))
             for report in outcome.reports:
                 outcome.count(report)
@@ -137,12 +140,12 @@ def _note_aside(outcome, message: str) -> None:
     click.echo(f"Note: {message}", err=True)
 
 
-def _add(reports, outcome, store, store_dir: Path | None) -> str | None:
-    """Stream ``reports`` into the store, each as soon as it is read."""
+def _add(prepared, outcome, store, store_dir: Path | None) -> str | None:
+    """Stream the reports into the store, each as soon as it is read."""
     from .store.embedded import store_location
     from .store.layout import stream_into
 
-    count = stream_into(store, reports, outcome.count,
+    count = stream_into(store, prepared, outcome.count,
                         lambda message: _note_aside(outcome, message))
     if not count:
         return None

@@ -24,3 +24,13 @@ def ingest_file(path: Path) -> Graph:
     """One report's graph with its authority's own facts: a graph that stands alone."""
     report = read_report(path)
     return authority_graph(report, report_graph(report))
+
+
+def warm_up() -> None:
+    """Load the libraries reading needs (PDF text, TF-IDF, stemming, number words): done
+    once before worker processes are forked, so that they do not each do it (about a
+    second of each worker's start, most of it scikit-learn)."""
+    import number_parser  # noqa: F401
+    import pypdfium2  # noqa: F401
+    import snowballstemmer  # noqa: F401
+    from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: F401

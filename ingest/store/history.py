@@ -118,9 +118,13 @@ def recompute_history(store: ox.Store) -> int:
     return len(quads)
 
 
-def replace_graph(store: ox.Store, name: str, quads: list[ox.Quad]) -> None:
-    """Make the graph ``name`` hold exactly ``quads`` (all in that graph)."""
+def replace_graph(store: ox.Store, name: str, quads: list[ox.Quad] | bytes) -> None:
+    """Make the graph ``name`` hold exactly ``quads`` (all in that graph; or N-Quads,
+    loaded without making a Python object of each)."""
     node = ox.NamedNode(name)
     if store.contains_named_graph(node):
         store.remove_graph(node)
-    store.extend(quads)
+    if isinstance(quads, bytes):
+        store.load(quads, format=ox.RdfFormat.N_QUADS)
+    else:
+        store.extend(quads)

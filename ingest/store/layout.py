@@ -7,6 +7,7 @@ one, else the first given, and says which were set aside.
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -83,7 +84,28 @@ def fill(store: ox.Store, reports: list[Report]) -> int:
 FLUSH_EVERY = 20  # reports
 
 
-def stream_into(store: ox.Store, reports: Iterable[Report],
+@dataclass(frozen=True)
+class Prepared:
+    """A report read and turned into its graph, ready to go into the store."""
+
+    report: Report
+    name: str  # the report's IRI, the name of its graph
+    nquads: bytes  # its graph
+
+
+def prepare(path: Path) -> Prepared:
+    """Read a report and make its graph, as N-Quads in the graph named by its IRI: done
+    in a worker, so that the process writing the store only loads them (in Rust), and
+    building graphs runs on every core (whole corpus with -j 2: 24.7 -> 23.3 s)."""
+    from ..pipeline import read_report
+
+    report = read_report(path)
+    name = str(report_iri(report.identity, report.end))
+    data = ox.serialize(quads(report_graph(report), name), format=ox.RdfFormat.N_QUADS)
+    return Prepared(report, name, data or b"")
+
+
+def stream_into(store: ox.Store, reports: Iterable[Prepared],
                 on_kept: Callable[[Report], None], on_aside: Callable[[str], None]) -> int:
     """Add each report to ``store`` as it comes, so memory does not grow with their number:
     its graph replaces that report's graph, and only its IRI, kind and file are kept to
@@ -92,8 +114,8 @@ def stream_into(store: ox.Store, reports: Iterable[Report],
     up to date at the end. Returns the number of report graphs in the store."""
     seen: dict[str, tuple[bool, str]] = {}  # report IRI -> (a PDF?, the file kept)
     authorities = Graph()
-    for report in reports:
-        name = str(report_iri(report.identity, report.end))
+    for prepared in reports:
+        report, name = prepared.report, prepared.name
         where = report.source.location
         if name in seen:
             was_pdf, kept = seen[name]
@@ -104,7 +126,7 @@ def stream_into(store: ox.Store, reports: Iterable[Report],
         else:
             on_kept(report)
         seen[name] = (_is_pdf(report), where)
-        replace_graph(store, name, list(quads(report_graph(report), name)))
+        replace_graph(store, name, prepared.nquads)
         authority_graph(report, authorities)
         if len(seen) % FLUSH_EVERY == 0:
             store.flush()  # write buffers out to disk: memory stays flat however many reports
