@@ -66,3 +66,15 @@ def test_two_renderings_meet_on_one_authority_and_inspection(seeds):
     assert not list(markdown.objects(None, OKG.page))  # no pages invented
     judged = [pdf.value(j, OKG.page) for j in pdf.subjects(OKG.judgementOf, inspection)]
     assert judged and all(int(p) == 1 for p in judged)  # read from the table on page 1
+
+
+def test_the_store_gets_the_triples_files_get(example, seeds):
+    """The store takes a report's triples straight into a set, files take its rdflib
+    graph: the same triples either way."""
+    from ingest.pipeline import read_report
+    from ingest.rdf.graph import report_graph, report_triples
+
+    for path in (example, seeds / "wandsworth-2018.pdf"):
+        report = read_report(path)
+        triples = report_triples(report)
+        assert len(triples) > 500 and triples == set(report_graph(report))

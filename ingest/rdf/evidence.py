@@ -4,18 +4,22 @@ links finding -> evidence, evidence -> inspection and authority, and judgement -
 the findings of its section ("what is this grade based on")."""
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
 
 from ..model import Evidence, Quantity, Report
 from .identity import authority_iri, below
 from .namespaces import MEASURE, OKG
 
+if TYPE_CHECKING:
+    from .graph import Sink
+
 _RELATIVE = ("last-", "past-", "previous-", "since-the-", "time-of-", "two-years-")
 
 
-def evidence_graph(graph: Graph, report: Report, inspection: URIRef, document: URIRef,
+def evidence_graph(graph: "Sink", report: Report, inspection: URIRef, document: URIRef,
                    source: URIRef) -> None:
     """Add the report's evidence and the judgement -> finding links to ``graph``."""
     authority = authority_iri(report.authority)
@@ -39,7 +43,7 @@ def _finding_iri(inspection: URIRef, evidence: Evidence) -> URIRef | None:
     return below(inspection, "finding", key)
 
 
-def _evidence(graph: Graph, node: URIRef, evidence: Evidence, context: tuple) -> None:
+def _evidence(graph: "Sink", node: URIRef, evidence: Evidence, context: tuple) -> None:
     inspection, document, source, authority = context
     for predicate, value in (
         (RDF.type, OKG.Evidence), (RDF.type, PROV.Entity),
@@ -60,7 +64,7 @@ def _quantity_iri(evidence: URIRef, index: int) -> URIRef:
     return below(evidence, "quantity", index + 1)
 
 
-def _quantity(graph: Graph, evidence: URIRef, index: int, quantity: Quantity,
+def _quantity(graph: "Sink", evidence: URIRef, index: int, quantity: Quantity,
               report: Report) -> None:
     node = _quantity_iri(evidence, index)
     graph.add((evidence, OKG.quantity, node))
@@ -107,7 +111,7 @@ def _relative(key: str | None) -> bool:
     return key is not None and (key.startswith(_RELATIVE) or "before-this-inspection" in key)
 
 
-def _based_on(graph: Graph, report: Report, inspection: URIRef) -> None:
+def _based_on(graph: "Sink", report: Report, inspection: URIRef) -> None:
     """Each of the inspection's own judgements -> the findings of its section; the
     overall judgement -> the key findings no service area claims ("Children's services
     in X are inadequate because: 1. ...")."""
