@@ -167,6 +167,8 @@ def render(solutions: ox.QuerySolutions, fmt: str, wide: bool = False) -> bytes:
     if fmt in _RESULTS:
         out = io.BytesIO()
         solutions.serialize(out, format=_RESULTS[fmt])
+        if fmt == "json":
+            out.write(b"\n")  # a terminal's prompt then starts on a line of its own
         return out.getvalue()
     from .table import table
 
