@@ -29,7 +29,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .resources import data_files
-from .store.targets import Target, TargetError
+from .store.targets import Target, TargetError, rows_of
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _HEADER = re.compile(r"^#\+\s*(\w+)\s*:\s*(.*)$")
@@ -172,6 +172,6 @@ def render(solutions: ox.QuerySolutions, fmt: str, wide: bool = False) -> bytes:
         return out.getvalue()
     from .table import table
 
-    variables = [v.value for v in solutions.variables]
-    cells = [["" if s[v] is None else s[v] for v in variables] for s in solutions]
-    return table(variables, cells, wide).encode("utf-8")
+    result = rows_of(solutions)
+    cells = [["" if term is None else term for term in row] for row in result.rows]
+    return table(result.variables, cells, wide).encode("utf-8")

@@ -49,11 +49,15 @@ class Target(Protocol):
     def answer(self, query_text: str) -> ox.QuerySolutions: ...
 
 
-def select(target: Target, query_text: str) -> Rows:
-    """The target's answer to a SELECT query, as rows of terms."""
-    solutions = target.answer(query_text)
+def rows_of(solutions: ox.QuerySolutions) -> Rows:
+    """Solutions read into rows of terms."""
     variables = [v.value for v in solutions.variables]
     return Rows(variables, [tuple(s[v] for v in variables) for s in solutions])
+
+
+def select(target: Target, query_text: str) -> Rows:
+    """The target's answer to a SELECT query, as rows of terms."""
+    return rows_of(target.answer(query_text))
 
 
 class StoreTarget:
