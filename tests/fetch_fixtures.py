@@ -44,8 +44,11 @@ def fernley_pdf(year: int) -> bytes:
 
 @cache
 def focused_visit_pdf() -> bytes:
-    return pdf_of_lines(["Focused visit to Fernley children's services",
-                         "This fictional letter exists to test ofsted-kg."])
+    return pdf_of_lines([
+        "Director of Children's Services, Borough of Fernley", "1 March 2019",
+        "Dear Director,", "Focused visit to Fernley local authority children's services",
+        "This fictional letter exists to test ofsted-kg: a focused visit is a letter, not a",
+        "report that ingest reads.", "Yours sincerely,", "A. Quill, Her Majesty's Inspector"])
 
 
 def corpus_sample(shared: Path | None, providers: int = 2) -> list[dict[str, str]]:
