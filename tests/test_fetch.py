@@ -125,6 +125,18 @@ def test_a_second_publication_the_same_day_keeps_both(fetch, replica, tmp_path):
         "2014-06-17.pdf", "2017-05-12.pdf", "2021-12-10-70000099.pdf", "2021-12-10.pdf"]
 
 
+def test_a_held_file_deleted_or_cut_is_fetched_again_in_its_place(fetch, replica, tmp_path):
+    assert fetch("--authority", "Fernley").exit_code == 0
+    folder = tmp_path / "reports" / f"{FERNLEY_URN}-fernley"
+    (folder / "2014-06-17.pdf").unlink()
+    (folder / "2017-05-12.pdf").write_bytes(b"%PDF-1.4 cut")
+    again = fetch("--authority", "Fernley")
+    assert again.exit_code == 0, again.stderr
+    assert "2 new (Children's services inspection 2), 1 unchanged" in again.stderr
+    assert files_in(folder) == ["2014-06-17.pdf", "2017-05-12.pdf", "2021-12-10.pdf"]
+    assert len(manifest_rows(tmp_path / "reports")) == 3
+
+
 def test_unknown_authority_is_refused(fetch):
     result = fetch("--authority", "Atlantis")
     assert result.exit_code == 2

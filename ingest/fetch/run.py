@@ -135,6 +135,9 @@ def _record(manifest: Manifest, entry: Entry) -> None:
 def _path_for(publication: Publication, manifest: Manifest, summary: Summary) -> str:
     """``<urn>-<name>/<date>.pdf``; a second publication the same day (or one with no
     date) is named by its file id as well, so both are kept."""
+    held = manifest.entries.get(publication.url)
+    if held is not None:  # held before, since deleted or cut: fetched again in its place
+        return held.path
     provider = publication.provider
     known = by_urn(provider.urn)
     folder = f"{provider.urn}-{slug(known.name if known else provider.name)}"
