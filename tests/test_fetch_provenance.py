@@ -7,10 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import shared_dir
 from fetch_fixtures import FERNLEY_URN, INSPECTION, build, fernley_pdf
 from replica import Replica
-
-from conftest import shared_dir
 
 FAST = ("--delay", "0", "--timeout", "10", "--retries", "1", "--no-progress")
 DCT = "http://purl.org/dc/terms/"
