@@ -319,6 +319,8 @@ def list_queries() -> None:
         for p in query.parameters:
             need = "required" if p.required else "optional"
             click.echo(f"    --param {p.name}=<{p.kind}> ({need}) {p.description}".rstrip())
+        if query.shape is not None:
+            click.echo(f"    {query.shape.describe()}")
 
 
 @cli.command()
