@@ -197,4 +197,4 @@ def render(solutions: ox.QuerySolutions, fmt: str, wide: bool = False,
 
 
 def _pivot_names(shape: Shape | None) -> list[str]:
-    return [] if shape is None else [shape.columns]
+    return [] if shape is None or shape.columns is None else [shape.columns]

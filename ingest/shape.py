@@ -5,7 +5,8 @@ Tools get the answer as the query gives it (long format, every column, ``-f csv`
 unless asked for, headers in words, and where a query declares it, one row per thing
 with a column per value (a pivot). A query declares its shape in one header line::
 
-    #+ table: rows=authorityName,inspectionEnd columns=serviceAreaLabel values=gradeLabel split=framework
+    #+ table: rows=authorityName,inspectionEnd columns=serviceAreaLabel \
+              values=gradeLabel split=framework      (on one line)
 
 - ``rows``: the columns that make one table row (a pivot's key);
 - ``columns``: the column whose values become column headers, ``values`` the column
