@@ -74,6 +74,10 @@ def test_fetch_then_ingest_is_ingesting_the_files_plus_where_each_was_published(
     latest = rows(run, fetched, "latest-grades", "authority=Fernley")
     assert latest and {r["reportUrl"] for r in latest} == {replica.file_url("70000021")}
     assert {r["reportUrl"] for r in rows(run, direct, "latest-grades")} == {""}
+    table = run("query", "latest-grades", "--store", fetched, "--param", "authority=Fernley",
+                "--columns", "authorityName,inspectionEnd,reportUrl", "--no-pager")
+    assert table.stdout.splitlines()[3].split() == [
+        "Fernley", "2021-11-19", replica.file_url("70000021")]  # whole, for a terminal's link
     history = rows(run, fetched, "authority-history", "authority=Fernley")
     assert {r["reportUrl"] for r in history} == {
         replica.file_url(file_id) for file_id in ("70000014", "70000017", "70000021")}
