@@ -284,7 +284,8 @@ def validate(graphs: tuple[Path, ...], store_dir: Path | None, fmt: str, jobs: i
         store = files_store(graphs) if graphs else _open_store(store_dir, read_only=True)
     except TargetError as error:
         _fail(str(error))
-    outcome = validate_store(store, jobs or os.cpu_count() or 1, shacl_report=fmt == "ttl")
+    outcome = validate_store(store, jobs or os.cpu_count() or 1, shacl_report=fmt == "ttl",
+                             records_required=not graphs)
     del store  # closed before the exit
     if fmt == "ttl":
         click.echo(outcome.report.serialize(format="turtle"), nl=False)
@@ -378,7 +379,20 @@ def _target(store_dir: Path | None, data: tuple[Path, ...], endpoint: str | None
         return targets.EndpointTarget(endpoint, timeout)
     if data:
         return targets.FilesTarget(list(data))
-    return targets.StoreTarget(_open_store(store_dir, read_only=True))
+    return targets.StoreTarget(_usable_store(store_dir))
+
+
+def _usable_store(store_dir: Path | None):
+    """The store, opened to be read, refused when it cannot answer whole (no reports, no
+    record of them, a history left out of date by an interrupted ingest)."""
+    from .store.embedded import store_location
+    from .store.integrity import usable_problem
+
+    store = _open_store(store_dir, read_only=True)
+    problem = usable_problem(store)
+    if problem:
+        _fail(f"{store_location(store_dir)}: {problem}")
+    return store
 
 
 @cli.command()
