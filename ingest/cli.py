@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from .errors import shown
 from .rdf.files import FORMATS
 
 
@@ -95,7 +96,7 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
         _check_output_format(output, fmt)
     files = batch.report_files(sources)
     if not files:
-        _fail(f"{' '.join(map(str, sources))}: no report files (.pdf, .md, .txt) found")
+        _fail(f"{' '.join(map(shown, sources))}: no report files (.pdf, .md, .txt) found")
     store = _open_store(store_dir, read_only=False) if output is None else None
     _exit_cleanly_on_sigterm()
     if output is not None:
@@ -124,7 +125,7 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
     del store  # closes the store now, not when the exit's traceback is dropped
     if len(files) == 1:  # a refusal has said it all; a single success says where it went
         if written:
-            click.echo(f"{files[0]}: {written}", err=True)
+            click.echo(f"{shown(files[0])}: {written}", err=True)
     else:
         click.echo("; ".join(filter(None, [outcome.summary(), written])), err=True)
     sys.exit(1 if outcome.refused else 0)
@@ -456,7 +457,7 @@ def load(sources: tuple[Path, ...], graph_store: str, store_dir: Path | None, ti
     else:
         files = batch.report_files(sources)
         if not files:
-            _fail(f"{' '.join(map(str, sources))}: no report files (.pdf, .md, .txt) found")
+            _fail(f"{' '.join(map(shown, sources))}: no report files (.pdf, .md, .txt) found")
 
         def on_refused(error: InputError) -> None:
             refused.append(error)
