@@ -68,9 +68,9 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to list processes")
-@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130),
-                                              (signal.SIGKILL, -signal.SIGKILL)])
-@pytest.mark.parametrize("target", ["-o", "--store"])
+@pytest.mark.parametrize(("signum", "code", "target"), [
+    (signal.SIGTERM, 143, "-o"), (signal.SIGINT, 130, "--store"),
+    (signal.SIGKILL, -signal.SIGKILL, "--store")])
 def test_a_signal_ends_the_run_its_workers_and_its_temporary_files(tmp_path, example, signum,
                                                                    code, target):
     """A run of many files, signalled while its workers read: it ends at once, with its
