@@ -413,6 +413,60 @@ def _target(store_dir: Path | None, data: tuple[Path, ...], endpoint: str | None
     return targets.StoreTarget(_open_store(store_dir, read_only=True))
 
 
+@cli.command("list")
+@click.argument("kind", type=click.Choice(["authorities", "measures", "frameworks", "queries",
+                                          "roles", "units", "bodies"]))
+@store_option("The store to read (the default target).")
+@click.option("-d", "--data", "data", multiple=True, type=click.Path(path_type=Path),
+              help="Read RDF files instead (repeatable; folders are searched).")
+@click.option("-e", "--endpoint", help="Read a SPARQL 1.1 endpoint URL instead.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]),
+              default="table", show_default=True,
+              help="table for people; csv or json in the W3C SPARQL 1.1 results formats.")
+def list_values(kind: str, store_dir: Path | None, data: tuple[Path, ...],
+                endpoint: str | None, fmt: str) -> None:
+    """List the values a query parameter accepts, as the data holds them: the authorities
+    (names and codes), measures, frameworks, roles, units or bodies; or the saved queries.
+    The first column is what --param takes."""
+    from .queries import QueryError, render
+    from .store.server import ServerError
+    from .store.targets import TargetError
+    from .store.values import listed
+
+    if kind == "queries":
+        _list_queries(fmt)
+        return
+    if sum([store_dir is not None, bool(data), bool(endpoint)]) > 1:
+        _fail("give one of --store DIR, --data FILE... or --endpoint URL")
+    try:
+        answer = render(listed(_target(store_dir, data, endpoint, None), kind), fmt)
+    except (QueryError, TargetError) as error:
+        _fail(str(error))
+    except ServerError as error:
+        _fail(str(error), error.exit_code)
+    _show(answer, fmt == "table", False)
+
+
+def _list_queries(fmt: str) -> None:
+    import csv
+    import io
+
+    from .queries import saved_queries
+    from .table import table
+
+    rows = [[q.name, q.summary, " ".join(p.name for p in q.parameters)]
+            for q in saved_queries().values()]
+    names = ["query", "what it answers", "parameters"]
+    if fmt == "table":
+        click.echo(table(names, rows), nl=False)
+    elif fmt == "csv":
+        out = io.StringIO()
+        csv.writer(out).writerows([names, *rows])
+        click.echo(out.getvalue(), nl=False)
+    else:
+        click.echo(json.dumps([dict(zip(names, row, strict=True)) for row in rows], indent=2))
+
+
 @cli.command()
 @store_option("The store to export.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
