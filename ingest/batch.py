@@ -178,13 +178,42 @@ def end_with_parent() -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _progress(items: Iterator, total: int, enabled: bool | None) -> Iterator:
-    """A progress bar on standard error, shown only on a terminal unless asked for."""
+_BARS: list = []  # the progress bars showing now
+
+
+def _progress(items: Iterator, total: int, enabled: bool | None,
+              unit: str = "report") -> Iterator:
+    """A progress bar on standard error, shown only on a terminal unless asked for;
+    ``say`` prints above it while it shows."""
     if enabled is False or (enabled is None and not sys.stderr.isatty()):
-        return items
+        yield from items
+        return
     from tqdm import tqdm
 
-    return tqdm(items, total=total, unit="report", file=sys.stderr)
+    bar = tqdm(items, total=total, unit=unit, file=sys.stderr, leave=False)
+    _BARS.append(bar)
+    try:
+        yield from bar
+    finally:
+        _BARS.remove(bar)
+        bar.close()
+
+
+def progress(items: Iterator, total: int, enabled: bool | None, unit: str) -> Iterator:
+    """``items`` with a progress bar on standard error (on a terminal unless ``enabled``
+    says otherwise)."""
+    return _progress(items, total, enabled, unit)
+
+
+def say(line: str) -> None:
+    """One line on standard error, whole, above the progress bar if one is showing (never
+    split by it, and no stale bar left above it)."""
+    if _BARS:
+        from tqdm import tqdm
+
+        tqdm.write(line, file=sys.stderr)
+    else:
+        print(line, file=sys.stderr, flush=True)
 
 
 def report_graphs(reports: list[Report]) -> Iterator[tuple[Report, Graph]]:

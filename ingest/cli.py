@@ -131,13 +131,17 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
 
 
 def _say_refused(error) -> None:
-    click.echo(f"Error: {error}", err=True)
+    from .batch import say
+
+    say(f"Error: {error}")
 
 
 def _note_aside(outcome, message: str) -> None:
     """An input that is the same report as another: said, and counted."""
+    from .batch import say
+
     outcome.set_aside += 1
-    click.echo(f"Note: {message}", err=True)
+    say(f"Note: {message}")
 
 
 def _add(prepared, outcome, store, store_dir: Path | None) -> str | None:
@@ -270,7 +274,10 @@ _FORMAT_OF_SUFFIX = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json
               show_default=True, help="text for people; json or ttl (the SHACL report) for tools.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Report graphs checked at once; 0 for one per processor.")
-def validate(graphs: tuple[Path, ...], store_dir: Path | None, fmt: str, jobs: int) -> None:
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar [default: on a terminal].")
+def validate(graphs: tuple[Path, ...], store_dir: Path | None, fmt: str, jobs: int,
+             progress: bool | None) -> None:
     """Check each report's graph, with the shared graphs, against the shapes: exit 0 if
     all conform, 1 if not, 2 if unreadable. Reads the store when no GRAPH is named."""
     import os
@@ -284,29 +291,19 @@ def validate(graphs: tuple[Path, ...], store_dir: Path | None, fmt: str, jobs: i
         store = files_store(graphs) if graphs else _open_store(store_dir, read_only=True)
     except TargetError as error:
         _fail(str(error))
-    outcome = validate_store(store, jobs or os.cpu_count() or 1, shacl_report=fmt == "ttl")
-    del store  # closed before the exit
+    outcome = validate_store(store, jobs or os.cpu_count() or 1, shacl_report=fmt == "ttl",
+                             progress=progress)
     if fmt == "ttl":
         click.echo(outcome.report.serialize(format="turtle"), nl=False)
     elif fmt == "json":
         problems = [vars(p) for p in outcome.problems]
         click.echo(json.dumps({"conforms": outcome.conforms, "results": problems}, indent=2))
     else:
-        click.echo(_summary(outcome), nl=False)
+        from .store.explain import lines
+
+        click.echo("\n".join(lines(store, outcome)))
+    del store  # closed before the exit
     sys.exit(0 if outcome.conforms else 1)
-
-
-def _summary(outcome) -> str:
-    counts: dict[str, int] = {}
-    for problem in outcome.problems:
-        counts[problem.severity] = counts.get(problem.severity, 0) + 1
-    tally = ", ".join(f"{n} {s.lower()}{'s' if n != 1 else ''}" for s, n in counts.items())
-    lines = [f"{'Conforms' if outcome.conforms else 'Does not conform'}"
-             + (f": {tally}" if tally else "")]
-    for p in outcome.problems:
-        where = f" {p.path}" if p.path else ""
-        lines.append(f"  {p.severity}: {p.focus}{where}: {p.message}")
-    return "\n".join(lines) + "\n"
 
 
 @cli.command("queries")
@@ -532,7 +529,7 @@ def load(sources: tuple[Path, ...], graph_store: str, store_dir: Path | None, ti
 
         def on_refused(error: InputError) -> None:
             refused.append(error)
-            click.echo(f"Error: {error}", err=True)
+            batch.say(f"Error: {error}")
 
         graphs = graphs_from_sources(files, jobs or os.cpu_count() or 1, on_refused)
     try:
