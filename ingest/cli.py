@@ -67,19 +67,29 @@ def _quiet_literal_warnings() -> None:
                    "or - for standard output.")
 @click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
               help="RDF syntax of each graph [default: from the output's suffix, else turtle].")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Reports read at once; 0 for one per processor.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
+              help="Reports read at once; 0 for one per processor [default: one per "
+                   "processor, at most 8].")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar [default: on a terminal].")
+@click.option("--strict", is_flag=True,
+              help="Exit 1 if any file is refused, a file that is not a report included.")
 def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | None,
-           fmt: str | None, jobs: int, progress: bool | None) -> None:
+           fmt: str | None, jobs: int | None, progress: bool | None, strict: bool) -> None:
     """Read reports (PDF, markdown or text; folders are searched) into the store, each
     report its own named graph (replaced when ingested again), or into files with -o.
 
     Two inputs that are the same report (its PDF and a text rendering, or one file given
     twice) are one report: the PDF is kept, else the first given, and the run says so.
-    A file that cannot be ingested is reported on one line and the rest go on; the
-    exit code is 1 if any was refused.
+    A file that is not a report (an HTML page, an empty file, a document with no
+    inspection title) is skipped, one line ("Skipped: FILE: why") each; a report that
+    cannot be read is refused, one line ("Error: FILE: why") each; the rest go on.
+
+    Exit codes: 0 every report ingested (files that are not reports skipped); 1 a report
+    could not be read, or no file was a report (with --strict: any file refused or
+    skipped); 2 nothing to read, or
+    the store cannot be opened or written; 3 another run is writing the same output;
+    130 Ctrl-C; 143 SIGTERM.
     """
     import os
 
@@ -100,7 +110,7 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
     _exit_cleanly_on_sigterm()
     if output is not None:
         _lock_output(output)
-    jobs = jobs or os.cpu_count() or 1
+    jobs = batch.default_jobs() if jobs is None else jobs or os.cpu_count() or 1
     outcome = batch.Outcome()
     written = None
     try:
@@ -127,13 +137,14 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
             click.echo(f"{files[0]}: {written}", err=True)
     else:
         click.echo("; ".join(filter(None, [outcome.summary(), written])), err=True)
-    sys.exit(1 if outcome.refused else 0)
+    sys.exit(1 if outcome.failed(strict) else 0)
 
 
 def _say_refused(error) -> None:
     from .batch import say
+    from .errors import NotAReport
 
-    say(f"Error: {error}")
+    say(f"{'Skipped' if isinstance(error, NotAReport) else 'Error'}: {error}")
 
 
 def _note_aside(outcome, message: str) -> None:
@@ -272,11 +283,12 @@ _FORMAT_OF_SUFFIX = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json
 @store_option("The store to check when no GRAPH files are named.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "ttl"]), default="text",
               show_default=True, help="text for people; json or ttl (the SHACL report) for tools.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Report graphs checked at once; 0 for one per processor.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
+              help="Report graphs checked at once; 0 for one per processor [default: one per "
+                   "processor, at most 8].")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar [default: on a terminal].")
-def validate(graphs: tuple[Path, ...], store_dir: Path | None, fmt: str, jobs: int,
+def validate(graphs: tuple[Path, ...], store_dir: Path | None, fmt: str, jobs: int | None,
              progress: bool | None) -> None:
     """Check each report's graph, with the shared graphs, against the shapes: exit 0 if
     all conform, 1 if not, 2 if unreadable. Reads the store when no GRAPH is named."""
@@ -291,8 +303,10 @@ def validate(graphs: tuple[Path, ...], store_dir: Path | None, fmt: str, jobs: i
         store = files_store(graphs) if graphs else _open_store(store_dir, read_only=True)
     except TargetError as error:
         _fail(str(error))
-    outcome = validate_store(store, jobs or os.cpu_count() or 1, shacl_report=fmt == "ttl",
-                             progress=progress)
+    from .batch import default_jobs
+
+    jobs = default_jobs() if jobs is None else jobs or os.cpu_count() or 1
+    outcome = validate_store(store, jobs, shacl_report=fmt == "ttl", progress=progress)
     if fmt == "ttl":
         click.echo(outcome.report.serialize(format="turtle"), nl=False)
     elif fmt == "json":

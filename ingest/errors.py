@@ -11,3 +11,9 @@ class InputError(Exception):
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
+
+
+class NotAReport(InputError):
+    """A file that is not a report of a kind read here (an HTML page, an empty file, a
+    document with no inspection title): skipped, and said so, rather than a report that
+    could not be read. ``ingest --strict`` fails on it too."""

@@ -95,8 +95,9 @@ def _problem(store: ox.Store, graph: str | None, problem) -> list[str]:
     page = _page(store, graph, problem.focus)
     place = f"{where}, page {page}" if page else where
     text = f"{problem.severity}: {place}: {problem.message}"
-    if problem.value and problem.value not in problem.message:
-        text += f" (value {problem.value})"
+    value = re.sub(r'^"(.*)"(\^\^\S+|@\S+)?$', r"\1", problem.value or "", flags=re.S)
+    if value and value not in problem.message:
+        text += f" (value {value})"
     return textwrap.wrap(text, WIDTH, initial_indent="  ", subsequent_indent="      ")
 
 
