@@ -11,7 +11,7 @@ import re
 from importlib import import_module
 
 from ..authorities import resolve
-from ..errors import InputError, NotAReport
+from ..errors import NotAReport
 from ..model import Report, SourceText
 from .earlier import earlier_inspections
 from .headers import TRUST_TITLE, find_title, join_title
