@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from .errors import shown
 from .rdf.files import FORMATS
 
 
@@ -105,7 +106,7 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
         _check_output_format(output, fmt)
     files = batch.report_files(sources)
     if not files:
-        _fail(f"{' '.join(map(str, sources))}: no report files (.pdf, .md, .txt) found")
+        _fail(f"{' '.join(map(shown, sources))}: no report files (.pdf, .md, .txt) found")
     store = _open_store(store_dir, read_only=False) if output is None else None
     _exit_cleanly_on_sigterm()
     if output is not None:
@@ -134,7 +135,7 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
     del store  # closes the store now, not when the exit's traceback is dropped
     if len(files) == 1:  # a refusal has said it all; a single success says where it went
         if written:
-            click.echo(f"{files[0]}: {written}", err=True)
+            click.echo(f"{shown(files[0])}: {written}", err=True)
     else:
         click.echo("; ".join(filter(None, [outcome.summary(), written])), err=True)
     sys.exit(1 if outcome.failed(strict) else 0)
@@ -306,7 +307,8 @@ def validate(graphs: tuple[Path, ...], store_dir: Path | None, fmt: str, jobs: i
     from .batch import default_jobs
 
     jobs = default_jobs() if jobs is None else jobs or os.cpu_count() or 1
-    outcome = validate_store(store, jobs, shacl_report=fmt == "ttl", progress=progress)
+    outcome = validate_store(store, jobs, shacl_report=fmt == "ttl",
+                             records_required=not graphs, progress=progress)
     if fmt == "ttl":
         click.echo(outcome.report.serialize(format="turtle"), nl=False)
     elif fmt == "json":
@@ -421,7 +423,20 @@ def _target(store_dir: Path | None, data: tuple[Path, ...], endpoint: str | None
         return targets.EndpointTarget(endpoint, timeout)
     if data:
         return targets.FilesTarget(list(data))
-    return targets.StoreTarget(_open_store(store_dir, read_only=True))
+    return targets.StoreTarget(_usable_store(store_dir))
+
+
+def _usable_store(store_dir: Path | None):
+    """The store, opened to be read, refused when it cannot answer whole (no reports, no
+    record of them, a history left out of date by an interrupted ingest)."""
+    from .store.embedded import store_location
+    from .store.integrity import usable_problem
+
+    store = _open_store(store_dir, read_only=True)
+    problem = usable_problem(store)
+    if problem:
+        _fail(f"{store_location(store_dir)}: {problem}")
+    return store
 
 
 @cli.command("list")
@@ -539,7 +554,7 @@ def load(sources: tuple[Path, ...], graph_store: str, store_dir: Path | None, ti
     else:
         files = batch.report_files(sources)
         if not files:
-            _fail(f"{' '.join(map(str, sources))}: no report files (.pdf, .md, .txt) found")
+            _fail(f"{' '.join(map(shown, sources))}: no report files (.pdf, .md, .txt) found")
 
         def on_refused(error: InputError) -> None:
             refused.append(error)
