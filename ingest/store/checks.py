@@ -11,7 +11,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .embedded import report_graph_names
-from .names import AUTHORITIES, INTEGRITY
+from .names import AUTHORITIES, INTEGRITY, REPORTS
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,8 @@ def validate_store(store: ox.Store, jobs: int = 1, shacl_report: bool = False,
     work = ((_ntriples(store, name), _authorities_of(store, name), shacl_report)
             for name in names or [None])
     # each problem -> the first graph it was found in (None: the store as a whole)
-    problems: dict = dict.fromkeys(_integrity(store, records_required))
+    problems: dict = {p: p.focus if p.focus.startswith(REPORTS) else None
+                      for p in _integrity(store, records_required)}
     conforms = not problems
     report = bind_prefixes(Graph())
     checked = bar(in_workers(_check, work, jobs), len(names), progress, "report")
