@@ -157,6 +157,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     skipped_numbers: tuple[int, ...] = ()  # paragraph numbers the report itself leaves out
     repeated_numbers: tuple[int, ...] = ()  # paragraph numbers the report prints twice
+    out_of_order_numbers: tuple[int, ...] = ()  # printed after a higher one, read alone
     lead_inspector: str | None = None
     inspectors: list[str] = field(default_factory=list)
     supports: list[Support] = field(default_factory=list)

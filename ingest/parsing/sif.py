@@ -29,7 +29,9 @@ from .paragraphs import (
     cited,
     heading_like,
     is_subheading,
+    Numbering,
     opening,
+    out_of_order,
     repeated,
     skipped,
     with_text,
@@ -124,7 +126,7 @@ def parse_sif(text: SourceText, title_at: int, title: str) -> Report:
     elif lscb_only or _LSCB_IN_TITLE.search(title):
         raise InputError(name, "reviews its LSCB but states no judgement of the board")
     sections = _sections(lines, body_at, LSCB if lscb_only else LA)
-    findings, recommendations, left_out, twice = _items(lines, sections)
+    findings, recommendations, left_out, twice, late = _items(lines, sections)
     lead, inspectors = inspection_team(lines)
     return Report(
         source=text.source,
@@ -141,6 +143,7 @@ def parse_sif(text: SourceText, title_at: int, title: str) -> Report:
         findings=findings,
         skipped_numbers=left_out,
         repeated_numbers=twice,
+        out_of_order_numbers=late,
         lead_inspector=lead,
         inspectors=inspectors,
     )
@@ -343,7 +346,8 @@ def _is_grade_line(text: str) -> bool:
 
 def _items(
     lines: Sequence[Line], sections: list[_Section]
-) -> tuple[list[Finding], list[Recommendation], tuple[int, ...], tuple[int, ...]]:
+) -> tuple[list[Finding], list[Recommendation], tuple[int, ...], tuple[int, ...],
+           tuple[int, ...]]:
     """Findings, recommendations, the numbers the report skips and those it prints twice:
     numbered paragraphs in one running sequence, or, where a list is not numbered, its
     bullets."""
@@ -351,12 +355,19 @@ def _items(
     recommendations: list[Recommendation] = []
     left_out: list[int] = []
     twice: list[int] = []
-    expected = 1
+    late: list[int] = []
+    numbering = Numbering(1)
     printed_numbers: Counter = Counter()
+    texts = [line.text for line in lines]
+    restart = False  # an appended report's heading met, its first paragraph not yet
     for section in sections:
-        paragraphs, expected = _numbered(lines, section, expected, printed_numbers)
+        restart = (restart or section.may_restart) and section.body == LSCB
+        section.may_restart = restart
+        paragraphs = _numbered(lines, section, numbering, printed_numbers, texts)
+        restart = section.may_restart
         left_out += skipped(paragraphs)
         twice += repeated(paragraphs)
+        late += out_of_order(paragraphs)
         paragraphs = with_text(paragraphs)
         if section.role != "recommendation":
             findings += [_finding(p, section.body) for p in paragraphs]
@@ -372,7 +383,8 @@ def _items(
         for section in (s for s in sections if s.role == "finding"):
             start = _count(findings, section.body) + 1
             findings += [_finding(p, section.body) for p in _bullets(lines, section, start)]
-    return findings, recommendations, tuple(left_out), tuple(sorted(set(twice)))
+    return (findings, recommendations, tuple(left_out), tuple(sorted(set(twice))),
+            tuple(sorted(set(late))))
 
 
 def _recommendation(paragraph: Paragraph, body: str, printed: bool) -> Recommendation:
@@ -393,33 +405,43 @@ def _finding(paragraph: Paragraph, body: str) -> Finding:
     )
 
 
-def _numbered(lines: Sequence[Line], section: _Section, expected: int, printed: Counter):
-    """The section's numbered paragraphs, and the number expected after them. ``printed``
-    counts the numbers met so far in the body: a number printed again is a second
-    printing. Sub-headings between paragraphs close the open one and are not its text."""
+def _numbered(lines: Sequence[Line], section: _Section, numbering: Numbering,
+              printed: Counter, texts: Sequence[str]) -> list[Paragraph]:
+    """The section's numbered paragraphs. ``numbering`` is the running sequence, carried
+    from section to section; ``printed`` counts the numbers met so far in the body: a
+    number printed again is a second printing. Sub-headings between paragraphs close the
+    open one and are not its text. ``texts`` are every line's text, to look ahead."""
     paragraphs: list[Paragraph] = []
-    texts = [lines[index].text for index in section.lines]
+    section_texts = [lines[index].text for index in section.lines]
     previous = ""
     is_open = False
     for position, index in enumerate(section.lines):
-        text = texts[position]
-        opened = opening(text, expected, previous)
-        if opened is None and section.may_restart and not paragraphs:
-            opened = opening(text, 1, previous)
+        text = section_texts[position]
+        if section.may_restart and numbering.expected > 2 and _opens_run(text, previous):
+            numbering.restart()  # an appended report numbers its paragraphs from 1 again
+            section.may_restart = False
+        opened = numbering.open(texts, index, previous)
         if opened:
-            printed[section.body, opened[0]] += 1
+            section.may_restart = False
+            printed[section.body, opened.number] += 1
             paragraphs.append(Paragraph(
-                opened[0], lines[index].page, section.area, [opened[1]],
-                opened[0] == expected + 1, printed[section.body, opened[0]],
+                opened.number, lines[index].page, section.area, [opened.rest],
+                opened.after_skip, printed[section.body, opened.number], opened.out_of_order,
             ))
-            expected, is_open = opened[0] + 1, True
-        elif is_subheading(texts, position, expected, previous):
+            is_open = True
+        elif is_subheading(section_texts, position, numbering.expected, previous):
             is_open, previous = False, ""
             continue
         elif is_open:
             paragraphs[-1].pieces.append(text)
         previous = text
-    return paragraphs, expected
+    return paragraphs
+
+
+def _opens_run(text: str, previous: str) -> bool:
+    """Whether ``text`` opens paragraph 1 (or 2, the report leaving out 1)."""
+    found = opening(text, 1, previous)
+    return found is not None and found[0] in (1, 2)
 
 
 def _bullets(lines: Sequence[Line], section: _Section, first: int) -> list[Paragraph]:
