@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ..frameworks import first_grade, match_area
+from ..frameworks import first_grade, match_area, whole_grade
 from ..model import Line, ParseProblem, PrintedCounts, Report, SourceText
 from .headers import find_title, header_field
 from .textutil import join_lines
@@ -345,7 +345,8 @@ def _row_problems(label: str, text: str, read: dict, scheme: str) -> list[ParseP
     name = f"judgement row {shown}"
     if re.search(r"not\s+judged", text, re.I):
         return []
-    printed = first_grade(text)
+    cell = _GRADE_WORD.search(text)
+    printed = whole_grade(text[: cell.start()], cell[0], text[cell.end():]) if cell else None
     if printed is None:
         taken = read.get(area.key) if area else None
         told = (f", yet {taken} was read for {area.label}: another row's grade"

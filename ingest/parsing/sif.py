@@ -16,20 +16,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..frameworks import GRADE_WORDS, first_grade, match_area
+from ..frameworks import GRADE_WORDS, first_grade, match_area, whole_grade
 from ..model import Finding, Judgement, Line, PreviousInspection, Recommendation, Report, SourceText
 from .backcover import back_cover_start
 from .citations import split_citation
-from .headers import inspection_dates, inspection_team, name_above, publication_date
+from .headers import (
+    inspection_spells,
+    inspection_team,
+    lead_inspectors,
+    name_above,
+    publication_date,
+)
 from .paragraphs import (
     ENDS_SENTENCE,
     MARKER,
     NUMBERED,
+    Numbering,
     Paragraph,
     cited,
     heading_like,
     is_subheading,
-    Numbering,
     opening,
     out_of_order,
     repeated,
@@ -116,7 +122,8 @@ class _Section:
 def parse_sif(text: SourceText, title_at: int, title: str) -> Report:
     lines = text.lines
     name = text.source.location
-    start, end = inspection_dates(name, lines)
+    spells = inspection_spells(name, lines)
+    start, end = spells[0][0], spells[-1][1]
     body_at = _body_start(lines, title_at)
     lscb_only = title.lower().startswith("review")
     judgements = [] if lscb_only else _judgement_table(name, lines, title_at, body_at)
@@ -136,6 +143,7 @@ def parse_sif(text: SourceText, title_at: int, title: str) -> Report:
         reinspection=title.lower().startswith("re-"),
         start=start,
         end=end,
+        spells=spells,
         published=publication_date(lines),
         judgements=judgements,
         previous=_previous(lines),
@@ -145,6 +153,7 @@ def parse_sif(text: SourceText, title_at: int, title: str) -> Report:
         repeated_numbers=twice,
         out_of_order_numbers=late,
         lead_inspector=lead,
+        leads=lead_inspectors(lines),
         inspectors=inspectors,
     )
 
@@ -196,7 +205,8 @@ def _judgement_table(source: str, lines: Sequence[Line], title_at: int, body_at:
         area = match_area(label, "sif") if len(label) <= _LONGEST_LABEL else None
         if area is None:
             continue  # not a row: a footnote, or the text after the table
-        row_grade = first_grade(graded[2]) if graded else None  # unreadable: no grade
+        # unreadable (no grade) unless the cell prints a whole grade phrase
+        row_grade = whole_grade(graded[1], graded[2], row[graded.end():]) if graded else None
         if area.key not in {j.area for j in judgements}:
             judgements.append(
                 Judgement(area.key, row_grade.key if row_grade else None, page, label.strip()))
