@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from .errors import shown
 from .rdf.files import FORMATS
 
 
@@ -95,7 +96,7 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
         _check_output_format(output, fmt)
     files = batch.report_files(sources)
     if not files:
-        _fail(f"{' '.join(map(str, sources))}: no report files (.pdf, .md, .txt) found")
+        _fail(f"{' '.join(map(shown, sources))}: no report files (.pdf, .md, .txt) found")
     store = _open_store(store_dir, read_only=False) if output is None else None
     _exit_cleanly_on_sigterm()
     if output is not None:
@@ -124,7 +125,7 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
     del store  # closes the store now, not when the exit's traceback is dropped
     if len(files) == 1:  # a refusal has said it all; a single success says where it went
         if written:
-            click.echo(f"{files[0]}: {written}", err=True)
+            click.echo(f"{shown(files[0])}: {written}", err=True)
     else:
         click.echo("; ".join(filter(None, [outcome.summary(), written])), err=True)
     sys.exit(1 if outcome.refused else 0)
@@ -284,7 +285,8 @@ def validate(graphs: tuple[Path, ...], store_dir: Path | None, fmt: str, jobs: i
         store = files_store(graphs) if graphs else _open_store(store_dir, read_only=True)
     except TargetError as error:
         _fail(str(error))
-    outcome = validate_store(store, jobs or os.cpu_count() or 1, shacl_report=fmt == "ttl")
+    outcome = validate_store(store, jobs or os.cpu_count() or 1, shacl_report=fmt == "ttl",
+                             records_required=not graphs)
     del store  # closed before the exit
     if fmt == "ttl":
         click.echo(outcome.report.serialize(format="turtle"), nl=False)
@@ -410,7 +412,20 @@ def _target(store_dir: Path | None, data: tuple[Path, ...], endpoint: str | None
         return targets.EndpointTarget(endpoint, timeout)
     if data:
         return targets.FilesTarget(list(data))
-    return targets.StoreTarget(_open_store(store_dir, read_only=True))
+    return targets.StoreTarget(_usable_store(store_dir))
+
+
+def _usable_store(store_dir: Path | None):
+    """The store, opened to be read, refused when it cannot answer whole (no reports, no
+    record of them, a history left out of date by an interrupted ingest)."""
+    from .store.embedded import store_location
+    from .store.integrity import usable_problem
+
+    store = _open_store(store_dir, read_only=True)
+    problem = usable_problem(store)
+    if problem:
+        _fail(f"{store_location(store_dir)}: {problem}")
+    return store
 
 
 @cli.command()
@@ -474,7 +489,7 @@ def load(sources: tuple[Path, ...], graph_store: str, store_dir: Path | None, ti
     else:
         files = batch.report_files(sources)
         if not files:
-            _fail(f"{' '.join(map(str, sources))}: no report files (.pdf, .md, .txt) found")
+            _fail(f"{' '.join(map(shown, sources))}: no report files (.pdf, .md, .txt) found")
 
         def on_refused(error: InputError) -> None:
             refused.append(error)

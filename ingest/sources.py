@@ -7,11 +7,12 @@ know which one it reads.
 
 import hashlib
 import re
+import stat
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, decoded, shown
 from .model import Line, Source, SourceText
 
 _CHARACTERS = str.maketrans(
@@ -54,8 +55,10 @@ def bullet_level(raw: str) -> int:
 
 def read_source(path: Path) -> SourceText:
     """Read ``path`` into lines, or raise InputError saying why it is not usable."""
-    name = str(path)
+    name = shown(path)
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a named pipe would block the run
+            raise InputError(name, "is not a regular file (a named pipe, device or socket?)")
         data = path.read_bytes()
     except OSError as error:
         raise InputError(name, f"cannot be read ({error.strerror or error})") from None
@@ -65,7 +68,7 @@ def read_source(path: Path) -> SourceText:
     head = data[:1024].lstrip().lower()
     if data.startswith(b"%PDF"):
         lines, created = _pdf_lines(name, data)
-        source = Source(path.name, digest, "application/pdf", name, created)
+        source = Source(decoded(path.name), digest, "application/pdf", name, created)
         return SourceText(source, lines)
     if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
         raise InputError(name, "is an HTML page, not a report (perhaps saved with a .pdf name)")
@@ -76,7 +79,7 @@ def read_source(path: Path) -> SourceText:
     if "\x00" in text:
         raise InputError(name, "is neither a PDF nor UTF-8 text")
     media_type = "text/markdown" if _looks_like_markdown(text) else "text/plain"
-    return SourceText(Source(path.name, digest, media_type, name), _text_lines(text))
+    return SourceText(Source(decoded(path.name), digest, media_type, name), _text_lines(text))
 
 
 def _looks_like_markdown(text: str) -> bool:
