@@ -44,7 +44,7 @@ def _triples(store: ox.Store) -> Iterator[ox.Triple]:
 
     seen: set[int] = set()
     for quad in _quads(store):
-        if quad.graph_name.value == INTEGRITY:
+        if str(quad.graph_name) == f"<{INTEGRITY}>":
             continue
         key = hash(_key(quad))
         if key not in seen:
