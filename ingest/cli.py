@@ -441,7 +441,7 @@ def _usable_store(store_dir: Path | None):
 
 @cli.command("list")
 @click.argument("kind", type=click.Choice(["authorities", "measures", "frameworks", "queries",
-                                          "roles", "units", "bodies"]))
+                                          "roles", "units", "bodies", "inspectors"]))
 @store_option("The store to read (the default target).")
 @click.option("-d", "--data", "data", multiple=True, type=click.Path(path_type=Path),
               help="Read RDF files instead (repeatable; folders are searched).")
@@ -452,7 +452,8 @@ def _usable_store(store_dir: Path | None):
 def list_values(kind: str, store_dir: Path | None, data: tuple[Path, ...],
                 endpoint: str | None, fmt: str) -> None:
     """List the values a query parameter accepts, as the data holds them: the authorities
-    (names and codes), measures, frameworks, roles, units or bodies; or the saved queries.
+    (names and codes), measures, frameworks, roles, units, bodies or lead inspectors; or
+    the saved queries.
     The first column is what --param takes."""
     from .queries import QueryError, render
     from .store.server import ServerError
