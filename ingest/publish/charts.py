@@ -40,7 +40,7 @@ def stacked_bars(title: str, bars: Sequence[Bar], grades: Sequence[str]) -> Mark
                  'stroke="#0b0c0c"/>')
     for i, bar in enumerate(bars):
         x = left + i * (bar_width + gap)
-        y = top + height
+        y: float = top + height
         for grade in grades:
             count = bar.counts.get(grade, 0)
             if not count:

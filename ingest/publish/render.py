@@ -64,8 +64,8 @@ class Renderer:
         years = {framework: bars for framework, bars in pages.overall_by_year(found).items()}
         recent = sorted(found.values(), key=lambda i: (str(i.published or i.end), i.iri),
                         reverse=True)
-        newest = max((i.published or i.end for i in found.values()
-                      if isinstance(i.published or i.end, date)), default=None)
+        newest = max((d for d in (i.published or i.end for i in found.values())
+                       if isinstance(d, date)), default=None)
         since = date(newest.year - 1, newest.month, min(newest.day, 28)) if newest else None
         summary = answers.summary.dicts()
         self.write("index.html", "national.html", summary=summary, areas=SUMMARY_AREAS,
