@@ -65,7 +65,8 @@ def inspections(grades: Table, report_urls: dict[str, str]) -> dict[str, Inspect
                 iri, str(row["report"]), str(row["authority"]), str(row["authorityName"]),
                 row["inspectionStart"], row["inspectionEnd"], str(row["framework"]),
                 row["published"], row["publishedFrom"], row["leadInspector"],
-                row["sourceFile"], report_urls.get(str(row["report"])))
+                row["sourceFile"],
+                row.get("reportUrl") or report_urls.get(str(row["report"])))
         if row["serviceArea"] is None:
             continue
         if row["of"] == "previous":
