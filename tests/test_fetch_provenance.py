@@ -3,6 +3,7 @@ files gives, plus where each was published; the saved queries show each report's
 
 import csv
 import io
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -93,6 +94,29 @@ def test_fetch_then_ingest_is_ingesting_the_files_plus_where_each_was_published(
 def _manifest(folder: Path) -> list[dict[str, str]]:
     with (folder / "manifest.csv").open(encoding="utf-8", newline="") as stream:
         return list(csv.DictReader(stream))
+
+
+def test_the_shapes_check_where_a_file_was_published():
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import DCTERMS
+
+    from ingest.model import Listing
+    from ingest.pipeline import read_report
+    from ingest.rdf.graph import authority_graph, report_graph
+    from ingest.rdf.identity import source_iri
+    from ingest.validate import validate
+
+    report = read_report(Path(__file__).resolve().parent / "data" / "fernley-2021.md")
+    url = "https://files.ofsted.gov.uk/v1/file/1"
+    report.source = replace(report.source, listing=Listing(
+        url, "https://reports.ofsted.gov.uk/provider/44/1", date(2021, 12, 10), ""))
+    graph = authority_graph(report, report_graph(report))
+    assert validate(graph).conforms
+    graph.add((source_iri(report.source.sha256), DCTERMS.source, Literal(url)))
+    graph.remove((source_iri(report.source.sha256), DCTERMS.source, URIRef(url)))
+    outcome = validate(graph)
+    assert not outcome.conforms
+    assert any("(dcterms:source), an IRI" in p.message for p in outcome.problems)
 
 
 def test_a_listed_date_other_than_the_printed_one_is_a_warning(run, tmp_path):
