@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 from examples import example_parameters
 from servers import virtuoso
+from test_server import EMPTY_ON_EXAMPLES
 
 from ingest.cli import cli
 from ingest.queries import saved_queries
@@ -26,9 +27,6 @@ COUNT = f"""SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
 GRAPHS = f"""SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
   FILTER (STRSTARTS(STR(?g), "{OURS}")) }}"""
 QUERIES = sorted(saved_queries())
-# Questions the examples give no rows for (their recommendations are all supported, and so on).
-EMPTY_ON_EXAMPLES = {"recommendations-without-support", "doubtful-citations",
-                     "flagged-findings-without-recommendation"}
 
 
 def invoke(*args):
