@@ -78,8 +78,33 @@ def build_scaled(corpus: Path, scaled: Path, times: int) -> None:
     store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
     for k in range(2, times + 1):
         store.bulk_load(copy_of(nquads, k), format=ox.RdfFormat.N_QUADS)
+    _record_integrity(store)
     store.optimize()
     del store
+
+
+def _record_integrity(store) -> None:
+    """The integrity records the store is checked against before a query: each copy's
+    report graphs recorded anew (their content differs from the original's), and the
+    history's record of the reports it was computed from."""
+    import pyoxigraph as ox
+
+    from ingest.store import integrity
+    from ingest.store.names import HISTORY, INTEGRITY, is_shared
+
+    store.update(f"DELETE {{ GRAPH <{INTEGRITY}> {{ ?graph ?p ?o }} }} WHERE {{ "
+                 f"GRAPH <{INTEGRITY}> {{ ?graph ?p ?o }} "
+                 f"FILTER (CONTAINS(STR(?graph), \"/id/copy-\")) }}")
+    records = []
+    for graph in store.named_graphs():
+        name = graph.value
+        if is_shared(name) or "/id/copy-" not in name:
+            continue
+        dumped = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+        records.append(integrity.record(name, integrity.of_ntriples(dumped)))
+    store.update(f"INSERT DATA {{ GRAPH <{INTEGRITY}> {{ {' '.join(records)} }} }}")
+    history = list(store.quads_for_pattern(None, None, None, ox.NamedNode(HISTORY)))
+    store.update(integrity.history_update(history, integrity.reports_digest(store)))
 
 
 def one_authority(query) -> bool:
