@@ -66,7 +66,7 @@ def read_source(path: Path) -> SourceText:
     if data.startswith(b"%PDF"):
         lines, created = _pdf_lines(name, data)
         source = Source(path.name, digest, "application/pdf", name, created)
-        return SourceText(source, lines)
+        return SourceText(source, lines, data)
     if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
         raise InputError(name, "is an HTML page, not a report (perhaps saved with a .pdf name)")
     try:
@@ -76,7 +76,7 @@ def read_source(path: Path) -> SourceText:
     if "\x00" in text:
         raise InputError(name, "is neither a PDF nor UTF-8 text")
     media_type = "text/markdown" if _looks_like_markdown(text) else "text/plain"
-    return SourceText(Source(path.name, digest, media_type, name), _text_lines(text))
+    return SourceText(Source(path.name, digest, media_type, name), _text_lines(text), data)
 
 
 def _looks_like_markdown(text: str) -> bool:

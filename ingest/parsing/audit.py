@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from ..frameworks import first_grade, match_area
 from ..model import Line, ParseProblem, PrintedCounts, Report, SourceText
+from .area_send import area_send_problems
 from .headers import find_title, header_field
 from .textutil import join_lines
 
@@ -49,20 +50,28 @@ def audit_report(text: SourceText, report: Report) -> Report:
     """``report`` with the problems found and the counts seen added."""
     lines = text.lines
     title_at = find_title(lines) or 0
+    if report.framework == "area-send":
+        return replace(report, parse_problems=report.parse_problems + tuple(
+            area_send_problems(lines, title_at, report) + _dates(lines, report)),
+            printed=PrintedCounts(_pages(lines), 0, 0, 0))
     openings = _openings(lines, title_at)
     problems = _numbering(openings, report) + _recommendation_numbers(report)
     rows, row_problems = _judgement_rows(lines, title_at, report)
     previous_rows, previous_problems = _previous_rows(lines, report)
     problems += row_problems + previous_problems + _publication(report) + _empty_pages(lines)
     problems += _dates(lines, report)
-    pages = [line.page for line in lines if line.page is not None]
     counts = PrintedCounts(
-        pages=max(pages) if pages else None,
+        pages=_pages(lines),
         paragraphs=len(set(_numbers(openings))),
         judgement_rows=rows,
         previous_rows=previous_rows,
     )
     return replace(report, parse_problems=report.parse_problems + tuple(problems), printed=counts)
+
+
+def _pages(lines: Sequence[Line]) -> int | None:
+    pages = [line.page for line in lines if line.page is not None]
+    return max(pages) if pages else None
 
 
 # -- numbered paragraphs ---------------------------------------------------------------

@@ -8,6 +8,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from ..authorities import by_urn, resolve
 from ..model import AuthorityRef, EarlierInspection, Judgement, Report, Support
+from .area_send import area_send_graph
 from .evidence import evidence_graph
 from .identity import (
     area_iri,
@@ -71,6 +72,7 @@ def _add_report(graph: Sink, report: Report, previous: URIRef | None,
     _recommendations(graph, report, inspection, document)
     _supports(graph, report, inspection)
     _audit(graph, report, document)
+    area_send_graph(graph, report, inspection, document)
     evidence_graph(graph, report, inspection, document, source)
 
 

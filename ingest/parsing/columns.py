@@ -1,0 +1,240 @@
+"""Two-column tables read by position, not in the order a text extraction gives.
+
+A PDF's text layer may interleave the cells of a two-column table (a body's name wrapped
+over three lines beside an action of ten; a row split over a page). Here a table is read
+from the character boxes pypdfium2 gives: its header line fixes where the right column
+starts, each text run falls in the column its left edge is in, and a row starts where
+both cells start on the same line after a gap (or after the page's top, where the row
+above has finished its last sentence). A text rendering keeps no positions, but its
+cells are separated by tabs, one row a line; lines without a tab continue the right cell.
+"""
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from ..model import SourceText
+from ..sources import clean_line
+
+_FOOTER = 70.0  # points above the page's bottom edge: below it, the running footer and page number
+_SPACE = 1.4  # points between two characters that make a space between words
+_SENTENCE_END = re.compile(r"[.!?][\"')\u2019\u201d]*$")
+
+
+@dataclass
+class Row:
+    left: list[str] = field(default_factory=list)
+    right: list[str] = field(default_factory=list)
+    page: int | None = None
+    page_end: int | None = None  # the page it ends on, where it runs over a page break
+
+    def cells(self) -> tuple[str, str]:
+        return " ".join(self.left).strip(), "\n".join(self.right).strip()
+
+
+@dataclass(frozen=True)
+class _Run:
+    page: int
+    top: float
+    bottom: float
+    left: float
+    right: float
+    text: str  # as the PDF gives it, spaces included
+
+
+@dataclass
+class _Line:
+    runs: list[_Run]
+    rule_above: bool = False  # a ruled line of the table lies between it and the line above
+
+    @property
+    def page(self) -> int:
+        return self.runs[0].page
+
+    @property
+    def top(self) -> float:
+        return max(r.top for r in self.runs)
+
+    @property
+    def bottom(self) -> float:
+        return min(r.bottom for r in self.runs)
+
+    def text(self, start: float = float("-inf"), stop: float = float("inf")) -> str:
+        """The words of the runs whose left edge lies in [start, stop), joined where the
+        runs touch (a word split between two runs) and spaced where they do not."""
+        out = ""
+        previous: _Run | None = None
+        for run in self.runs:
+            if not start <= run.left < stop:
+                continue
+            apart = previous is not None and run.left - previous.right > _SPACE
+            if apart and not out.endswith(" ") and not run.text.startswith(" "):
+                out += " "
+            out += run.text
+            previous = run
+        return clean_line(out)
+
+
+def table(text: SourceText, left_header: str, right_header: str, end: re.Pattern[str],
+          first_page: int | None) -> list[Row] | None:
+    """The rows of the table under the header line "<left_header> <right_header>", up to
+    the first line ``end`` matches; None where the source cannot say where cells begin
+    (no header found by position or by tabs). Right cells keep their line breaks (for
+    bullets); left cells are joined."""
+    if text.source.media_type == "application/pdf" and text.data:
+        return _pdf_table(text.data, left_header, right_header, end, first_page or 1)
+    return _text_table(text.data.decode("utf-8-sig", "replace"), left_header, right_header,
+                       end)
+
+
+def _text_table(raw: str, left_header: str, right_header: str,
+                end: re.Pattern[str]) -> list[Row] | None:
+    rows: list[Row] | None = None
+    for line in raw.splitlines():
+        cells = [clean_line(cell) for cell in line.split("\t")]
+        cells = [cell for cell in cells if cell]
+        if rows is None:
+            if len(cells) == 2 and _same(cells[0], left_header) and _same(cells[1], right_header):
+                rows = []
+            continue
+        whole = clean_line(line)
+        if not whole:
+            continue
+        if end.match(whole):
+            break
+        if len(cells) == 2:
+            rows.append(Row([cells[0]], [cells[1]]))
+        elif rows:
+            rows[-1].right.append(line.strip() if line.lstrip()[:1] in "-*\u2022" else whole)
+    return rows
+
+
+def _same(text: str, header: str) -> bool:
+    return text.strip().rstrip(":").lower() == header.lower()
+
+
+def _pdf_table(data: bytes, left_header: str, right_header: str, end: re.Pattern[str],
+               first_page: int) -> list[Row] | None:
+    lines = _pdf_lines(data, first_page)
+    header = f"{left_header} {right_header}".lower()
+    start = next((i for i, line in enumerate(lines) if line.text().lower() == header), None)
+    if start is None:
+        return None
+    split = _column_gap(lines[start])
+    body = []
+    for line in lines[start + 1:]:
+        if end.match(line.text()):
+            break
+        body.append(line)
+    return _rows(body, split)
+
+
+def _column_gap(line: _Line) -> float:
+    """Where the right column starts: after the widest gap in the header line."""
+    pairs = zip(line.runs, line.runs[1:], strict=False)
+    _, after = max(pairs, key=lambda pair: pair[1].left - pair[0].right)
+    return after.left - 2.0
+
+
+def _pdf_lines(data: bytes, first_page: int) -> list[_Line]:
+    """Every line from ``first_page`` on, pages in order, each knowing whether a ruled
+    line of a table lies above it."""
+    import pypdfium2  # heavy: only when a table is read
+
+    document = pypdfium2.PdfDocument(data)
+    lines: list[_Line] = []
+    try:
+        for index in range(first_page - 1, len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            lines += _ruled(_by_line(_characters(textpage, index + 1)), _rules(page))
+            textpage.close()
+            page.close()
+    finally:
+        document.close()
+    return lines
+
+
+def _characters(textpage, page: int) -> list[_Run]:
+    """Each printed character with its box (spaces are found again from the gaps)."""
+    runs = []
+    for i in range(textpage.count_chars()):
+        char = textpage.get_text_range(i, 1)
+        if not char.strip():
+            continue
+        left, bottom, right, top = textpage.get_charbox(i, loose=True)
+        if top > _FOOTER and top > bottom:
+            runs.append(_Run(page, top, bottom, left, right, char))
+    return runs
+
+
+def _rules(page) -> list[float]:
+    """The heights of the horizontal ruled lines drawn on a page."""
+    import pypdfium2.raw as pdfium_c
+
+    heights = []
+    for obj in page.get_objects(max_depth=3):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+            left, bottom, right, top = obj.get_bounds()
+            if top - bottom < 1.5 and right - left > 40:
+                heights.append((top + bottom) / 2)
+    return heights
+
+
+def _ruled(lines: list[_Line], rules: list[float]) -> list[_Line]:
+    for above, here in zip(lines, lines[1:], strict=False):
+        here.rule_above = any(here.top - 1 < y < above.bottom + 1 for y in rules)
+    return lines
+
+
+def _by_line(runs: list[_Run]) -> list[_Line]:
+    """Runs grouped into lines: a run joins the line its height overlaps by half."""
+    lines: list[_Line] = []
+    for run in sorted(runs, key=lambda r: (-(r.top + r.bottom) / 2, r.left)):
+        if lines:
+            last = lines[-1]
+            overlap = min(last.top, run.top) - max(last.bottom, run.bottom)
+            if overlap > 0.5 * min(run.top - run.bottom, last.top - last.bottom):
+                last.runs.append(run)
+                continue
+        lines.append(_Line([run]))
+    for line in lines:
+        line.runs.sort(key=lambda r: r.left)
+    return lines
+
+
+def _rows(lines: list[_Line], split: float) -> list[Row]:
+    """Rows from the table's lines, cut into segments where a rule is drawn (or, in a
+    table drawn without rules, after a gap wider than the line spacing) and at page
+    breaks. The first segment of a page continues the row above unless both its cells
+    begin and the row above has ended its last sentence."""
+    rows: list[Row] = []
+    for segment in _segments(lines):
+        left = [t for line in segment if (t := line.text(stop=split))]
+        right = [t for line in segment if (t := line.text(start=split))]
+        page_top = bool(rows) and segment[0].page != rows[-1].page_end
+        ended = bool(rows) and bool(rows[-1].right) and bool(
+            _SENTENCE_END.search(rows[-1].right[-1]))
+        if rows and ((page_top and not (left and right and ended)) or not left or not right):
+            rows[-1].left += left
+            rows[-1].right += right
+        else:
+            rows.append(Row(left, right, segment[0].page))
+        rows[-1].page_end = segment[-1].page
+    return rows
+
+
+def _segments(lines: list[_Line]) -> list[list[_Line]]:
+    ruled = any(line.rule_above for line in lines)
+    gaps = [a.top - b.top for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page]
+    spacing = median(gaps) if gaps else 0.0
+    segments: list[list[_Line]] = []
+    for index, line in enumerate(lines):
+        above = lines[index - 1] if index else None
+        cut = (above is None or above.page != line.page
+               or (line.rule_above if ruled else above.top - line.top > spacing * 1.3))
+        if cut:
+            segments.append([line])
+        else:
+            segments[-1].append(line)
+    return segments
