@@ -2,7 +2,7 @@
 outcome and next steps, both inspectorates, and what each recommendation is addressed to."""
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import ORG, PROV, RDF, RDFS, XSD
+from rdflib.namespace import ORG, PROV, RDF, RDFS
 
 from ..authorities import slug
 from ..model import Report
@@ -38,11 +38,11 @@ def area_send_graph(graph, report: Report, inspection: URIRef, document: URIRef)
     if outcome.page is not None:
         graph.add((inspection, OKG.outcomePage, Literal(outcome.page)))
     if outcome.next_inspection_years is not None:
-        graph.add((inspection, OKG.nextFullInspectionWithin,
-                   Literal(f"P{outcome.next_inspection_years}Y", datatype=XSD.duration)))
+        graph.add((inspection, OKG.nextFullInspectionWithinYears,
+                   Literal(outcome.next_inspection_years)))
     if outcome.monitoring_months is not None:
-        graph.add((inspection, OKG.monitoringInspectionWithin,
-                   Literal(f"P{outcome.monitoring_months}M", datatype=XSD.duration)))
+        graph.add((inspection, OKG.monitoringInspectionWithinMonths,
+                   Literal(outcome.monitoring_months)))
     graph.add((inspection, OKG.priorityActionPlanRequired, Literal(outcome.priority_action_plan)))
     if send.previous:
         graph.add((inspection, OKG.previousInspectionStated, Literal(send.previous)))

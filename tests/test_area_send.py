@@ -1,0 +1,122 @@
+"""Area SEND reports: the synthetic Fernley report with each outcome, and the corpus."""
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from ingest.errors import InputError
+from ingest.pipeline import read_report
+
+DATA = Path(__file__).resolve().parent / "data" / "area-send" / "fernley-2024.md"
+SYSTEMIC = (
+    "There are widespread and/or systemic failings leading to significant concerns about the "
+    "experiences and outcomes of children and young people with special educational needs "
+    "and/or disabilities (SEND), which the local area partnership must address urgently.")
+POSITIVE = ("The local area partnership's arrangements typically lead to positive experiences "
+            "and outcomes for children and young people with SEND.")
+INCONSISTENT = ("The local area partnership's arrangements lead to inconsistent experiences and "
+                "outcomes for children and young people with SEND.")
+
+
+def _variant(tmp_path: Path, outcome: str, keep_priority: bool) -> Path:
+    text = DATA.read_text(encoding="utf-8").replace(SYSTEMIC, outcome)
+    if not keep_priority:
+        start = text.index("## Areas for priority action")
+        text = text[:start] + text[text.index("## Areas for improvement"):]
+    path = tmp_path / "fernley.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_systemic_failings_report_is_read_whole():
+    report = read_report(DATA)
+    send = report.area_send
+    assert report.framework == "area-send" and report.judgements == []
+    assert (str(report.start), str(report.end)) == ("2024-06-03", "2024-06-07")
+    assert send.outcome.key == "systemic-failings"
+    assert (send.outcome.monitoring_months, send.outcome.next_inspection_years) == (18, 3)
+    assert send.outcome.priority_action_plan
+    assert send.icb == "NHS Fernshire ICB" and send.council == "Fernley Borough Council"
+    assert [f.area for f in report.findings] == (
+        ["partnership"] * 2 + ["experiences"] * 2 + ["effective"] * 2 + ["do-better"] * 3)
+    kinds = [(r.number, r.kind, r.responsible) for r in report.recommendations]
+    assert kinds == [
+        (1, "priority-action", "Fernley Borough Council and NHS Fernshire ICB"),
+        (2, "priority-action", "NHS Fernshire ICB"),
+        (3, "area-for-improvement", None), (4, "area-for-improvement", None)]
+    assert [(i.name, i.body, i.lead) for i in send.team] == [
+        ("Ada Fenwick", "ofsted", True), ("Cara Lund", "ofsted", False),
+        ("Ben Okafor", "cqc", True), ("Dev Mistry", "cqc", False)]
+    assert report.parse_problems == ()
+
+
+@pytest.mark.parametrize("outcome, key", [(POSITIVE, "positive"),
+                                          (INCONSISTENT, "inconsistent")])
+def test_other_outcomes(tmp_path, outcome, key):
+    report = read_report(_variant(tmp_path, outcome, keep_priority=False))
+    assert report.area_send.outcome.key == key
+    assert all(r.kind == "area-for-improvement" for r in report.recommendations)
+
+
+def test_an_unreadable_outcome_box_is_refused(tmp_path):
+    path = _variant(tmp_path, "The outcome was smudged.", keep_priority=True)
+    with pytest.raises(InputError, match="inspection outcome box that cannot be read"):
+        read_report(path)
+
+
+def test_priority_actions_with_another_outcome_do_not_conform(tmp_path, run):
+    path = _variant(tmp_path, POSITIVE, keep_priority=True)
+    out = tmp_path / "g.ttl"
+    assert run("ingest", str(path), "-o", str(out)).exit_code == 0
+    result = run("validate", str(out))
+    assert result.exit_code == 1
+    assert "Areas for priority action in an inspection whose outcome" in result.stdout
+
+
+def test_queries_show_the_outcome_beside_grades_never_as_one(tmp_path, run):
+    store = tmp_path / "store"
+    data = DATA.parent.parent
+    assert run("ingest", str(data / "fernley-2021.md"), str(DATA), "--store", str(store)
+               ).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(run(
+        "query", "send-outcomes", "--store", str(store), "-f", "csv").stdout)))
+    assert [(r["authorityName"], r["outcomeLabel"], r["monitoringDue"]) for r in rows] == [
+        ("Fernley", "Widespread and/or systemic failings", "2025-12")]
+    history = list(csv.DictReader(io.StringIO(run(
+        "query", "authority-history", "--param", "authority=Fernley", "--store", str(store),
+        "-f", "csv").stdout)))
+    send = [r for r in history if r["framework"] == "area-send"]
+    assert len(send) == 1 and send[0]["gradeLabel"] == "" and send[0]["outcomeLabel"]
+    latest = list(csv.DictReader(io.StringIO(run(
+        "query", "latest-grades", "--store", str(store), "-f", "csv").stdout)))
+    assert {r["framework"] for r in latest} == {"ilacs-2018", "area-send"}
+    assert all(r["gradeLabel"] == "" for r in latest if r["framework"] == "area-send")
+    improvements = list(csv.DictReader(io.StringIO(run(
+        "query", "send-areas-for-improvement", "--param", "theme=transitions", "--store",
+        str(store), "-f", "csv").stdout)))
+    assert [r["number"] for r in improvements] == ["3"]
+
+
+@pytest.mark.corpus
+def test_every_area_send_report_is_ingested_and_conforms(shared, tmp_path, run):
+    corpus = shared / "corpus-send"
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} is absent")
+    files = sorted(corpus.glob("*/*.pdf"))
+    assert len(files) == 40
+    for path in files:
+        report = read_report(path)
+        send = report.area_send
+        text = " ".join(line for line in [send.outcome.printed])
+        assert send.outcome.key == next(k for k, p in __import__(
+            "ingest.parsing.area_send", fromlist=["OUTCOMES"]).OUTCOMES if p.search(text))
+        priority = [r for r in report.recommendations if r.kind == "priority-action"]
+        assert bool(priority) == (send.outcome.key == "systemic-failings"), path
+        assert report.authority_ref.urn == path.parent.name.split("-")[0], path
+    store = tmp_path / "store"
+    assert run("ingest", str(corpus), "--store", str(store), "-j", "2").exit_code == 0
+    assert run("validate", "--store", str(store), "-j", "2").exit_code == 0
+    rows = run("query", "send-outcomes", "--store", str(store), "-f", "csv").stdout
+    assert len(rows.strip().splitlines()) == 41
