@@ -123,7 +123,7 @@ class AreaSend:
 
     partnership: str  # "Bury Local Area Partnership", from the title
     outcome: SendOutcome
-    icb: str | None  # the integrated care board, as the partnership details print it
+    icbs: tuple[str, ...]  # the integrated care board(s), as the partnership details print them
     council: str | None  # the local authority, as the partnership details print it
     previous: str | None  # the previous inspection line, as printed after its label
     previous_dates: tuple[date, date] | None  # where that line prints a range of days

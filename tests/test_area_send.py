@@ -2,11 +2,15 @@
 
 import csv
 import io
+import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from render import render
 
 from ingest.errors import InputError
+from ingest.parsing.area_send import OUTCOMES
 from ingest.pipeline import read_report
 
 DATA = Path(__file__).resolve().parent / "data" / "area-send" / "fernley-2024.md"
@@ -15,30 +19,39 @@ SYSTEMIC = (
     "experiences and outcomes of children and young people with special educational needs "
     "and/or disabilities (SEND), which the local area partnership must address urgently.")
 POSITIVE = ("The local area partnership's arrangements typically lead to positive experiences "
-            "and outcomes for children and young people with SEND.")
+            "and outcomes for children and young people with SEND. The next full area SEND "
+            "inspection will be within approximately 5 years.")
 INCONSISTENT = ("The local area partnership's arrangements lead to inconsistent experiences and "
-                "outcomes for children and young people with SEND.")
+                "outcomes for children and young people with SEND. The next full area SEND "
+                "inspection will be within approximately three years.")
 
 
-def _variant(tmp_path: Path, outcome: str, keep_priority: bool) -> Path:
-    text = DATA.read_text(encoding="utf-8").replace(SYSTEMIC, outcome)
+RENDERINGS = ("md", "txt", "pdf")
+HAND_READ = DATA.parent / "hand-read.json"
+
+
+def _variant(tmp_path: Path, outcome: str, keep_priority: bool, kind: str = "md") -> Path:
+    """The Fernley report with another outcome box (and without its priority actions)."""
+    text = DATA.read_text(encoding="utf-8")
+    if outcome != SYSTEMIC:
+        box = text[text.index(SYSTEMIC):text.index("## Information about the local area")]
+        text = text.replace(box, outcome + "\n\n")
     if not keep_priority:
         start = text.index("## Areas for priority action")
         text = text[:start] + text[text.index("## Areas for improvement"):]
-    path = tmp_path / "fernley.md"
-    path.write_text(text, encoding="utf-8")
-    return path
+    return render(text, kind, tmp_path / f"fernley.{kind}")
 
 
-def test_systemic_failings_report_is_read_whole():
-    report = read_report(DATA)
+@pytest.mark.parametrize("kind", RENDERINGS)
+def test_systemic_failings_report_is_read_whole(tmp_path, kind):
+    report = read_report(_variant(tmp_path, SYSTEMIC, keep_priority=True, kind=kind))
     send = report.area_send
     assert report.framework == "area-send" and report.judgements == []
     assert (str(report.start), str(report.end)) == ("2024-06-03", "2024-06-07")
     assert send.outcome.key == "systemic-failings"
     assert (send.outcome.monitoring_months, send.outcome.next_inspection_years) == (18, 3)
     assert send.outcome.priority_action_plan
-    assert send.icb == "NHS Fernshire ICB" and send.council == "Fernley Borough Council"
+    assert send.icbs == ("NHS Fernshire ICB",) and send.council == "Fernley Borough Council"
     assert [f.area for f in report.findings] == (
         ["partnership"] * 2 + ["experiences"] * 2 + ["effective"] * 2 + ["do-better"] * 3)
     kinds = [(r.number, r.kind, r.responsible) for r in report.recommendations]
@@ -52,18 +65,46 @@ def test_systemic_failings_report_is_read_whole():
     assert report.parse_problems == ()
 
 
+@pytest.mark.parametrize("kind", RENDERINGS)
 @pytest.mark.parametrize("outcome, key", [(POSITIVE, "positive"),
                                           (INCONSISTENT, "inconsistent")])
-def test_other_outcomes(tmp_path, outcome, key):
-    report = read_report(_variant(tmp_path, outcome, keep_priority=False))
+def test_other_outcomes(tmp_path, outcome, key, kind):
+    report = read_report(_variant(tmp_path, outcome, keep_priority=False, kind=kind))
     assert report.area_send.outcome.key == key
-    assert all(r.kind == "area-for-improvement" for r in report.recommendations)
+    assert report.area_send.outcome.monitoring_months is None
+    assert not report.area_send.outcome.priority_action_plan
+    assert report.area_send.outcome.next_inspection_years == (5 if key == "positive" else 3)
+    assert [r.kind for r in report.recommendations] == ["area-for-improvement"] * 2
+    assert [f.area for f in report.findings].count("do-better") == 3
+    assert report.parse_problems == ()
 
 
-def test_an_unreadable_outcome_box_is_refused(tmp_path):
-    path = _variant(tmp_path, "The outcome was smudged.", keep_priority=True)
+@pytest.mark.parametrize("kind", RENDERINGS)
+def test_an_unreadable_outcome_box_is_refused(tmp_path, kind, run):
+    path = _variant(tmp_path, "The outcome was smudged.", keep_priority=True, kind=kind)
     with pytest.raises(InputError, match="inspection outcome box that cannot be read"):
         read_report(path)
+    result = run("ingest", str(path), "-o", str(tmp_path / "out.ttl"))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {path}: has an inspection outcome box that cannot be read (it states none "
+        "of the three outcomes)\n")
+
+
+def test_a_box_stating_two_outcomes_is_refused(tmp_path):
+    path = _variant(tmp_path, f"{SYSTEMIC} {POSITIVE}", keep_priority=True)
+    with pytest.raises(InputError, match="more than one outcome"):
+        read_report(path)
+
+
+def test_a_section_printed_but_not_read_is_a_violation(tmp_path):
+    text = DATA.read_text(encoding="utf-8")
+    start = text.index("- The physiotherapy")
+    text = text[:start] + text[text.index("## What does the area partnership"):]
+    report = read_report(render(text, "md", tmp_path / "lost.md"))
+    assert [p.message for p in report.parse_problems] == [
+        "The section 'What is the area partnership doing that is effective?' is printed but "
+        "nothing was read from it."]
 
 
 def test_priority_actions_with_another_outcome_do_not_conform(tmp_path, run):
@@ -109,9 +150,8 @@ def test_every_area_send_report_is_ingested_and_conforms(shared, tmp_path, run):
     for path in files:
         report = read_report(path)
         send = report.area_send
-        text = " ".join(line for line in [send.outcome.printed])
-        assert send.outcome.key == next(k for k, p in __import__(
-            "ingest.parsing.area_send", fromlist=["OUTCOMES"]).OUTCOMES if p.search(text))
+        stated = [key for key, pattern in OUTCOMES if pattern.search(send.outcome.printed)]
+        assert stated == [send.outcome.key], path  # never an outcome the box does not state
         priority = [r for r in report.recommendations if r.kind == "priority-action"]
         assert bool(priority) == (send.outcome.key == "systemic-failings"), path
         assert report.authority_ref.urn == path.parent.name.split("-")[0], path
@@ -120,3 +160,26 @@ def test_every_area_send_report_is_ingested_and_conforms(shared, tmp_path, run):
     assert run("validate", "--store", str(store), "-j", "2").exit_code == 0
     rows = run("query", "send-outcomes", "--store", str(store), "-f", "csv").stdout
     assert len(rows.strip().splitlines()) == 41
+
+
+@pytest.mark.corpus
+def test_hand_read_facts_of_reports_kept_aside(shared):
+    """Ten reports (three of each outcome, four inconsistent) read by hand before the
+    parser was run on them: outcome, dates, previous inspection, and the numbers of
+    effective and do-better bullets, priority actions and areas for improvement."""
+    corpus = shared / "corpus-send"
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} is absent")
+    facts = json.loads(HAND_READ.read_text(encoding="utf-8"))["reports"]
+    assert len(facts) >= 8
+    assert {f["outcome"] for f in facts.values()} == {k for k, _ in OUTCOMES}
+    for folder, want in facts.items():
+        report = read_report(next((corpus / folder).glob("*.pdf")))
+        areas = Counter(f.area for f in report.findings)
+        kinds = Counter(r.kind for r in report.recommendations)
+        got = {"outcome": report.area_send.outcome.key, "start": str(report.start),
+               "end": str(report.end), "effective": areas["effective"],
+               "do-better": areas["do-better"], "priority-actions": kinds["priority-action"],
+               "improvements": kinds["area-for-improvement"],
+               "previous": report.area_send.previous}
+        assert got == want, folder

@@ -161,7 +161,7 @@ def test_graphs_follow_the_layout(server, sources):
     names = {r[0].value for r in select(f"{base}/query",
                                          "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows}
     reports = {n for n in names if "/id/report/" in n}
-    assert len(reports) == 3 + (len(sources) - 1)
+    assert len(reports) == 4 + (len(sources) - 1)  # Fernley 2014, 2017, 2021, area SEND 2024
     assert {"https://w3id.org/ofsted-kg/id/graph/authorities",
             "https://w3id.org/ofsted-kg/id/graph/vocabulary"} <= names
     where = select(f"{base}/query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?a "

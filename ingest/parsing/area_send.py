@@ -28,7 +28,7 @@ from ..model import (
     SourceText,
 )
 from .backcover import back_cover_start
-from .columns import table
+from .columns import Layout, line_spacing, spacing_of, table
 from .headers import header_field, inspection_dates
 from .textutil import date_range, join_lines
 
@@ -53,7 +53,7 @@ _PLAN = re.compile(r"requires\s+the\s+local\s+area\s+partnership\s+to\s+prepare\
 SECTIONS = (
     ("outcome", re.compile(r"^Inspection outcome$", re.I)),
     ("partnership", re.compile(r"^Information about the local area partnership$", re.I)),
-    ("experiences", re.compile(r"^What is it like to be a child or young person with\b", re.I)),
+    ("experiences", re.compile(r"^What is it like to be a child or young person\b", re.I)),
     ("effective", re.compile(r"^What is the area partnership doing that is effective\??$", re.I)),
     ("do-better", re.compile(r"^What does the area partnership need to do better\??$", re.I)),
     ("priority", re.compile(r"^Areas for priority action$", re.I)),
@@ -76,13 +76,15 @@ def parse(text: SourceText, title_at: int, title: str) -> Report:
     start, end = inspection_dates(name, lines)
     sections = section_starts(lines, title_at)
     outcome = _outcome(name, lines, sections)
-    findings = _findings(lines, sections)
-    recommendations = _priority_actions(text, lines, sections) + _improvements(lines, sections)
+    starts = line_spacing(text)
+    findings = _findings(lines, sections, starts)
+    recommendations = (_priority_actions(text, lines, sections)
+                       + _improvements(lines, sections, starts))
     recommendations = [
         Recommendation(n, r.text, printed=False, kind=r.kind, responsible=r.responsible,
                        page=r.page)
         for n, r in enumerate(recommendations, start=1)]
-    council, icb = _details(text, lines, sections)
+    council, icbs = _details(text, lines, sections)
     previous = header_field(lines, r"dates?\s+of\s+previous\s+inspections?", within=12)
     previous_text = _first_line(previous[1]) if previous else None
     team = _team(text, lines, sections)
@@ -102,7 +104,7 @@ def parse(text: SourceText, title_at: int, title: str) -> Report:
         inspectors=[i.name for i in team],
         area_send=AreaSend(
             partnership=" ".join(named["partnership"].split()),
-            outcome=outcome, icb=icb, council=council, previous=previous_text,
+            outcome=outcome, icbs=icbs, council=council, previous=previous_text,
             previous_dates=date_range(previous_text) if previous_text else None,
             team=tuple(team)),
     )
@@ -133,7 +135,9 @@ def _span(lines: Sequence[Line], sections: dict[str, int], key: str) -> list[Lin
     start = sections[key] + 1
     after = sorted(i for i in sections.values() if i > sections[key])
     stop = after[0] if after else back_cover_start(lines)
-    return [line for line in lines[start:stop] if not _is_heading(line.text, key)]
+    # a lone bullet glyph (a list's end mark in some reports) is not text
+    return [line for line in lines[start:stop]
+            if not _is_heading(line.text, key) and re.search(r"[A-Za-z0-9]", line.text)]
 
 
 def _is_heading(text: str, key: str) -> bool:
@@ -166,7 +170,10 @@ def _count(word: str) -> int | None:
 # -- findings -------------------------------------------------------------------------
 
 
-def _findings(lines: Sequence[Line], sections: dict[str, int]) -> list[Finding]:
+Starts = Layout | None  # a PDF's line spacing (columns)
+
+
+def _findings(lines: Sequence[Line], sections: dict[str, int], starts: Starts) -> list[Finding]:
     width = _wrap_width(lines)
     items: list[tuple[str, str, int | None]] = []
     for key in ("partnership", "experiences", "effective", "do-better"):
@@ -174,7 +181,7 @@ def _findings(lines: Sequence[Line], sections: dict[str, int]) -> list[Finding]:
         if key == "experiences":  # a heading wrapped over two lines
             span = [line for line in span if not line.text.rstrip().endswith("in this area?")]
         bulleted = key in {"effective", "do-better"} and any(line.bullet == 1 for line in span)
-        chunks = _bullets(span) if bulleted else paragraphs(span, width)
+        chunks = _bullets(span) if bulleted else paragraphs(span, width, starts)
         items += [(key, join_lines([line.text for line in chunk]), chunk[0].page)
                   for chunk in chunks]
     return [Finding(n, text, key, page, False)
@@ -196,12 +203,17 @@ def _bullets(span: list[Line]) -> list[list[Line]]:
     return items
 
 
-def paragraphs(span: list[Line], width: float) -> list[list[Line]]:
-    """Unnumbered paragraphs: a line ends one where it ends a sentence and the next
-    line's first word would have fitted on it (the line was broken on purpose); in a
-    rendering that does not wrap (lines far longer than a page's), every line is one.
-    A bullet, or the line after one that ends with a colon, stays with its paragraph."""
+def paragraphs(span: list[Line], width: float, starts: Starts = None) -> list[list[Line]]:
+    """Unnumbered paragraphs. In a PDF a line starts one where it stands further below
+    the line above than half a line more, or by 0.3 pt more than its neighbours stand
+    apart (some reports space paragraphs by half a point), or where the line above ends
+    a sentence and stops short of the margin by more than this line's first word. At the
+    top of a page, and in a text rendering, a line ends one where it ends a sentence and
+    the next line's first word would have fitted on it (counted in characters); in a
+    rendering that does not wrap (lines far longer than a page's), every line is one. A
+    bullet stays with its paragraph."""
     unwrapped = width > 150
+    spacings = [spacing_of(starts, line.page, line.text) for line in span] if starts else []
     items: list[list[Line]] = []
     ended = True
     for index, line in enumerate(span):
@@ -213,8 +225,23 @@ def paragraphs(span: list[Line], width: float) -> list[list[Line]]:
         first_word = following.split(" ", 1)[0]
         ends = bool(_SENTENCE_END.search(line.text))
         fits = len(line.text) + 1 + len(first_word) <= width - 2
-        ended = ends and (unwrapped or fits or not following[:1].islower() and fits)
+        ended = ends and (unwrapped or fits)
+        if spacings and index + 1 < len(span) and span[index + 1].page == line.page:
+            ended = _breaks(spacings, span, index + 1, ended)
     return items
+
+
+def _breaks(spacings: list, span: list[Line], at: int, guess: bool) -> bool:
+    """Whether a paragraph starts at ``span[at]``, from the PDF's spacing (``guess``
+    where the line was not found there)."""
+    here = spacings[at]
+    if here is None:
+        return guess
+    neighbours = [spacings[i].gap for i in (at - 1, at + 1)
+                  if 0 < i < len(span) and spacings[i] is not None
+                  and span[i].page == span[at].page and span[i - 1].page == span[i].page]
+    return (here.after_short or here.gap > 1.5 * here.height
+            or bool(neighbours) and here.gap > min(neighbours) + 0.3)
 
 
 # -- recommendations ---------------------------------------------------------------------
@@ -236,11 +263,12 @@ def _priority_actions(text: SourceText, lines: Sequence[Line],
     return actions
 
 
-def _improvements(lines: Sequence[Line], sections: dict[str, int]) -> list[Recommendation]:
+def _improvements(lines: Sequence[Line], sections: dict[str, int],
+                  starts: Starts) -> list[Recommendation]:
     span = _span(lines, sections, "improvement")
     width = _wrap_width(lines)
     numbered = [line for line in span if re.match(r"^\d{1,2}\.\s", line.text)]
-    chunks = (_numbered(span) if numbered else paragraphs(span, width))
+    chunks = _numbered(span) if numbered else paragraphs(span, width, starts)
     items = []
     for chunk in chunks:
         words = re.sub(r"^\d{1,2}\.\s+", "", join_lines([line.text for line in chunk]))
@@ -263,18 +291,27 @@ def _numbered(span: list[Line]) -> list[list[Line]]:
 # -- tables: partnership details and inspection team ------------------------------------
 
 
+_LABEL = re.compile(r"^Name of (?:ICB|authority)\s*:\s*", re.I)
+# Two boards in one cell: "Surrey Heartlands ICB and Frimley ICB", "... ICB; NHS ... ICB"
+_BOARDS = re.compile(r"(?:(?<=\bICB)|(?<=\bBoard))\s*(?:;|,|\band\b)\s*", re.I)
+
+
 def _details(text: SourceText, lines: Sequence[Line],
-             sections: dict[str, int]) -> tuple[str | None, str | None]:
-    """The local authority and the integrated care board the details table names."""
+             sections: dict[str, int]) -> tuple[str | None, tuple[str, ...]]:
+    """The local authority and the integrated care board(s) the details table names in
+    its first row."""
     if "details" not in sections:
-        return None, None
-    rows = table(text, "Local authority", "Integrated care board",
-                 re.compile(r"^Information about this inspection", re.I),
-                 lines[sections["details"]].page)
+        return None, ()
+    first_page = lines[sections["details"]].page
+    end = re.compile(r"^Information about this inspection", re.I)
+    rows = (table(text, "Local authority", "Integrated care board", end, first_page)
+            or table(text, "Local authority", "Integrated care boards", end, first_page))
     if not rows:
-        return None, None
+        return None, ()
     council, icb = rows[0].cells()
-    return council or None, join_lines(icb.splitlines()) or None
+    council = _LABEL.sub("", council).strip()
+    boards = _BOARDS.split(_LABEL.sub("", join_lines(icb.splitlines())))
+    return council or None, tuple(board.strip() for board in boards if board.strip())
 
 
 _ROLE = re.compile(r"^(?P<name>.+?),?\s+(?:HMI,?\s+)?(?P<role>(?:Ofsted|CQC)\b.*)$", re.I)
@@ -326,11 +363,25 @@ _READ = (
 )
 
 
+_PRINTED = (
+    ("partnership", "Information about the local area partnership"),
+    ("experiences", "What is it like to be a child or young person with SEND in this area?"),
+    ("effective", "What is the area partnership doing that is effective?"),
+    ("do-better", "What does the area partnership need to do better?"),
+    ("improvement", "Areas for improvement"),
+    ("team", "Inspection team"),
+)
+
+
 def area_send_problems(lines: Sequence[Line], title_at: int, report: Report) -> list[ParseProblem]:
     """A section the report prints but nothing was read from is a violation, naming it;
     priority actions that name no responsible body likewise."""
     sections = section_starts(lines, title_at)
     problems = [
+        ParseProblem("Violation", key, f"No '{heading}' section was found (every area SEND "
+                     "report prints one): its heading is not one the parser knows.")
+        for key, heading in _PRINTED if key not in sections]
+    problems += [
         ParseProblem("Violation", heading, f"The section '{heading}' is printed but nothing "
                      "was read from it.")
         for key, heading, read in _READ if key in sections and not read(report)]

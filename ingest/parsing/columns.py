@@ -10,6 +10,7 @@ cells are separated by tabs, one row a line; lines without a tab continue the ri
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -53,11 +54,13 @@ class _Line:
 
     @property
     def top(self) -> float:
-        return max(r.top for r in self.runs)
+        """The median of its characters' tops: a bullet glyph of another font does not
+        move the line."""
+        return median(r.top for r in self.runs)
 
     @property
     def bottom(self) -> float:
-        return min(r.bottom for r in self.runs)
+        return median(r.bottom for r in self.runs)
 
     def text(self, start: float = float("-inf"), stop: float = float("inf")) -> str:
         """The words of the runs whose left edge lies in [start, stop), joined where the
@@ -226,8 +229,7 @@ def _rows(lines: list[_Line], split: float) -> list[Row]:
 
 def _segments(lines: list[_Line]) -> list[list[_Line]]:
     ruled = any(line.rule_above for line in lines)
-    gaps = [a.top - b.top for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page]
-    spacing = median(gaps) if gaps else 0.0
+    spacing = _pitch(lines)
     segments: list[list[_Line]] = []
     for index, line in enumerate(lines):
         above = lines[index - 1] if index else None
@@ -238,3 +240,83 @@ def _segments(lines: list[_Line]) -> list[list[_Line]]:
         else:
             segments[-1].append(line)
     return segments
+
+
+def squash(text: str) -> str:
+    """A line's letters and digits, lower case: the same line read two ways compares equal."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+@dataclass(frozen=True)
+class Spacing:
+    """How a PDF line sits below the line above it on its page."""
+
+    gap: float  # points from the top of the line above to its own top
+    after_short: bool  # the line above ends a sentence and stops short of the margin by
+    # more than this line's first word: it was broken on purpose
+    height: float  # the line's own height (its font's)
+
+
+Layout = dict[int, list[tuple[str, Spacing]]]  # page -> (squashed line text, spacing)
+
+
+def line_spacing(text: SourceText) -> Layout | None:
+    """For a PDF, each line's spacing below the line above it (the first line of a page
+    has none), by page and squashed text; None for other sources, which keep no
+    positions. Loose character boxes give every line of a font the same height, so gaps
+    compare to a tenth of a point."""
+    if text.source.media_type != "application/pdf" or not text.data:
+        return None
+    layout: Layout = {}
+    lines = _pdf_lines(text.data, 1)
+    for page in sorted({line.page for line in lines}):
+        on_page = [line for line in lines if line.page == page]
+        if len(on_page) < 2:
+            continue
+        margin = sorted(_right(line) for line in on_page)[-2]
+        layout[page] = [
+            (squash(line.text()), Spacing(above.top - line.top, bool(
+                _SENTENCE_END.search(above.text())
+                and _right(above) + _SPACE * 3 + _first_word(line) < margin),
+                line.top - line.bottom))
+            for above, line in zip(on_page, on_page[1:], strict=False)]
+    return layout
+
+
+def spacing_of(layout: Layout, page: int | None, text: str) -> Spacing | None:
+    """The spacing of the line ``text`` on ``page``: its squashed text equal to one of the
+    page's lines, or one the start of the other (a text extraction may join a line
+    hyphenated at its end to the next)."""
+    key = squash(text)
+    for start, spacing in layout.get(page or 0, []):
+        if key == start or (min(len(key), len(start)) >= 12
+                            and (key.startswith(start) or start.startswith(key))):
+            return spacing
+    return None
+
+
+def _pitch(lines: list[_Line]) -> float:
+    """The distance from one line of a paragraph to the next: the commonest gap between
+    lines (to half a point; the median of the gaps near it), among gaps of less than one
+    and a half lines (headings and paragraph breaks are further apart)."""
+    height = median(line.top - line.bottom for line in lines) if lines else 0.0
+    gaps = [a.top - b.top for a, b in zip(lines, lines[1:], strict=False)
+            if a.page == b.page and 0 < a.top - b.top < 1.5 * height]
+    if not gaps:
+        return 1.2 * height
+    common, _ = Counter(round(gap * 2) / 2 for gap in gaps).most_common(1)[0]
+    return median(gap for gap in gaps if abs(gap - common) <= 0.3)
+
+
+def _right(line: _Line) -> float:
+    return max(run.right for run in line.runs)
+
+
+def _first_word(line: _Line) -> float:
+    """The width of the line's first word, in points."""
+    runs = line.runs
+    for before, after in zip(runs, runs[1:], strict=False):
+        if after.left - before.right > _SPACE:
+            return before.right - runs[0].left
+    return runs[-1].right - runs[0].left
+

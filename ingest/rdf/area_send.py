@@ -25,12 +25,13 @@ def area_send_graph(graph, report: Report, inspection: URIRef, document: URIRef)
     graph.add((partnership, RDF.type, ORG.Organization))
     graph.add((partnership, RDFS.label, Literal(send.partnership)))
     graph.add((partnership, ORG.hasMember, council))
-    icb = None
-    if send.icb:
-        icb = ID[f"icb/{slug(send.icb)}"]
+    icbs = []
+    for name in send.icbs:
+        icb = ID[f"icb/{slug(name)}"]
+        icbs.append(icb)
         graph.add((icb, RDF.type, OKG.IntegratedCareBoard))
         graph.add((icb, RDF.type, ORG.Organization))
-        graph.add((icb, RDFS.label, Literal(send.icb)))
+        graph.add((icb, RDFS.label, Literal(name)))
         graph.add((partnership, ORG.hasMember, icb))
     outcome = send.outcome
     graph.add((inspection, OKG.sendOutcome, SENDOUTCOME[outcome.key]))
@@ -50,7 +51,7 @@ def area_send_graph(graph, report: Report, inspection: URIRef, document: URIRef)
         graph.add((inspection, OKG.previousStartDate, Literal(send.previous_dates[0])))
         graph.add((inspection, OKG.previousEndDate, Literal(send.previous_dates[1])))
     _inspectorates(graph, report, inspection)
-    _addressed(graph, report, inspection, partnership, council, icb)
+    _addressed(graph, report, inspection, partnership, council, icbs)
 
 
 def _inspectorates(graph, report: Report, inspection: URIRef) -> None:
@@ -72,7 +73,7 @@ def _inspectorates(graph, report: Report, inspection: URIRef) -> None:
 
 
 def _addressed(graph, report: Report, inspection: URIRef, partnership: URIRef,
-               council: URIRef, icb: URIRef | None) -> None:
+               council: URIRef, icbs: list[URIRef]) -> None:
     """A priority action is addressed to the bodies its responsible-body cell names (the
     council, the ICB; the partnership where it names neither); an area for improvement
     to the partnership."""
@@ -86,16 +87,18 @@ def _addressed(graph, report: Report, inspection: URIRef, partnership: URIRef,
             graph.add((node, OKG.page, Literal(item.page)))
         if item.responsible:
             graph.add((node, OKG.responsibleBody, Literal(item.responsible)))
-        targets = _named(item.responsible or "", council, icb) or [partnership]
+        targets = _named(item.responsible or "", council, icbs) or [partnership]
         for target in targets:
             graph.add((node, OKG.addressedTo, target))
 
 
-def _named(cell: str, council: URIRef, icb: URIRef | None) -> list[URIRef]:
+def _named(cell: str, council: URIRef, icbs: list[URIRef]) -> list[URIRef]:
+    """The council where the cell names a council or the local authority; the
+    partnership's integrated care boards where it names an ICB."""
     text = cell.lower()
     found = []
     if any(word in text for word in ("council", "local authority")):
         found.append(council)
-    if icb is not None and any(word in text for word in ("icb", "integrated care board")):
-        found.append(icb)
+    if any(word in text for word in ("icb", "integrated care board")):
+        found += icbs
     return found
