@@ -319,6 +319,8 @@ def list_queries() -> None:
         for p in query.parameters:
             need = "required" if p.required else "optional"
             click.echo(f"    --param {p.name}=<{p.kind}> ({need}) {p.description}".rstrip())
+        if query.shape is not None:
+            click.echo(f"    {query.shape.describe()}")
 
 
 @cli.command()
@@ -333,11 +335,20 @@ def list_queries() -> None:
               default="table", show_default=True,
               help="table for people; csv or json in the W3C SPARQL 1.1 results formats.")
 @click.option("--wide", is_flag=True,
-              help="table: every cell whole on one line, however wide [default: 100 columns].")
+              help="table: every column, IRIs included, each cell whole on one line, however "
+                   "wide [default: 100 columns, machine columns left out].")
+@click.option("--columns", metavar="NAME,...", default=None,
+              help="table: only these columns (the query's variable names), IRIs included.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N",
+              help="At most N rows (of the table as shown, or of csv and json).")
+@click.option("--pager/--no-pager", default=None,
+              help="table: page a long answer through $PAGER (else less) [default: on a "
+                   "terminal].")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
               help="--endpoint: seconds to wait for the answer [default: 60].")
 def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: str | None,
-          params: tuple[str, ...], fmt: str, wide: bool, timeout: float | None) -> None:
+          params: tuple[str, ...], fmt: str, wide: bool, columns: str | None,
+          limit: int | None, pager: bool | None, timeout: float | None) -> None:
     """Run the saved query NAME on the store, on --data files or on an --endpoint.
 
     Exit codes: 0 answered; 2 bad query, parameter, file or option; 3 the endpoint is
@@ -348,6 +359,9 @@ def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: s
     from .store.targets import TargetError
 
     _refuse_unused(fmt != "table" and wide, f"--wide applies to -f table, not -f {fmt}")
+    _refuse_unused(fmt != "table" and columns is not None,
+                   f"--columns applies to -f table, not -f {fmt}")
+    _refuse_unused(fmt != "table" and bool(pager), f"--pager applies to -f table, not -f {fmt}")
     _refuse_unused(timeout is not None and not endpoint, "--timeout applies to --endpoint only")
 
     if sum([store_dir is not None, bool(data), bool(endpoint)]) > 1:
@@ -360,13 +374,31 @@ def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: s
         values[key] = value
     try:
         saved = get_query(name)
-        result = run(saved, _target(store_dir, data, endpoint, timeout), values)
+        result = run(saved, _target(store_dir, data, endpoint, timeout), values,
+                     limit if fmt != "table" else None)
+        wanted = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
+        answer = render(result, fmt, wide, saved.shape, wanted, limit)
     except (QueryError, TargetError) as error:
         _fail(str(error))
     except ServerError as error:
         _fail(str(error), error.exit_code)
+    _show(answer, fmt == "table" and pager is not False, pager is True)
+
+
+def _show(answer: bytes, may_page: bool, must_page: bool) -> None:
+    """Write the answer; a table longer than the terminal goes through a pager when
+    standard output is a terminal, as git does ($PAGER, else less -FRX)."""
+    import os
+    import shutil
+
+    if may_page and (must_page or sys.stdout.isatty()):
+        text = answer.decode("utf-8")
+        if must_page or text.count("\n") >= shutil.get_terminal_size().lines:
+            os.environ.setdefault("LESS", "FRX")
+            click.echo_via_pager(text)
+            return
     # Bytes, not text: the W3C CSV format ends its lines with CRLF, kept as written.
-    sys.stdout.buffer.write(render(result, fmt, wide))
+    sys.stdout.buffer.write(answer)
     sys.stdout.flush()
 
 
