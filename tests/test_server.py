@@ -216,10 +216,11 @@ def test_load_sends_the_store_as_it_holds_it(tmp_path, monkeypatch):
         result = invoke("load", "--graph-store", f"{base}/store")
         assert result.exit_code == 0, result.stderr
         from_store = triples(base)
-        load(f"{base}/store", graphs_from_sources(sorted(DATA.glob("*.md"))))
+        load(f"{base}/store", graphs_from_sources(sorted(DATA.rglob("*.md"))))
         assert triples(base) == from_store > 1000
-    # three reports, and the authorities, history and vocabulary graphs
-    assert result.stderr.startswith("6 graphs (")
+    # four reports (three of children's services, one area SEND), and the authorities,
+    # history and vocabulary graphs
+    assert result.stderr.startswith("7 graphs (")
 
 
 @pytest.mark.parametrize("name", ["recurring-recommendation-themes", "authority-history"])
