@@ -183,3 +183,17 @@ def test_hand_read_facts_of_reports_kept_aside(shared):
                "improvements": kinds["area-for-improvement"],
                "previous": report.area_send.previous}
         assert got == want, folder
+
+
+def test_previous_inspection_in_prose_keeps_its_words_and_no_dates(tmp_path):
+    text = DATA.read_text(encoding="utf-8").replace(
+        "Dates of previous inspection: 9 to 13 May 2016",
+        "Dates of previous inspection: Fernley was first inspected from 9 to 13 May 2016\n"
+        "and visited again from 2 to 4 July 2018.")
+    report = read_report(render(text, "txt", tmp_path / "prose.txt"))
+    assert report.area_send.previous == (
+        "Fernley was first inspected from 9 to 13 May 2016 and visited again from 2 to 4 July "
+        "2018.")
+    assert report.area_send.previous_dates is None
+    dated = read_report(DATA).area_send
+    assert (dated.previous, str(dated.previous_dates[0])) == ("9 to 13 May 2016", "2016-05-09")

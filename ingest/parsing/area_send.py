@@ -13,6 +13,7 @@ tables (priority actions, partnership details, inspection team) are read by posi
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from statistics import quantiles
 
 from ..errors import InputError
@@ -85,8 +86,7 @@ def parse(text: SourceText, title_at: int, title: str) -> Report:
                        page=r.page)
         for n, r in enumerate(recommendations, start=1)]
     council, icbs = _details(text, lines, sections)
-    previous = header_field(lines, r"dates?\s+of\s+previous\s+inspections?", within=12)
-    previous_text = _first_line(previous[1]) if previous else None
+    previous_text = _previous(lines, sections)
     team = _team(text, lines, sections)
     lead = next((i.name for i in team if i.lead and i.body == "ofsted"), None)
     return Report(
@@ -105,16 +105,30 @@ def parse(text: SourceText, title_at: int, title: str) -> Report:
         area_send=AreaSend(
             partnership=" ".join(named["partnership"].split()),
             outcome=outcome, icbs=icbs, council=council, previous=previous_text,
-            previous_dates=date_range(previous_text) if previous_text else None,
+            previous_dates=_dates_only(previous_text),
             team=tuple(team)),
     )
 
 
-def _first_line(value: str) -> str:
-    """The previous inspection line: ``header_field`` adds the next line, which is
-    the outcome heading unless the line wraps."""
-    text = re.sub(r"\s+Inspection outcome.*$", "", value, flags=re.I | re.S)
-    return text.strip()
+def _previous(lines: Sequence[Line], sections: dict[str, int]) -> str | None:
+    """The previous inspection line as printed after its label: dates, "Not previously
+    inspected", or prose (an inspection and a revisit) wrapped down to the outcome box."""
+    found = header_field(lines, r"dates?\s+of\s+previous\s+inspections?", within=12)
+    if found is None:
+        return None
+    at = found[0]
+    stop = sections.get("outcome", at + 1)
+    first = re.sub(r"^dates?\s+of\s+previous\s+inspections?\s*:?\s*", "", lines[at].text,
+                   flags=re.I)
+    return join_lines([first, *(line.text for line in lines[at + 1 : stop])]) or None
+
+
+def _dates_only(previous: str | None) -> tuple[date, date] | None:
+    """The days of the previous inspection where the line is a range of days and nothing
+    else (prose naming an inspection and a revisit gives none: which is meant?)."""
+    if previous is None or len(previous) > 45:
+        return None
+    return date_range(previous)
 
 
 def section_starts(lines: Sequence[Line], title_at: int) -> dict[str, int]:
