@@ -3,15 +3,19 @@
 A PDF's text layer may interleave the cells of a two-column table (a body's name wrapped
 over three lines beside an action of ten; a row split over a page). Here a table is read
 from the character boxes pypdfium2 gives: its header line fixes where the right column
-starts, each text run falls in the column its left edge is in, and a row starts where
-both cells start on the same line after a gap (or after the page's top, where the row
-above has finished its last sentence). A text rendering keeps no positions, but its
-cells are separated by tabs, one row a line; lines without a tab continue the right cell.
+starts (its widest gap), each character falls in the column its left edge is in, and
+the table's ruled lines cut it into rows (a table drawn without rules, after a gap wider
+than a line); the first piece of a page continues the row above unless both its cells
+begin there and the row above has finished its last sentence. A text rendering keeps no
+positions, but its cells are separated by tabs, one row a line; lines without a tab
+continue the right cell. The same character boxes give each line's spacing, from which
+the parser tells paragraphs apart (``line_spacing``).
 """
 
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from statistics import median
 
 from ..model import SourceText
@@ -45,22 +49,14 @@ class _Run:
 
 @dataclass
 class _Line:
-    runs: list[_Run]
+    runs: list[_Run]  # left to right
+    top: float = 0.0  # the median of its characters' tops and bottoms: a bullet glyph
+    bottom: float = 0.0  # of another font does not move the line
     rule_above: bool = False  # a ruled line of the table lies between it and the line above
 
     @property
     def page(self) -> int:
         return self.runs[0].page
-
-    @property
-    def top(self) -> float:
-        """The median of its characters' tops: a bullet glyph of another font does not
-        move the line."""
-        return median(r.top for r in self.runs)
-
-    @property
-    def bottom(self) -> float:
-        return median(r.bottom for r in self.runs)
 
     def text(self, start: float = float("-inf"), stop: float = float("inf")) -> str:
         """The words of the runs whose left edge lies in [start, stop), joined where the
@@ -140,14 +136,21 @@ def _column_gap(line: _Line) -> float:
 
 
 def _pdf_lines(data: bytes, first_page: int) -> list[_Line]:
-    """Every line from ``first_page`` on, pages in order, each knowing whether a ruled
-    line of a table lies above it."""
+    """Every line from ``first_page`` on, pages in order."""
+    return [line for line in _document_lines(data) if line.page >= first_page]
+
+
+@lru_cache(maxsize=2)
+def _document_lines(data: bytes) -> tuple[_Line, ...]:
+    """Every line of the PDF, pages in order, each knowing whether a ruled line of a
+    table lies above it: read once per document (a report's tables and paragraphs all
+    ask)."""
     import pypdfium2  # heavy: only when a table is read
 
     document = pypdfium2.PdfDocument(data)
     lines: list[_Line] = []
     try:
-        for index in range(first_page - 1, len(document)):
+        for index in range(len(document)):
             page = document[index]
             textpage = page.get_textpage()
             lines += _ruled(_by_line(_characters(textpage, index + 1)), _rules(page))
@@ -155,14 +158,16 @@ def _pdf_lines(data: bytes, first_page: int) -> list[_Line]:
             page.close()
     finally:
         document.close()
-    return lines
+    return tuple(lines)
 
 
 def _characters(textpage, page: int) -> list[_Run]:
     """Each printed character with its box (spaces are found again from the gaps)."""
+    import pypdfium2.raw as pdfium_c  # the character's code point without a text buffer
+
     runs = []
     for i in range(textpage.count_chars()):
-        char = textpage.get_text_range(i, 1)
+        char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i))
         if not char.strip():
             continue
         left, bottom, right, top = textpage.get_charbox(i, loose=True)
@@ -191,19 +196,19 @@ def _ruled(lines: list[_Line], rules: list[float]) -> list[_Line]:
 
 
 def _by_line(runs: list[_Run]) -> list[_Line]:
-    """Runs grouped into lines: a run joins the line its height overlaps by half."""
-    lines: list[_Line] = []
+    """Runs grouped into lines: a run joins the line whose first run its height overlaps
+    by half."""
+    groups: list[list[_Run]] = []
     for run in sorted(runs, key=lambda r: (-(r.top + r.bottom) / 2, r.left)):
-        if lines:
-            last = lines[-1]
-            overlap = min(last.top, run.top) - max(last.bottom, run.bottom)
-            if overlap > 0.5 * min(run.top - run.bottom, last.top - last.bottom):
-                last.runs.append(run)
+        if groups:
+            first = groups[-1][0]
+            overlap = min(first.top, run.top) - max(first.bottom, run.bottom)
+            if overlap > 0.5 * min(run.top - run.bottom, first.top - first.bottom):
+                groups[-1].append(run)
                 continue
-        lines.append(_Line([run]))
-    for line in lines:
-        line.runs.sort(key=lambda r: r.left)
-    return lines
+        groups.append([run])
+    return [_Line(sorted(group, key=lambda r: r.left), median(r.top for r in group),
+                  median(r.bottom for r in group)) for group in groups]
 
 
 def _rows(lines: list[_Line], split: float) -> list[Row]:
