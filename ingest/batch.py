@@ -7,9 +7,9 @@ where reports go (the store's named graphs, the shared graphs, the derived histo
 """
 
 import sys
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sized
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from rdflib import Graph
 
-from .errors import InputError
+from .errors import InputError, NotAReport, shown
 from .model import Report
 from .pipeline import read_report
 from .rdf.graph import authority_graph, report_graph
@@ -60,6 +60,17 @@ class Outcome:
         if report.authority_ref is not None and report.authority_ref.urn is None:
             self.unresolved.add(report.authority_ref.printed)
 
+    @property
+    def skipped(self) -> int:
+        """Files that are not reports (an HTML page, an empty file...), among the refused."""
+        return sum(isinstance(error, NotAReport) for error in self.refused)
+
+    def failed(self, strict: bool = False) -> bool:
+        """Whether a report could not be read, or no file was a report (with ``strict``,
+        whether any file was refused)."""
+        ingested = sum(self.frameworks.values()) + self.set_aside
+        return len(self.refused) > (0 if strict or not ingested else self.skipped)
+
     def summary(self) -> str:
         ingested = sum(self.frameworks.values())
         kinds = ", ".join(f"{key} {count}" for key, count in sorted(self.frameworks.items()))
@@ -68,7 +79,8 @@ class Outcome:
             f"{total} file{'s' if total != 1 else ''}: {ingested} ingested"
             + (f" ({kinds})" if kinds else "")
             + (f", {self.set_aside} the same report as another" if self.set_aside else "")
-            + f", {len(self.refused)} refused"
+            + (f", {self.skipped} not a report (skipped)" if self.skipped else "")
+            + f", {len(self.refused) - self.skipped} refused"
             + self._unresolved()
         )
 
@@ -86,7 +98,7 @@ def _read(path: Path, reader: Callable[[Path], T]) -> T | InputError:
     except InputError as error:
         return error
     except Exception as error:  # a bug must not stop the batch; it is reported per file
-        return InputError(str(path), f"could not be read ({type(error).__name__}: {error})")
+        return InputError(shown(path), f"could not be read ({type(error).__name__}: {error})")
 
 
 def read_all(
@@ -127,41 +139,63 @@ def _results(files: list[Path], jobs: int, reader: Callable[[Path], T]) -> Itera
 
 def in_workers(function: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
     """``function`` of each item, in order, ``jobs`` at a time in worker processes that
-    end with this one (in this process when ``jobs`` is 1). Items given by a generator
-    are made while the workers already work on the first ones."""
+    end with this one (in this process when ``jobs`` is 1). Items are taken a few at a time
+    ahead of the results, so a generator's items are made while the workers work.
+
+    However the run ends early (Ctrl-C, SIGTERM raising SystemExit, the caller stopping),
+    the workers are killed at once, before anything is waited for: a worker may be stuck
+    in a read (a named pipe), and no pending work is cancelled, which in Python 3.11 can
+    leave the pool's own thread dead with ``InvalidStateError`` and the exit hanging."""
     size = len(items) if isinstance(items, Sized) else jobs
     if jobs <= 1 or size <= 1:
         yield from map(function, items)
         return
     pool = ProcessPoolExecutor(min(jobs, size), initializer=end_with_parent)
+    pending: deque[Future[R]] = deque()
     try:
-        yield from pool.map(function, items, chunksize=2)
-    except BaseException:  # SIGINT, SIGTERM (SystemExit), or the reader stopped early
-        _stop_workers(pool)  # a worker may be stuck in a read: do not wait for it
+        for item in items:
+            pending.append(pool.submit(function, item))
+            if len(pending) >= 4 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    except BaseException:  # SIGINT, SIGTERM (SystemExit), the reader stopped, a worker died
+        _kill_workers(pool)
         raise
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=True)  # quick: every worker has ended or has nothing left to do
 
 
-def _stop_workers(pool: ProcessPoolExecutor) -> None:
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    import os
+    import signal
+
     for process in list((getattr(pool, "_processes", None) or {}).values()):
-        process.terminate()
+        if process.pid is not None:
+            try:
+                os.kill(process.pid, signal.SIGKILL)
+            except OSError:
+                pass  # it has ended already
 
 
 def end_with_parent() -> None:
     """In a worker: end when the parent process ends, however it ends (Linux asks the
-    kernel to send SIGTERM; elsewhere a thread watches the parent's process id)."""
+    kernel for SIGKILL, which nothing can catch; elsewhere a thread watches the parent's
+    process id). The parent's handlers are undone: Ctrl-C is the parent's to handle, and
+    SIGTERM ends a worker at once (the parent's handler would raise SystemExit in the task
+    and the worker would go on with the next)."""
     import os
     import signal
     import threading
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     parent = os.getppid()
     try:
         import ctypes
 
         libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        if libc.prctl(1, signal.SIGTERM) == 0:  # PR_SET_PDEATHSIG
+        if libc.prctl(1, signal.SIGKILL) == 0:  # PR_SET_PDEATHSIG
             if os.getppid() != parent:  # the parent ended before prctl took effect
                 os._exit(1)
             return
@@ -178,13 +212,57 @@ def end_with_parent() -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _progress(items: Iterator, total: int, enabled: bool | None) -> Iterator:
-    """A progress bar on standard error, shown only on a terminal unless asked for."""
+MOST_JOBS = 8  # beyond this, the one process writing the store is the bottleneck
+
+
+def default_jobs() -> int:
+    """Readers at once by default: one per processor this process may use, at most
+    ``MOST_JOBS``."""
+    import os
+
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        usable = os.cpu_count() or 1
+    return max(1, min(usable, MOST_JOBS))
+
+
+_BARS: list = []  # the progress bars showing now
+
+
+def _progress(items: Iterator, total: int, enabled: bool | None,
+              unit: str = "report") -> Iterator:
+    """A progress bar on standard error, shown only on a terminal unless asked for;
+    ``say`` prints above it while it shows."""
     if enabled is False or (enabled is None and not sys.stderr.isatty()):
-        return items
+        yield from items
+        return
     from tqdm import tqdm
 
-    return tqdm(items, total=total, unit="report", file=sys.stderr)
+    bar = tqdm(items, total=total, unit=unit, file=sys.stderr, leave=False)
+    _BARS.append(bar)
+    try:
+        yield from bar
+    finally:
+        _BARS.remove(bar)
+        bar.close()
+
+
+def progress(items: Iterator, total: int, enabled: bool | None, unit: str) -> Iterator:
+    """``items`` with a progress bar on standard error (on a terminal unless ``enabled``
+    says otherwise)."""
+    return _progress(items, total, enabled, unit)
+
+
+def say(line: str) -> None:
+    """One line on standard error, whole, above the progress bar if one is showing (never
+    split by it, and no stale bar left above it)."""
+    if _BARS:
+        from tqdm import tqdm
+
+        tqdm.write(line, file=sys.stderr)
+    else:
+        print(line, file=sys.stderr, flush=True)
 
 
 def report_graphs(reports: list[Report]) -> Iterator[tuple[Report, Graph]]:
