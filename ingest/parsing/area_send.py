@@ -25,12 +25,13 @@ from ..model import (
     ParseProblem,
     Recommendation,
     Report,
+    SendInspector,
     SendOutcome,
     SourceText,
 )
 from .backcover import back_cover_start
 from .columns import Layout, line_spacing, spacing_of, table
-from .headers import header_field, inspection_dates
+from .headers import header_field, inspection_spells
 from .textutil import date_range, join_lines
 
 FRAMEWORK = "area-send"
@@ -74,7 +75,8 @@ def parse(text: SourceText, title_at: int, title: str) -> Report:
     named = _TITLE.match(" ".join(title.split()))
     if named is None:
         raise InputError(name, "names no local area partnership in its title")
-    start, end = inspection_dates(name, lines)
+    spells = inspection_spells(name, lines)
+    start, end = spells[0][0], spells[-1][1]
     sections = section_starts(lines, title_at)
     outcome = _outcome(name, lines, sections)
     starts = line_spacing(text)
@@ -98,9 +100,11 @@ def parse(text: SourceText, title_at: int, title: str) -> Report:
         start=start,
         end=end,
         published=None,  # area SEND reports print no publication date
+        spells=spells,
         findings=findings,
         recommendations=recommendations,
         lead_inspector=lead,
+        leads=tuple(Inspector(i.name, i.role, i.page, i.printed) for i in team if i.lead),
         inspectors=[i.name for i in team],
         area_send=AreaSend(
             partnership=" ".join(named["partnership"].split()),
@@ -331,14 +335,16 @@ def _details(text: SourceText, lines: Sequence[Line],
 _ROLE = re.compile(r"^(?P<name>.+?),?\s+(?:HMI,?\s+)?(?P<role>(?:Ofsted|CQC)\b.*)$", re.I)
 
 
-def _team(text: SourceText, lines: Sequence[Line], sections: dict[str, int]) -> list[Inspector]:
+def _team(text: SourceText, lines: Sequence[Line],
+          sections: dict[str, int]) -> list[SendInspector]:
     """Both inspectorates' inspectors, read by column: Ofsted's left, the CQC's right."""
     if "team" not in sections:
         return []
     rows = table(text, "Ofsted", "Care Quality Commission",
                  re.compile(r"^(?:If you are not happy|The Office for Standards)", re.I),
                  lines[sections["team"]].page)
-    team: list[Inspector] = []
+    team: list[SendInspector] = []
+    page = lines[sections["team"]].page
     for body in ("ofsted", "cqc"):
         entries: list[str] = []
         for row in rows or []:
@@ -347,16 +353,17 @@ def _team(text: SourceText, lines: Sequence[Line], sections: dict[str, int]) -> 
                     entries.append(line)
                 else:  # a name or role wrapped onto a second line
                     entries[-1] += " " + line
-        team += [found for entry in entries if (found := _inspector(entry, body))]
+        team += [found for entry in entries if (found := _inspector(entry, body, page))]
     return team
 
 
-def _inspector(cell: str, body: str) -> Inspector | None:
+def _inspector(cell: str, body: str, page: int | None) -> SendInspector | None:
     found = _ROLE.match(cell.strip())
     if found is None:
         return None
     name = re.sub(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+|\s+HMI$", "", found["name"].strip(" ,"))
-    return Inspector(name, body, "lead" in found["role"].lower(), cell.strip())
+    role = cell.strip()[len(found["name"]):].strip(" ,")
+    return SendInspector(name, body, "lead" in found["role"].lower(), cell.strip(), role, page)
 
 
 # -- audit: every section printed was read ---------------------------------------------
