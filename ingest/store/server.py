@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit
 
 from .credentials import CredentialsError, basic_authorization, without_userinfo
+from .names import AUTHORITIES, HISTORY
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -34,6 +35,7 @@ EXIT_REFUSED = 4
 DEFAULT_TIMEOUT = 60.0
 _RESULTS_JSON = "application/sparql-results+json"
 _USER_AGENT = "ofsted-kg"
+MERGED = {AUTHORITIES, HISTORY}  # graphs every load shares: added to, never replaced
 
 
 class ServerError(Exception):
@@ -104,19 +106,60 @@ def graph_url(graph_store: str, name: str) -> str:
 def load(graph_store: str, graphs: Iterable[tuple[str, Graph | bytes]],
          timeout: float = DEFAULT_TIMEOUT,
          on_sent: Callable[[str, int], None] = lambda name, triples: None) -> Sent:
-    """PUT each (name, graph) to its named graph, replacing what the server held there:
-    loading the same graphs twice leaves the same triples. A graph is an rdflib Graph or
-    N-Triples bytes."""
+    """Send each (name, graph) to its named graph: a report graph or the vocabulary
+    replaces what the server held there (PUT), so loading the same graphs twice leaves the
+    same triples; the authorities and history graphs, which every load shares, are added
+    to (POST), so loading some reports keeps the others' facts. Each answer is checked,
+    and the graph read back and counted. A graph is an rdflib Graph or N-Triples bytes."""
     count = triples = 0
     for name, graph in graphs:
         body = graph if isinstance(graph, bytes) else _ntriples(graph)
+        method = "POST" if str(name) in MERGED else "PUT"
         headers = {"Content-Type": "application/n-triples; charset=utf-8"}
-        request(graph_url(graph_store, str(name)), "PUT", body, headers, timeout,
-                shown=graph_store)
+        url = graph_url(graph_store, str(name))
+        content_type, answer = request(url, method, body, headers, timeout, shown=graph_store)
+        _check_stored(graph_store, method, content_type, answer)
         lines = body.count(b"\n") if body.endswith(b"\n") or not body else body.count(b"\n") + 1
+        _check_held(graph_store, str(name), url, lines, method, timeout)
         count, triples = count + 1, triples + lines
         on_sent(str(name), lines)
     return Sent(count, triples)
+
+
+def _check_stored(url: str, method: str, content_type: str, answer: bytes) -> None:
+    """A Graph Store answers a PUT or POST with a status and at most a short note: an
+    HTML page is some other server (a web page at that address), never a stored graph."""
+    if answer.strip() and "html" in content_type.lower():
+        raise ServerError(url, f"the server answered the {method} with an HTML page, not as "
+                               "a Graph Store does: is this the server's graph store URL?",
+                          EXIT_REFUSED)
+
+
+def _check_held(shown: str, name: str, url: str, sent: int, method: str,
+                timeout: float) -> None:
+    """Read the graph back and count its triples: all those sent after a PUT, at least
+    those after a POST."""
+    content_type, answer = request(url, "GET", None, {"Accept": "application/n-triples"},
+                                   timeout, shown=shown)
+    held = _triples_in(shown, content_type, answer)
+    if held < sent or (method == "PUT" and held != sent):
+        raise ServerError(shown, f"the graph {name} holds {held} triples after the load, "
+                                 f"where {sent} were sent: the load did not take", EXIT_REFUSED)
+
+
+def _triples_in(shown: str, content_type: str, answer: bytes) -> int:
+    import pyoxigraph as ox
+
+    media = content_type.split(";")[0].strip().lower()
+    fmt = ox.RdfFormat.from_media_type(media) if media else ox.RdfFormat.N_TRIPLES
+    if fmt is None:
+        raise ServerError(shown, f"the server sends a graph as {media}, not RDF: is this the "
+                                 "server's graph store URL?", EXIT_REFUSED)
+    try:
+        return sum(1 for _ in ox.parse(answer, format=fmt))
+    except (SyntaxError, ValueError):
+        raise ServerError(shown, f"the server sent a graph that is not {fmt.name} (cut "
+                                 "short?)", EXIT_REFUSED) from None
 
 
 def _ntriples(graph: Graph) -> bytes:
