@@ -17,13 +17,12 @@ SPARQL results; ``EXIT_USAGE``: the URL or the credentials cannot be used).
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit
 
-from .credentials import CredentialsError, basic_authorization, without_userinfo
+from .credentials import CredentialsError, basic_authorization, scrub, without_userinfo
 from .names import AUTHORITIES, HISTORY
 
 if TYPE_CHECKING:
@@ -169,10 +168,15 @@ def _ntriples(graph: Graph) -> bytes:
 
 
 def request(url: str, method: str, body: bytes | None, headers: dict[str, str],
-            timeout: float, shown: str | None = None) -> tuple[str, bytes]:
-    """Send one request; returns the answer's content type and body. ``shown`` is the
-    URL error lines name (default ``url``)."""
+            timeout: float, shown: str | None = None,
+            answer_headers: dict[str, str] | None = None) -> tuple[str, bytes]:
+    """Send one request; returns the answer's content type and body, all within
+    ``timeout`` seconds (``deadline.within``: connecting, the status line, the headers and
+    the body, however slowly a server sends them). ``shown`` is the URL error lines name
+    (default ``url``); the answer's headers are put in ``answer_headers`` if given."""
     import urllib.request
+
+    from ..deadline import within
 
     shown = shown or url
     if urlsplit(url).scheme not in {"http", "https"}:
@@ -185,12 +189,32 @@ def request(url: str, method: str, body: bytes | None, headers: dict[str, str],
     if authorization:
         headers["Authorization"] = authorization
     prepared = urllib.request.Request(url, data=body, method=method, headers=headers)
-    deadline = time.monotonic() + timeout
+
+    def exchange() -> tuple[str, bytes]:
+        import urllib.error
+
+        try:
+            with _opener().open(prepared, timeout=timeout) as answer:
+                if answer_headers is not None:
+                    answer_headers.update((k.lower(), v) for k, v in answer.headers.items())
+                return answer.headers.get("Content-Type", ""), answer.read()
+        except urllib.error.HTTPError as error:
+            error.said = _said(error)  # type: ignore[attr-defined]  # read here, in time
+            raise
+
     try:
-        with _opener().open(prepared, timeout=timeout) as answer:
-            return answer.headers.get("Content-Type", ""), _read(answer, deadline, shown)
+        return within(timeout, exchange)
     except Exception as error:  # urllib raises many kinds; each becomes one line
-        raise _problem(error, shown, method, timeout, bool(authorization)) from None
+        raise _problem(error, shown, method, timeout, authorization) from None
+
+
+def _said(error) -> str:
+    """The first words of an error answer's body."""
+    try:
+        text = error.read(2000).decode("utf-8", "replace")
+    except Exception:
+        text = ""
+    return " ".join(text.split())[:200]
 
 
 def _opener():
@@ -205,19 +229,8 @@ def _opener():
     return urllib.request.build_opener(NoRedirect)
 
 
-def _read(answer, deadline: float, shown: str) -> bytes:
-    """The whole body, within the time left: a server that trickles is as slow as one
-    that says nothing."""
-    chunks = []
-    while chunk := answer.read(1 << 16):
-        chunks.append(chunk)
-        if time.monotonic() > deadline:
-            raise TimeoutError
-    return b"".join(chunks)
-
-
 def _problem(error: Exception, url: str, method: str, timeout: float,
-             authorized: bool) -> ServerError:
+             authorization: str | None) -> ServerError:
     import http.client
     import socket
     import urllib.error
@@ -225,7 +238,8 @@ def _problem(error: Exception, url: str, method: str, timeout: float,
     if isinstance(error, ServerError):
         return error
     if isinstance(error, urllib.error.HTTPError):
-        return ServerError(url, _status_problem(error, method, authorized), EXIT_REFUSED)
+        problem = _status_problem(error, method, bool(authorization))
+        return ServerError(url, scrub(problem, authorization), EXIT_REFUSED)
     reason = error.reason if isinstance(error, urllib.error.URLError) else error
     if isinstance(reason, TimeoutError | socket.timeout):
         return ServerError(url, f"no answer within {timeout:g} s (--timeout)", EXIT_UNREACHABLE)
@@ -256,9 +270,5 @@ def _status_problem(error, method: str, authorized: bool) -> str:
         return f"nothing at this path ({status}): check the URL"
     if error.code == 405:
         return f"the server does not accept {method} here ({status}): check the URL"
-    try:
-        text = error.read(2000).decode("utf-8", "replace")
-    except Exception:
-        text = ""
-    said = " ".join(text.split())[:200]
+    said = getattr(error, "said", "")
     return f"the server answered {status}" + (f": {said}" if said else "")
