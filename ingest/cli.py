@@ -347,10 +347,14 @@ def list_queries() -> None:
               help="table: page a long answer through $PAGER (else less) [default: on a "
                    "terminal].")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="--endpoint: seconds to wait for the answer [default: 60].")
+              help="--endpoint: seconds to wait for the whole answer [default: 60].")
+@click.option("--allow-partial", is_flag=True,
+              help="--endpoint: show the rows of an answer the server says it cut short "
+                   "(X-SPARQL-MaxRows), with a note, instead of exit 4.")
 def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: str | None,
           params: tuple[str, ...], fmt: str, wide: bool, columns: str | None,
-          limit: int | None, pager: bool | None, timeout: float | None) -> None:
+          limit: int | None, pager: bool | None, timeout: float | None,
+          allow_partial: bool) -> None:
     """Run the saved query NAME on the store, on --data files or on an --endpoint.
 
     Exit codes: 0 answered; 2 bad query, parameter, file or option; 3 the endpoint is
@@ -365,6 +369,7 @@ def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: s
                    f"--columns applies to -f table, not -f {fmt}")
     _refuse_unused(fmt != "table" and bool(pager), f"--pager applies to -f table, not -f {fmt}")
     _refuse_unused(timeout is not None and not endpoint, "--timeout applies to --endpoint only")
+    _refuse_unused(allow_partial and not endpoint, "--allow-partial applies to --endpoint only")
 
     if sum([store_dir is not None, bool(data), bool(endpoint)]) > 1:
         _fail("give one of --store DIR, --data FILE... or --endpoint URL")
@@ -376,8 +381,8 @@ def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: s
         values[key] = value
     try:
         saved = get_query(name)
-        result = run(saved, _target(store_dir, data, endpoint, timeout), values,
-                     limit if fmt != "table" else None)
+        target = _target(store_dir, data, endpoint, timeout, allow_partial)
+        result = run(saved, target, values, limit if fmt != "table" else None)
         wanted = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
         answer = render(result, fmt, wide, saved.shape, wanted, limit)
     except (QueryError, TargetError) as error:
@@ -385,6 +390,8 @@ def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: s
     except ServerError as error:
         _fail(str(error), error.exit_code)
     _show(answer, fmt == "table" and pager is not False, pager is True)
+    for note in getattr(target, "notes", []):
+        click.echo(f"Note: {note}; the rows shown are not all", err=True)
 
 
 def _show(answer: bytes, may_page: bool, must_page: bool) -> None:
@@ -405,11 +412,11 @@ def _show(answer: bytes, may_page: bool, must_page: bool) -> None:
 
 
 def _target(store_dir: Path | None, data: tuple[Path, ...], endpoint: str | None,
-            timeout: float | None):
+            timeout: float | None, allow_partial: bool = False):
     from .store import targets
 
     if endpoint:
-        return targets.EndpointTarget(endpoint, timeout)
+        return targets.EndpointTarget(endpoint, timeout, allow_partial)
     if data:
         return targets.FilesTarget(list(data))
     return targets.StoreTarget(_usable_store(store_dir))

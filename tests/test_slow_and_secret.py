@@ -3,6 +3,7 @@ request, not each read); a server that quotes the credentials back never gets th
 printed."""
 
 import base64
+import json
 import time
 from pathlib import Path
 
@@ -67,3 +68,31 @@ def test_credentials_quoted_by_the_server_are_not_printed(run, monkeypatch, comm
     assert "Authorization: ***" in result.stderr
     for secret in (token, "pass word:1", "word:1"):
         assert secret not in result.stderr
+
+
+def _capped(rows: int, cap: int):
+    body = json.dumps({"head": {"vars": ["x"]}, "results": {"bindings": [
+        {"x": {"type": "literal", "value": str(n)}} for n in range(rows)]}}).encode()
+    return lambda handler: (200, "application/sparql-results+json", body,
+                            {"X-SPARQL-MaxRows": str(cap)})
+
+
+def test_an_answer_the_server_cut_short_is_an_error_unless_allowed(run):
+    with tiny_server(_capped(5, 5)) as base:
+        refused = run("query", "judgements", "--endpoint", f"{base}/q", "-f", "csv")
+        allowed = run("query", "judgements", "--endpoint", f"{base}/q", "-f", "csv",
+                      "--allow-partial")
+    assert refused.exit_code == 4 and refused.stdout == ""
+    assert "the server cut the answer at 5 rows (X-SPARQL-MaxRows)" in refused.stderr
+    assert "or give --allow-partial" in refused.stderr
+    assert allowed.exit_code == 0 and len(allowed.stdout.splitlines()) == 6
+    assert "Note: " in allowed.stderr and "the rows shown are not all" in allowed.stderr
+    with tiny_server(_capped(4, 5)) as base:  # under the cap: whole
+        result = run("query", "judgements", "--endpoint", f"{base}/q", "-f", "csv")
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_allow_partial_needs_an_endpoint(run):
+    result = run("query", "judgements", "--allow-partial")
+    assert result.exit_code == 2
+    assert "--allow-partial applies to --endpoint only" in result.stderr

@@ -62,9 +62,13 @@ def query_form(text: str) -> str:
     return parsed[1].name.removesuffix("Query").lower()
 
 
-def ask(endpoint: str, text: str, timeout: float = DEFAULT_TIMEOUT) -> bytes:
+def ask(endpoint: str, text: str, timeout: float = DEFAULT_TIMEOUT,
+        allow_partial: bool = False, on_partial: Callable[[str], None] = lambda note: None,
+        ) -> bytes:
     """Run a SELECT query on a SPARQL 1.1 Protocol endpoint (POST, form-encoded) and return
-    its answer, checked to be SPARQL 1.1 Query Results JSON."""
+    its answer, checked to be SPARQL 1.1 Query Results JSON. An answer the server says it
+    capped (``X-SPARQL-MaxRows``, as Virtuoso sends) is an error, or with ``allow_partial``
+    passed to ``on_partial`` as a note."""
     try:
         form = query_form(text)
     except Exception as error:  # pyparsing's ParseException, and kin
@@ -76,11 +80,29 @@ def ask(endpoint: str, text: str, timeout: float = DEFAULT_TIMEOUT) -> bytes:
     headers = {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
                "Accept": _RESULTS_JSON}
     body = urlencode({"query": text}).encode("utf-8")
-    content_type, answer = request(endpoint, "POST", body, headers, timeout)
-    return _results(endpoint, content_type, answer)
+    said: dict[str, str] = {}
+    content_type, answer = request(endpoint, "POST", body, headers, timeout,
+                                   answer_headers=said)
+    rows = _results(endpoint, content_type, answer)
+    cap = _cap(said.get("x-sparql-maxrows", ""))
+    if cap is not None and rows >= cap:
+        problem = (f"the server cut the answer at {cap} rows (X-SPARQL-MaxRows): more rows "
+                   "may exist; raise the server's limit (Virtuoso: ResultSetMaxRows)")
+        if not allow_partial:
+            raise ServerError(endpoint, problem + ", or give --allow-partial", EXIT_REFUSED)
+        on_partial(f"{without_userinfo(endpoint)}: {problem}")
+    return answer
 
 
-def _results(url: str, content_type: str, answer: bytes) -> bytes:
+def _cap(value: str) -> int | None:
+    try:
+        return int(value.strip()) if value.strip() else None
+    except ValueError:
+        return None
+
+
+def _results(url: str, content_type: str, answer: bytes) -> int:
+    """The number of rows of an answer checked to be SPARQL results JSON."""
     if "json" not in content_type:
         shown = content_type or "no content type"
         raise ServerError(url, f"the answer is not SPARQL results ({shown}): "
@@ -93,7 +115,7 @@ def _results(url: str, content_type: str, answer: bytes) -> bytes:
     except (ValueError, KeyError, TypeError):
         raise ServerError(url, "the answer is JSON but not SPARQL results: is this the "
                                "server's query endpoint?", EXIT_REFUSED) from None
-    return answer
+    return len(document["results"]["bindings"])
 
 
 def graph_url(graph_store: str, name: str) -> str:
