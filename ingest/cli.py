@@ -547,5 +547,10 @@ def reconcile(official: Path, store_dir: Path | None, data: tuple[Path, ...]) ->
     sys.exit(0 if outcome.agrees else 1)
 
 
+from .fetch.command import fetch  # noqa: E402  (the fetch wing's command)
+
+cli.add_command(fetch)
+
+
 def main(argv: list[str] | None = None) -> None:
     cli.main(args=argv, prog_name="ofsted-kg")

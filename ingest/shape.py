@@ -141,9 +141,10 @@ def _chosen(table: Table, keep: Sequence[str] | None, wide: bool, shape: Shape |
         wanted = list(range(len(table.names)))
     elif shape is not None and shape.show:
         wanted = [i for i, n in enumerate(table.names) if n in shape.show]
-    else:
+    else:  # machine columns, and columns with nothing to show in any row, left out
         iri = machine(table.rows, len(table.names))
-        wanted = [i for i, flag in enumerate(iri) if not flag]
+        wanted = [i for i, flag in enumerate(iri)
+                  if not flag and any(_text(row[i]) for row in table.rows)]
     names = [n if n in pivoted else header(n) for n in (table.names[i] for i in wanted)]
     return Table(table.title, names, [[row[i] for i in wanted] for row in table.rows],
                  table.note)
