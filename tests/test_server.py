@@ -261,7 +261,8 @@ def test_loading_one_report_keeps_the_others_shared_facts(tmp_path):
     ((200, "text/html", b"<html><body>Welcome</body></html>"),
      "with an HTML page, not as a Graph Store does: is this the server's graph store URL?"),
     ((204, "text/plain", b""), "holds 0 triples after the load, where"),
-    ((200, "application/n-triples", b"<http://a> <http://b> "), "the server sent a graph that is not N-Triples (cut short?)"),
+    ((200, "application/n-triples", b"<http://a> <http://b> "),
+     "the server sent a graph that is not N-Triples (cut short?)"),
 ])
 def test_a_load_the_server_did_not_take_is_an_error(answer, problem):
     from servers import tiny_server
