@@ -8,7 +8,7 @@ where reports go (the store's named graphs, the shared graphs, the derived histo
 
 import sys
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sized
+from collections.abc import Callable, Generator, Iterable, Iterator, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -105,7 +105,7 @@ def read_all(
 def read_each(
     files: list[Path], outcome: Outcome, reader: Callable[[Path], T], jobs: int = 1,
     progress: bool | None = None, on_refused: Callable[[InputError], None] = lambda error: None,
-) -> Iterator[T]:
+) -> Generator[T, None, None]:
     """Each report as soon as ``reader`` has read it (in the order of ``files``), so a
     caller can stream them; refusals are added to ``outcome`` and passed to
     ``on_refused``. ``reader`` runs in the workers: a top-level function."""

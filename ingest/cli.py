@@ -109,7 +109,10 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
             from .store.layout import prepare
 
             prepared = batch.read_each(files, outcome, prepare, jobs, progress, _say_refused)
-            written = _add(prepared, outcome, store, store_dir)
+            try:
+                written = _add(prepared, outcome, store, store_dir)
+            finally:
+                prepared.close()  # however the run ends, its workers end now
         else:
             assert output is not None
             read = batch.read_each(files, outcome, read_report, jobs, progress, _say_refused)
@@ -229,7 +232,11 @@ def _exit_cleanly_on_sigterm() -> None:
     import signal
 
     def stop(signum, frame) -> None:
+        import multiprocessing
+
         signal.signal(signum, signal.SIG_IGN)  # once is enough
+        for worker in multiprocessing.active_children():  # at once, wherever the run is
+            worker.kill()
         raise SystemExit(128 + signum)
 
     signal.signal(signal.SIGTERM, stop)
