@@ -96,3 +96,13 @@ def test_allow_partial_needs_an_endpoint(run):
     result = run("query", "judgements", "--allow-partial")
     assert result.exit_code == 2
     assert "--allow-partial applies to --endpoint only" in result.stderr
+
+
+def test_an_answer_that_is_not_http_is_exit_4_and_a_bad_port_exit_2(run):
+    with drip_server(b"SSH-2.0-OpenSSH_9.2\r\n", interval=0) as base:
+        result = run("query", "judgements", "--endpoint", f"{base}/q", "--timeout", "5")
+    assert result.exit_code == 4 and "the server's answer is not HTTP" in result.stderr
+    result = run("query", "judgements", "--endpoint", "http://127.0.0.1:99999/q")
+    assert result.exit_code == 2
+    assert result.stderr == ("Error: http://127.0.0.1:99999/q: not a usable URL "
+                             "(Port out of range 0-65535)\n")

@@ -204,6 +204,10 @@ def request(url: str, method: str, body: bytes | None, headers: dict[str, str],
     if urlsplit(url).scheme not in {"http", "https"}:
         raise ServerError(shown, "not an http:// or https:// URL", EXIT_USAGE)
     try:
+        urlsplit(url).port  # noqa: B018  # raises ValueError for a port out of range
+    except ValueError as error:
+        raise ServerError(shown, f"not a usable URL ({error})", EXIT_USAGE) from None
+    try:
         authorization = basic_authorization(url)
     except CredentialsError as error:
         raise ServerError(shown, str(error), EXIT_USAGE) from None
@@ -270,8 +274,13 @@ def _problem(error: Exception, url: str, method: str, timeout: float,
                            EXIT_UNREACHABLE)
     if isinstance(reason, socket.gaierror):
         return ServerError(url, f"unknown host {urlsplit(url).hostname!r}", EXIT_UNREACHABLE)
-    if isinstance(reason, http.client.HTTPException | OSError | ValueError):
-        detail = " ".join(str(reason).split())[:200] or type(reason).__name__
+    detail = scrub(" ".join(str(reason).split())[:200], authorization) or type(reason).__name__
+    if isinstance(reason, http.client.InvalidURL | ValueError):  # a port out of range
+        return ServerError(url, f"not a usable URL ({detail})", EXIT_USAGE)
+    if isinstance(reason, http.client.BadStatusLine) and not isinstance(
+            reason, http.client.RemoteDisconnected):
+        return ServerError(url, f"the server's answer is not HTTP ({detail})", EXIT_REFUSED)
+    if isinstance(reason, http.client.HTTPException | OSError):
         return ServerError(url, f"the connection failed ({detail})", EXIT_UNREACHABLE)
     raise error  # a bug, not a server problem: let it show
 
