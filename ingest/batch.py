@@ -33,7 +33,7 @@ def report_files(sources: Iterable[Path]) -> list[Path]:
     """The report files named, and those in folders named (at any depth), in order."""
     files: list[Path] = []
     for source in sources:
-        if source.is_dir():
+        if _is_dir(source):
             files += sorted(
                 p for p in source.rglob("*")
                 if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
@@ -42,6 +42,15 @@ def report_files(sources: Iterable[Path]) -> list[Path]:
         else:
             files.append(source)
     return files
+
+
+def _is_dir(path: Path) -> bool:
+    """Whether ``path`` is a folder; one that cannot be looked at (a parent folder without
+    permission) is taken as a file, which is then refused on its own with the reason."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 @dataclass

@@ -560,4 +560,33 @@ cli.add_command(fetch)
 
 
 def main(argv: list[str] | None = None) -> None:
-    cli.main(args=argv, prog_name="ofsted-kg")
+    """The command line, with the faults no command foresaw as one line each, never a
+    traceback: output that cannot be written (a full disk, a read-only folder,
+    ``/dev/full``) and a store the database library finds damaged; exit 2."""
+    try:
+        cli.main(args=argv, prog_name="ofsted-kg")
+    except OSError as error:
+        _quiet_stdout()
+        where = shown(error.filename) if error.filename else "standard output"
+        _fail(f"{where}: cannot be written ({error.strerror or error})")
+    except RuntimeError as error:  # pyoxigraph: "Corruption: ...", "IO error: ..."
+        _quiet_stdout()
+        reason = " ".join(str(error).split())[:200]
+        _fail(f"the store is damaged or cannot be read ({reason}): restore it from a backup, "
+              "or delete it and ingest the reports again")
+
+
+def _quiet_stdout() -> None:
+    """Send what standard output still holds nowhere, so that Python's last flush at exit
+    does not fail again with a second message."""
+    import os
+
+    try:
+        sys.stdout.flush()
+    except OSError:
+        pass
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
