@@ -29,7 +29,7 @@ def documented() -> set[tuple[str, int]]:
         if not match or match[1] in OWNED_ELSEWHERE:
             continue
         codes = line.rstrip(" |").rsplit(" | ", 1)[1]
-        found |= {(match[1], int(code)) for code in re.findall(r"(?:^|; )(\d+)\b", codes)}
+        found |= {(match[1], int(code)) for code in re.findall(r"(?:^|; |, )(\d+)\b", codes)}
     return found
 
 
@@ -49,7 +49,7 @@ def case(command: str, code: int, run, tmp_path: Path) -> int:  # noqa: C901  on
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.4 not really")
     store = tmp_path / "store"
-    if command in ("validate", "export", "query") or (command, code) == ("load", 0):
+    if command in ("validate", "export", "query", "list") or (command, code) == ("load", 0):
         assert run("ingest", EXAMPLE, "-o", good).exit_code == 0
         assert run("ingest", EXAMPLE, "--store", store).exit_code == 0
     cases = {
@@ -65,6 +65,11 @@ def case(command: str, code: int, run, tmp_path: Path) -> int:  # noqa: C901  on
         ("query", 3): lambda: run("query", "judgements", "--endpoint", closed_port() + "/q"),
         ("query", 4): lambda: _with_server(server_error, lambda base: run(
             "query", "judgements", "--endpoint", base + "/q")),
+        ("list", 0): lambda: run("list", "frameworks", "--store", store),
+        ("list", 2): lambda: run("list", "authorities", "--store", tmp_path / "no-store"),
+        ("list", 3): lambda: run("list", "authorities", "--endpoint", closed_port() + "/q"),
+        ("list", 4): lambda: _with_server(server_error, lambda base: run(
+            "list", "authorities", "--endpoint", base + "/q")),
         ("export", 0): lambda: run("export", "--store", store, "-o", tmp_path / "all.trig"),
         ("export", 2): lambda: run("export", "--store", store, "-o", tmp_path / "all.ttl"),
         ("load", 0): lambda: _with_oxigraph(tmp_path, lambda base: run(
@@ -131,7 +136,8 @@ CASES = sorted(documented() - set(ELSEWHERE))
 def test_the_table_is_read_and_every_code_has_a_case():
     assert len(CASES) >= 20
     commands = {command for command, _ in documented()}
-    assert commands == {"ingest", "validate", "queries", "query", "export", "load", "reconcile"}
+    assert commands == {"ingest", "validate", "queries", "query", "export", "load", "reconcile",
+                        "list"}
     for (command, code), where in ELSEWHERE.items():
         assert (command, code) in documented()
         path, _, name = where.partition("::")

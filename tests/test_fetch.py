@@ -266,6 +266,20 @@ def test_a_download_folder_that_cannot_be_written(fetch, tmp_path):
     assert len(result.stderr.splitlines()) == 1
 
 
+def test_a_second_fetch_into_the_same_folder_is_refused(fetch, tmp_path):
+    import fcntl
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    with open(folder / ".fetch.lock", "a") as held:  # as a run in progress holds it
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        result = fetch("--authority", "Fernley")
+    assert result.exit_code == 2
+    assert result.stderr == (f"Error: {folder}: another ofsted-kg fetch is writing it; wait "
+                             "for it to end\n")
+    assert files_in(folder) == []
+
+
 def test_sigterm_during_a_download_leaves_nothing_half_written_and_the_next_run_resumes(
         replica, tmp_path):
     folder = tmp_path / "reports"
