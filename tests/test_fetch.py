@@ -113,6 +113,15 @@ def test_kinds_and_since_choose_publications(fetch, replica, tmp_path):
     assert only.exit_code == 0
 
 
+def test_kinds_that_name_no_listed_type_are_said(fetch, replica, tmp_path):
+    result = fetch("--authority", "Fernley", "--kinds", "inspection report")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == (
+        "Note: --kinds 'inspection report' names no type the pages list (they list: "
+        "Children's services focused visit, Children's services inspection)")
+    assert "0 new" in result.stderr
+
+
 def test_a_second_publication_the_same_day_keeps_both(fetch, replica, tmp_path):
     from datetime import date
 
