@@ -170,15 +170,18 @@ def in_workers(function: Callable[[T], R], items: Iterable[T], jobs: int) -> Ite
             yield pending.popleft().result()
     except BaseException:  # SIGINT, SIGTERM (SystemExit), the reader stopped, a worker died
         _kill_workers(pool)
+        pool.shutdown(wait=False)  # its thread may wait for a result cut short: never join it
         raise
-    finally:
-        pool.shutdown(wait=True)  # quick: every worker has ended or has nothing left to do
+    pool.shutdown(wait=True)  # quick: every worker has nothing left to do
 
 
 def _kill_workers(pool: ProcessPoolExecutor) -> None:
     import os
     import signal
 
+    from .stopping import mark_killed
+
+    mark_killed()
     for process in list((getattr(pool, "_processes", None) or {}).values()):
         if process.pid is not None:
             try:

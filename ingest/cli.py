@@ -249,9 +249,12 @@ def _exit_cleanly_on_sigterm() -> None:
     def stop(signum, frame) -> None:
         import multiprocessing
 
+        from .stopping import mark_killed
+
         signal.signal(signum, signal.SIG_IGN)  # once is enough
         for worker in multiprocessing.active_children():  # at once, wherever the run is
             worker.kill()
+            mark_killed()
         raise SystemExit(128 + signum)
 
     signal.signal(signal.SIGTERM, stop)
@@ -687,6 +690,13 @@ def main(argv: list[str] | None = None) -> None:
     ``/dev/full``) and a store the database library finds damaged; exit 2."""
     try:
         cli.main(args=argv, prog_name="ofsted-kg")
+    except SystemExit as done:
+        from .stopping import workers_killed
+
+        if workers_killed():
+            done.__traceback__ = None  # its frames hold the store, which closes when freed
+            _end_now(done.code)
+        raise
     except OSError as error:
         _quiet_stdout()
         where = shown(error.filename) if error.filename else "standard output"
@@ -696,6 +706,22 @@ def main(argv: list[str] | None = None) -> None:
         reason = " ".join(str(error).split())[:200]
         _fail(f"the store is damaged or cannot be read ({reason}): restore it from a backup, "
               "or delete it and ingest the reports again")
+
+
+def _end_now(code: object) -> None:
+    """End a run whose workers were killed without Python's exit, which would join the
+    pool's thread (see ``stopping``): its clean-up has run, the streams are flushed, the
+    store is closed once nothing refers to it."""
+    import gc
+    import os
+
+    gc.collect()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code if isinstance(code, int) else 0 if code is None else 1)
 
 
 def _quiet_stdout() -> None:
