@@ -71,7 +71,7 @@ def case(command: str, code: int, run, tmp_path: Path) -> int:  # noqa: C901  on
         ("list", 4): lambda: _with_server(server_error, lambda base: run(
             "list", "authorities", "--endpoint", base + "/q")),
         ("export", 0): lambda: run("export", "--store", store, "-o", tmp_path / "all.trig"),
-        ("export", 2): lambda: run("export", "--store", store, "-o", tmp_path / "all.ttl"),
+        ("export", 2): lambda: run("export", "--store", store, "-o", tmp_path / "all.xyz"),
         ("load", 0): lambda: _with_oxigraph(tmp_path, lambda base: run(
             "load", EXAMPLE, "--graph-store", base + "/store")),
         ("load", 1): lambda: _with_oxigraph(tmp_path, lambda base: run(
