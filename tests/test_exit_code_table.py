@@ -18,7 +18,7 @@ ELSEWHERE = {  # codes whose case needs processes or signals, and the test that 
     ("ingest", 130): "tests/test_processes.py::test_a_signal_ends_the_run_its_workers_and_its",
     ("ingest", 143): "tests/test_processes.py::test_a_signal_ends_the_run_its_workers_and_its",
 }
-OWNED_ELSEWHERE = {"fetch"}  # checked by its own tests (tests/test_fetch*.py)
+OWNED_ELSEWHERE = {"fetch", "site"}  # checked by their own tests (test_fetch*, test_site*)
 
 
 def documented() -> set[tuple[str, int]]:
