@@ -12,6 +12,7 @@ SHARED = ID + "graph/"
 AUTHORITIES = SHARED + "authorities"
 VOCABULARY = SHARED + "vocabulary"
 HISTORY = SHARED + "history"
+FOLLOW_THROUGH = SHARED + "follow-through"
 
 OKG = BASE + "def#"
 OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
