@@ -36,7 +36,8 @@ def read_labels(path: Path, wanted: str) -> list[dict[str, str]]:
 
 
 def tool_results(store_path: Path, labels: list[dict[str, str]]) -> dict[tuple, object]:
-    """(earlier inspection key, body, number) -> the tool's FollowThrough, for the pairs labelled."""
+    """(earlier inspection key, body, number) -> the tool's FollowThrough, for the labelled
+    pairs."""
     from ingest.enrich.followthrough import follow
     from ingest.store.embedded import open_store
     from ingest.store.followthrough import pairs

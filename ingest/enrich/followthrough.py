@@ -21,9 +21,7 @@ knows a framework: the same rules for every pair.
 """
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 
 REPEAT_MINIMUM = 0.36  # a later recommendation this close asks for the same thing
 MENTION_MINIMUM = 0.13  # a finding this close speaks to it; none: not mentioned
@@ -51,7 +49,8 @@ STATUS_CUES: tuple[tuple[str, str], ...] = (
     (r"\b(?:has|have) (?:not|yet to)(?: yet)?(?: been)?(?: sufficiently| fully| consistently)? "
      r"(?:improved|addressed|resolved|progressed|been addressed|tackled|implemented)",
      "still-a-concern"),
-    (r"\bnot (?:yet )?(?:been )?(?:fully |sufficiently )?(?:addressed|resolved|tackled)", "still-a-concern"),
+    (r"\bnot (?:yet )?(?:been )?(?:fully |sufficiently )?(?:addressed|resolved|tackled)",
+     "still-a-concern"),
     (r"\b(?:insufficient|limited|slow|little|minimal) progress", "still-a-concern"),
     (r"\bprogress (?:in this area |here )?(?:is|has been) (?:slow|limited|insufficient)",
      "still-a-concern"),
@@ -160,8 +159,8 @@ def _cues(status: str) -> re.Pattern:
 _CONCERN, _IMPROVED = _cues("still-a-concern"), _cues("improved")
 # Every cue holds one of these words: a sentence with none is not searched further.
 _CUE_WORDS = re.compile(r"improv|remain|still|progress|address|resolv|tackl|strengthen|"
-                        r"continu|implement|found at|identified at|seen at|highlighted at|area |poor|weak|"
-                        r"inconsistent|variable|stalled|declined|deteriorated")
+                        r"continu|implement|found at|identified at|seen at|highlighted at|"
+                        r"area |poor|weak|inconsistent|variable|stalled|declined|deteriorated")
 
 
 def stated_status(sentence: str) -> str | None:
@@ -183,13 +182,12 @@ def follow(pair: Pair) -> list[FollowThrough]:
     referring = [_referring_sentence(f, back) for f in pair.later_findings]
     stating = [(s, status, index, context) for index, f in enumerate(pair.later_findings)
                for s, context in _with_context(sentences(f.text)) if (status := stated_status(s))]
-    recommendations, later, findings, cues = _vectors(pair, [c for *_, c in stating], True)
+    recommendations, later, findings, cues, common = _vectors(pair, [c for *_, c in stating])
     mentions = (recommendations @ findings.T).toarray() if pair.later_findings else None
     near_cues = (recommendations @ cues.T).toarray() if stating else None
     repeats = closest = None
     if pair.later_recommendations:
-        recommendations, later, _, _ = _vectors(pair, [], False)
-        closest = (recommendations @ later.T).toarray()
+        closest = (_without(recommendations, common) @ _without(later, common).T).toarray()
         # a later recommendation repeats only the earlier one closest to it
         repeats = closest * (closest >= closest.max(axis=0, keepdims=True))
     results = []
@@ -210,22 +208,13 @@ def follow(pair: Pair) -> list[FollowThrough]:
     return results
 
 
-# Words nearly every recommendation uses, whatever it asks for: left out when comparing, so
-# that "the consistency of supervision" and "the consistency of assessments" do not meet
-# on "consistency".
+# Words nearly every recommendation uses, whatever it asks for: left out when comparing
+# recommendations, so that "the consistency of supervision" and "the consistency of
+# assessments" do not meet on "consistency".
 COMMON_WORDS = frozenset(
     "quality consistency consistent consistently ensure improve improvement effective "
     "effectiveness effectively timely timeliness children child young people social work "
     "worker workers practice service services including particular particularly".split())
-
-
-@cache
-def _analyser() -> Callable[[str], list[str]]:
-    from .links import _analyser as stems
-
-    analyse = stems()
-    common = {stem for word in COMMON_WORDS for stem in analyse(word)}
-    return lambda text: [stem for stem in analyse(text) if stem not in common]
 
 
 def _with_context(found: list[str]) -> list[tuple[str, str]]:
@@ -234,24 +223,37 @@ def _with_context(found: list[str]) -> list[tuple[str, str]]:
     return [(s, f"{found[i - 1]} {s}" if i else s) for i, s in enumerate(found)]
 
 
-def _vectors(pair: Pair, extra: list[str], common: bool):
+def _vectors(pair: Pair, extra: list[str]):
     """TF-IDF vectors (rows of unit length, so a product is a cosine) fitted on the pair's
     recommendations and findings: of the earlier recommendations, the later ones, the later
-    findings and ``extra`` texts; ``common``: with the ``COMMON_WORDS``."""
+    findings and ``extra`` texts; and the columns of the ``COMMON_WORDS``."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from .links import _analyser as stems
+    from .links import _analyser
 
+    analyse = _analyser()
     groups = [[i.text for i in group] for group in
               (pair.recommendations, pair.later_recommendations, pair.later_findings)]
-    vectoriser = TfidfVectorizer(analyzer=stems() if common else _analyser(), sublinear_tf=True)
+    vectoriser = TfidfVectorizer(analyzer=analyse, sublinear_tf=True)
     fitted = vectoriser.fit_transform([t for group in groups for t in group])
     out, start = [], 0
     for group in groups:
         out.append(fitted[start:start + len(group)])
         start += len(group)
     out.append(vectoriser.transform(extra) if extra else None)
+    vocabulary = vectoriser.vocabulary_
+    out.append(sorted({vocabulary[s] for w in COMMON_WORDS for s in analyse(w) if s in vocabulary}))
     return out
+
+
+def _without(vectors, columns: list[int]):
+    """``vectors`` without those columns' weights, each row of unit length again (the same
+    as vectors fitted without those words: a word's IDF does not depend on the others)."""
+    from sklearn.preprocessing import normalize
+
+    kept = vectors.tolil(copy=True)
+    kept[:, columns] = 0
+    return normalize(kept.tocsr())
 
 
 def _vectoriser(pair: Pair):
@@ -260,6 +262,8 @@ def _vectoriser(pair: Pair):
 
     texts = [i.text for i in (*pair.recommendations, *pair.later_recommendations,
                               *pair.later_findings)]
+    from .links import _analyser
+
     vectoriser = TfidfVectorizer(analyzer=_analyser(), sublinear_tf=True)
     vectoriser.fit(texts)
     return vectoriser.transform

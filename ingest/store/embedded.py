@@ -77,7 +77,8 @@ def add_reports(store: ox.Store, reports: Iterable[tuple[str, list[ox.Quad]]],
 
 def refresh_shared(store: ox.Store, authorities: list[ox.Quad]) -> None:
     """After reports are added: their authorities' facts joined to the shared graph (it
-    only grows), the vocabulary refreshed, the history and the follow-through recomputed and the store compacted.
+    only grows), the vocabulary refreshed, the history and the follow-through recomputed and
+    the store compacted.
 
     Compacting (RocksDB's full compaction, 0.6 s for the whole corpus) folds the files each
     ingest left into few: ``findings`` over the corpus then answers in 0.92 s, not 1.01 s."""

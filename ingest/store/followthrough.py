@@ -31,18 +31,20 @@ SELECT ?inspection ?authority ?start ?end ?series WHERE {{
 }}
 """
 
-_ITEMS = f"""
-PREFIX okg: <{OKG}>
+_REPORTS = f"""
 PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?inspection ?item ?kind ?number ?body ?text WHERE {{
-  GRAPH ?report {{
-    ?report prov:wasGeneratedBy ?inspection .
-    ?item okg:inReport ?report ; a ?kind ; okg:number ?number ; okg:text ?text .
-    OPTIONAL {{ ?item okg:body ?body }}
-    VALUES ?kind {{ okg:Recommendation okg:Finding }}
-  }}
+SELECT ?report ?inspection WHERE {{
+  GRAPH ?report {{ ?report prov:wasGeneratedBy ?inspection }}
   FILTER (STRSTARTS(STR(?report), "{REPORTS}"))
 }}
+"""
+
+_ITEMS = """
+PREFIX okg: <https://w3id.org/ofsted-kg/def#>
+SELECT ?report ?item ?number ?body ?text WHERE {
+  GRAPH ?report { ?item a okg:%s ; okg:inReport ?report ; okg:number ?number ; okg:text ?text ;
+      okg:body ?body }
+}
 """
 
 
@@ -58,22 +60,24 @@ def consecutive(store: ox.Store) -> list[tuple[str, str, tuple[int, ...]]]:
     pairs = []
     for group in series.values():
         group.sort()
-        pairs += [(a[2], b[2], a[3]) for a, b in zip(group, group[1:]) if a[0] < b[1]]
+        pairs += [(a[2], b[2], a[3]) for a, b in zip(group, group[1:], strict=False) if a[0] < b[1]]
     return sorted(pairs)
 
 
 def _items(store: ox.Store, wanted: set[str]) -> dict[str, dict[str, list]]:
-    """Inspection IRI -> {"recommendations": [...], "findings": [...]} as ``Item``s."""
+    """Inspection IRI -> {"Recommendation": [...], "Finding": [...]}, as ``Item``s in the
+    order of their body and number."""
     from ..enrich.followthrough import Item
 
+    inspection = {row["report"].value: row["inspection"].value
+                  for row in store.query(_REPORTS)}  # type: ignore[union-attr]
     found: dict[str, dict[str, list]] = defaultdict(lambda: {"Recommendation": [], "Finding": []})
-    for row in store.query(_ITEMS):  # type: ignore[union-attr]
-        inspection = row["inspection"].value
-        if inspection not in wanted:
-            continue
-        body = row["body"].value if row["body"] is not None else "local-authority"
-        item = Item(row["item"].value, int(row["number"].value), body, row["text"].value)
-        found[inspection][row["kind"].value.rsplit("#", 1)[1]].append(item)
+    for kind in ("Recommendation", "Finding"):
+        for row in store.query(_ITEMS % kind):  # type: ignore[union-attr]
+            of = inspection.get(row["report"].value)
+            if of in wanted:
+                found[of][kind].append(Item(row["item"].value, int(row["number"].value),
+                                            row["body"].value, row["text"].value))
     for kinds in found.values():
         for items in kinds.values():
             items.sort(key=lambda i: (i.body != "local-authority", i.body, i.number, i.iri))
