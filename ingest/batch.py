@@ -7,9 +7,9 @@ where reports go (the store's named graphs, the shared graphs, the derived histo
 """
 
 import sys
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sized
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from rdflib import Graph
 
-from .errors import InputError
+from .errors import InputError, shown
 from .model import Report
 from .pipeline import read_report
 from .rdf.graph import authority_graph, report_graph
@@ -86,7 +86,7 @@ def _read(path: Path, reader: Callable[[Path], T]) -> T | InputError:
     except InputError as error:
         return error
     except Exception as error:  # a bug must not stop the batch; it is reported per file
-        return InputError(str(path), f"could not be read ({type(error).__name__}: {error})")
+        return InputError(shown(path), f"could not be read ({type(error).__name__}: {error})")
 
 
 def read_all(
@@ -127,41 +127,63 @@ def _results(files: list[Path], jobs: int, reader: Callable[[Path], T]) -> Itera
 
 def in_workers(function: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
     """``function`` of each item, in order, ``jobs`` at a time in worker processes that
-    end with this one (in this process when ``jobs`` is 1). Items given by a generator
-    are made while the workers already work on the first ones."""
+    end with this one (in this process when ``jobs`` is 1). Items are taken a few at a time
+    ahead of the results, so a generator's items are made while the workers work.
+
+    However the run ends early (Ctrl-C, SIGTERM raising SystemExit, the caller stopping),
+    the workers are killed at once, before anything is waited for: a worker may be stuck
+    in a read (a named pipe), and no pending work is cancelled, which in Python 3.11 can
+    leave the pool's own thread dead with ``InvalidStateError`` and the exit hanging."""
     size = len(items) if isinstance(items, Sized) else jobs
     if jobs <= 1 or size <= 1:
         yield from map(function, items)
         return
     pool = ProcessPoolExecutor(min(jobs, size), initializer=end_with_parent)
+    pending: deque[Future[R]] = deque()
     try:
-        yield from pool.map(function, items, chunksize=2)
-    except BaseException:  # SIGINT, SIGTERM (SystemExit), or the reader stopped early
-        _stop_workers(pool)  # a worker may be stuck in a read: do not wait for it
+        for item in items:
+            pending.append(pool.submit(function, item))
+            if len(pending) >= 4 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    except BaseException:  # SIGINT, SIGTERM (SystemExit), the reader stopped, a worker died
+        _kill_workers(pool)
         raise
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=True)  # quick: every worker has ended or has nothing left to do
 
 
-def _stop_workers(pool: ProcessPoolExecutor) -> None:
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    import os
+    import signal
+
     for process in list((getattr(pool, "_processes", None) or {}).values()):
-        process.terminate()
+        if process.pid is not None:
+            try:
+                os.kill(process.pid, signal.SIGKILL)
+            except OSError:
+                pass  # it has ended already
 
 
 def end_with_parent() -> None:
     """In a worker: end when the parent process ends, however it ends (Linux asks the
-    kernel to send SIGTERM; elsewhere a thread watches the parent's process id)."""
+    kernel for SIGKILL, which nothing can catch; elsewhere a thread watches the parent's
+    process id). The parent's handlers are undone: Ctrl-C is the parent's to handle, and
+    SIGTERM ends a worker at once (the parent's handler would raise SystemExit in the task
+    and the worker would go on with the next)."""
     import os
     import signal
     import threading
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     parent = os.getppid()
     try:
         import ctypes
 
         libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        if libc.prctl(1, signal.SIGTERM) == 0:  # PR_SET_PDEATHSIG
+        if libc.prctl(1, signal.SIGKILL) == 0:  # PR_SET_PDEATHSIG
             if os.getppid() != parent:  # the parent ended before prctl took effect
                 os._exit(1)
             return

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from .errors import shown
 from .rdf.files import FORMATS
 
 
@@ -95,7 +96,7 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
         _check_output_format(output, fmt)
     files = batch.report_files(sources)
     if not files:
-        _fail(f"{' '.join(map(str, sources))}: no report files (.pdf, .md, .txt) found")
+        _fail(f"{' '.join(map(shown, sources))}: no report files (.pdf, .md, .txt) found")
     store = _open_store(store_dir, read_only=False) if output is None else None
     _exit_cleanly_on_sigterm()
     if output is not None:
@@ -124,7 +125,7 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
     del store  # closes the store now, not when the exit's traceback is dropped
     if len(files) == 1:  # a refusal has said it all; a single success says where it went
         if written:
-            click.echo(f"{files[0]}: {written}", err=True)
+            click.echo(f"{shown(files[0])}: {written}", err=True)
     else:
         click.echo("; ".join(filter(None, [outcome.summary(), written])), err=True)
     sys.exit(1 if outcome.refused else 0)
@@ -284,7 +285,8 @@ def validate(graphs: tuple[Path, ...], store_dir: Path | None, fmt: str, jobs: i
         store = files_store(graphs) if graphs else _open_store(store_dir, read_only=True)
     except TargetError as error:
         _fail(str(error))
-    outcome = validate_store(store, jobs or os.cpu_count() or 1, shacl_report=fmt == "ttl")
+    outcome = validate_store(store, jobs or os.cpu_count() or 1, shacl_report=fmt == "ttl",
+                             records_required=not graphs)
     del store  # closed before the exit
     if fmt == "ttl":
         click.echo(outcome.report.serialize(format="turtle"), nl=False)
@@ -319,6 +321,8 @@ def list_queries() -> None:
         for p in query.parameters:
             need = "required" if p.required else "optional"
             click.echo(f"    --param {p.name}=<{p.kind}> ({need}) {p.description}".rstrip())
+        if query.shape is not None:
+            click.echo(f"    {query.shape.describe()}")
 
 
 @cli.command()
@@ -333,11 +337,20 @@ def list_queries() -> None:
               default="table", show_default=True,
               help="table for people; csv or json in the W3C SPARQL 1.1 results formats.")
 @click.option("--wide", is_flag=True,
-              help="table: every cell whole on one line, however wide [default: 100 columns].")
+              help="table: every column, IRIs included, each cell whole on one line, however "
+                   "wide [default: 100 columns, machine columns left out].")
+@click.option("--columns", metavar="NAME,...", default=None,
+              help="table: only these columns (the query's variable names), IRIs included.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N",
+              help="At most N rows (of the table as shown, or of csv and json).")
+@click.option("--pager/--no-pager", default=None,
+              help="table: page a long answer through $PAGER (else less) [default: on a "
+                   "terminal].")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
               help="--endpoint: seconds to wait for the answer [default: 60].")
 def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: str | None,
-          params: tuple[str, ...], fmt: str, wide: bool, timeout: float | None) -> None:
+          params: tuple[str, ...], fmt: str, wide: bool, columns: str | None,
+          limit: int | None, pager: bool | None, timeout: float | None) -> None:
     """Run the saved query NAME on the store, on --data files or on an --endpoint.
 
     Exit codes: 0 answered; 2 bad query, parameter, file or option; 3 the endpoint is
@@ -348,6 +361,9 @@ def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: s
     from .store.targets import TargetError
 
     _refuse_unused(fmt != "table" and wide, f"--wide applies to -f table, not -f {fmt}")
+    _refuse_unused(fmt != "table" and columns is not None,
+                   f"--columns applies to -f table, not -f {fmt}")
+    _refuse_unused(fmt != "table" and bool(pager), f"--pager applies to -f table, not -f {fmt}")
     _refuse_unused(timeout is not None and not endpoint, "--timeout applies to --endpoint only")
 
     if sum([store_dir is not None, bool(data), bool(endpoint)]) > 1:
@@ -360,13 +376,31 @@ def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: s
         values[key] = value
     try:
         saved = get_query(name)
-        result = run(saved, _target(store_dir, data, endpoint, timeout), values)
+        result = run(saved, _target(store_dir, data, endpoint, timeout), values,
+                     limit if fmt != "table" else None)
+        wanted = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
+        answer = render(result, fmt, wide, saved.shape, wanted, limit)
     except (QueryError, TargetError) as error:
         _fail(str(error))
     except ServerError as error:
         _fail(str(error), error.exit_code)
+    _show(answer, fmt == "table" and pager is not False, pager is True)
+
+
+def _show(answer: bytes, may_page: bool, must_page: bool) -> None:
+    """Write the answer; a table longer than the terminal goes through a pager when
+    standard output is a terminal, as git does ($PAGER, else less -FRX)."""
+    import os
+    import shutil
+
+    if may_page and (must_page or sys.stdout.isatty()):
+        text = answer.decode("utf-8")
+        if must_page or text.count("\n") >= shutil.get_terminal_size().lines:
+            os.environ.setdefault("LESS", "FRX")
+            click.echo_via_pager(text)
+            return
     # Bytes, not text: the W3C CSV format ends its lines with CRLF, kept as written.
-    sys.stdout.buffer.write(render(result, fmt, wide))
+    sys.stdout.buffer.write(answer)
     sys.stdout.flush()
 
 
@@ -378,7 +412,20 @@ def _target(store_dir: Path | None, data: tuple[Path, ...], endpoint: str | None
         return targets.EndpointTarget(endpoint, timeout)
     if data:
         return targets.FilesTarget(list(data))
-    return targets.StoreTarget(_open_store(store_dir, read_only=True))
+    return targets.StoreTarget(_usable_store(store_dir))
+
+
+def _usable_store(store_dir: Path | None):
+    """The store, opened to be read, refused when it cannot answer whole (no reports, no
+    record of them, a history left out of date by an interrupted ingest)."""
+    from .store.embedded import store_location
+    from .store.integrity import usable_problem
+
+    store = _open_store(store_dir, read_only=True)
+    problem = usable_problem(store)
+    if problem:
+        _fail(f"{store_location(store_dir)}: {problem}")
+    return store
 
 
 @cli.command()
@@ -442,7 +489,7 @@ def load(sources: tuple[Path, ...], graph_store: str, store_dir: Path | None, ti
     else:
         files = batch.report_files(sources)
         if not files:
-            _fail(f"{' '.join(map(str, sources))}: no report files (.pdf, .md, .txt) found")
+            _fail(f"{' '.join(map(shown, sources))}: no report files (.pdf, .md, .txt) found")
 
         def on_refused(error: InputError) -> None:
             refused.append(error)
@@ -491,6 +538,11 @@ def reconcile(official: Path, store_dir: Path | None, data: tuple[Path, ...]) ->
     outcome = match(sheet, as_at, ours)
     click.echo("\n".join(lines(outcome)))
     sys.exit(0 if outcome.agrees else 1)
+
+
+from .fetch.command import fetch  # noqa: E402  (the fetch wing's command)
+
+cli.add_command(fetch)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -11,3 +11,19 @@ class InputError(Exception):
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
+
+
+
+def decoded(path: object) -> str:
+    """A file name as text that can always be stored: bytes that are not UTF-8 become
+    U+FFFD."""
+    import os
+
+    return os.fsencode(path).decode("utf-8", "replace")  # type: ignore[arg-type]
+
+
+def shown(path: object) -> str:
+    """A path as text that can always be printed on one line: ``decoded``, with control
+    characters (a newline in a name) as ``\\n``-style escapes."""
+    text = decoded(path) if isinstance(path, str) or hasattr(path, "__fspath__") else str(path)
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)

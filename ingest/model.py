@@ -5,6 +5,17 @@ from datetime import date
 
 
 @dataclass(frozen=True)
+class Listing:
+    """Where a fetched file was published, as the download folder's manifest records it
+    (see ingest/fetch)."""
+
+    url: str  # the file's URL
+    provider_page: str  # the page that lists it
+    published: date | None  # the publication date the site lists
+    listed_as: str  # the type and date as the site wrote them
+
+
+@dataclass(frozen=True)
 class Source:
     """The file a report was read from."""
 
@@ -13,6 +24,7 @@ class Source:
     media_type: str  # application/pdf, text/markdown or text/plain
     location: str = ""  # the path as given, for messages only (never in the graph)
     created: date | None = None  # a PDF's own creation date (its metadata), where it has one
+    listing: Listing | None = None  # where it was published, for a file ofsted-kg fetched
 
 
 @dataclass(frozen=True)

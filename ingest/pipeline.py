@@ -1,12 +1,13 @@
 """The straight line from a source file to a graph, stage by stage."""
 
+from dataclasses import replace
 from pathlib import Path
 
 from rdflib import Graph
 
 from .enrich.evidence import add_evidence
 from .enrich.links import link_report
-from .model import Report
+from .model import ParseProblem, Report
 from .parsing import parse_report
 from .parsing.audit import audited
 from .rdf.graph import authority_graph, report_graph
@@ -17,7 +18,23 @@ def read_report(path: Path) -> Report:
     """Source file -> text with pages -> parsed (and audited), linked report with its
     evidence. Raises InputError."""
     text = read_source(path)
-    return add_evidence(link_report(audited(parse_report, text)), text)
+    report = add_evidence(link_report(audited(parse_report, text)), text)
+    return checked_against_listing(report)
+
+
+def checked_against_listing(report: Report) -> Report:
+    """A fetched report whose own "Report published" date differs from the date the site
+    lists gets a warning naming both: neither is preferred, both are in the graph."""
+    listing = report.source.listing
+    if listing is None or listing.published is None or report.published is None:
+        return report
+    if listing.published == report.published:
+        return report
+    problem = ParseProblem(
+        "Warning", "publication date",
+        f"The report prints 'Report published' {report.published.isoformat()}, but the site "
+        f"lists it as published on {listing.published.isoformat()} ({listing.url})")
+    return replace(report, parse_problems=report.parse_problems + (problem,))
 
 
 def ingest_file(path: Path) -> Graph:

@@ -29,6 +29,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .resources import data_files
+from .shape import Shape, ShapeError, parse_shape
 from .store.targets import Target, TargetError, rows_of
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -56,6 +57,7 @@ class SavedQuery:
     summary: str
     parameters: tuple[Parameter, ...]
     text: str
+    shape: Shape | None = None
 
     def bind(self, values: dict[str, str]) -> str:
         """The query text with ``values`` bound as RDF terms."""
@@ -111,6 +113,7 @@ def _term(parameter: Parameter, value: str) -> ox.NamedNode | ox.Literal:
 def load_query(path: Path) -> SavedQuery:
     text = path.read_text(encoding="utf-8")
     summary = ""
+    shape = None
     parameters = []
     for line in text.splitlines():
         header = _HEADER.match(line)
@@ -125,11 +128,16 @@ def load_query(path: Path) -> SavedQuery:
                 raise QueryError(f"{path}: cannot read the parameter line {value!r}")
             name, kind, need, description = declared.groups()
             parameters.append(Parameter(name, kind, need == "required", description or ""))
+        elif key == "table":
+            try:
+                shape = parse_shape(value)
+            except ShapeError as error:
+                raise QueryError(f"{path}: its '#+ table:' line: {error}") from None
         else:
             raise QueryError(f"{path}: unknown header {key!r}")
     if not summary:
         raise QueryError(f"{path}: no '#+ summary:' line")
-    return SavedQuery(path.stem, summary, tuple(parameters), text)
+    return SavedQuery(path.stem, summary, tuple(parameters), text, shape)
 
 
 def saved_queries() -> dict[str, SavedQuery]:
@@ -143,15 +151,18 @@ def get_query(name: str) -> SavedQuery:
     return queries[name]
 
 
-def run(query: SavedQuery, target: Target, values: dict[str, str]) -> ox.QuerySolutions:
-    """Run ``query`` on ``target`` with ``values`` bound; the authority parameter is first
-    resolved to the authority's node in the target's data."""
+def run(query: SavedQuery, target: Target, values: dict[str, str],
+        limit: int | None = None) -> ox.QuerySolutions:
+    """Run ``query`` on ``target`` with ``values`` bound, at most ``limit`` rows; the
+    authority parameter is first resolved to the authority's node in the target's data."""
     values = dict(values)
     if AUTHORITY in values and any(p.name == AUTHORITY for p in query.parameters):
         from .store.authority import resolve_authority
 
         values[AUTHORITY] = resolve_authority(target, values[AUTHORITY])
     text = query.bind(values)
+    if limit is not None:
+        text = f"{text.rstrip()}\nLIMIT {int(limit)}\n"
     try:
         return target.answer(text)
     except TargetError as error:
@@ -161,17 +172,29 @@ def run(query: SavedQuery, target: Target, values: dict[str, str]) -> ox.QuerySo
 _RESULTS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV}
 
 
-def render(solutions: ox.QuerySolutions, fmt: str, wide: bool = False) -> bytes:
-    """The W3C SPARQL 1.1 Query Results JSON or CSV format (CSV lines end in CRLF), or a
-    table for people (``table.py``)."""
+def render(solutions: ox.QuerySolutions, fmt: str, wide: bool = False,
+           shape: Shape | None = None, columns: list[str] | None = None,
+           limit: int | None = None) -> bytes:
+    """The W3C SPARQL 1.1 Query Results JSON or CSV format (CSV lines end in CRLF), or
+    tables for people, shaped as the query declares (``shape.py``, ``table.py``)."""
     if fmt in _RESULTS:
         out = io.BytesIO()
         solutions.serialize(out, format=_RESULTS[fmt])
         if fmt == "json":
             out.write(b"\n")  # a terminal's prompt then starts on a line of its own
         return out.getvalue()
-    from .table import table
+    from .shape import shaped
+    from .table import tables
 
     result = rows_of(solutions)
-    cells = [["" if term is None else term for term in row] for row in result.rows]
-    return table(result.variables, cells, wide).encode("utf-8")
+    if columns:
+        unknown = [c for c in columns if c not in result.variables and c not in _pivot_names(shape)]
+        if unknown:
+            raise QueryError(f"--columns: no column {', '.join(unknown)}; "
+                             f"the answer has {', '.join(result.variables)}")
+    shown = shaped(result.variables, result.rows, shape, columns, wide)
+    return tables([(t.title, t.names, t.rows, t.note) for t in shown], wide, limit).encode("utf-8")
+
+
+def _pivot_names(shape: Shape | None) -> list[str]:
+    return [] if shape is None or shape.columns is None else [shape.columns]

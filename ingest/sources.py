@@ -7,12 +7,13 @@ know which one it reads.
 
 import hashlib
 import re
+import stat
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from .errors import InputError
-from .model import Line, Source, SourceText
+from .errors import InputError, decoded, shown
+from .model import Line, Listing, Source, SourceText
 
 _CHARACTERS = str.maketrans(
     {
@@ -54,8 +55,10 @@ def bullet_level(raw: str) -> int:
 
 def read_source(path: Path) -> SourceText:
     """Read ``path`` into lines, or raise InputError saying why it is not usable."""
-    name = str(path)
+    name = shown(path)
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a named pipe would block the run
+            raise InputError(name, "is not a regular file (a named pipe, device or socket?)")
         data = path.read_bytes()
     except OSError as error:
         raise InputError(name, f"cannot be read ({error.strerror or error})") from None
@@ -65,7 +68,8 @@ def read_source(path: Path) -> SourceText:
     head = data[:1024].lstrip().lower()
     if data.startswith(b"%PDF"):
         lines, created = _pdf_lines(name, data)
-        source = Source(path.name, digest, "application/pdf", name, created)
+        source = Source(decoded(path.name), digest, "application/pdf", name, created,
+                        listing_of(path, digest))
         return SourceText(source, lines)
     if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
         raise InputError(name, "is an HTML page, not a report (perhaps saved with a .pdf name)")
@@ -76,7 +80,22 @@ def read_source(path: Path) -> SourceText:
     if "\x00" in text:
         raise InputError(name, "is neither a PDF nor UTF-8 text")
     media_type = "text/markdown" if _looks_like_markdown(text) else "text/plain"
-    return SourceText(Source(path.name, digest, media_type, name), _text_lines(text))
+    return SourceText(Source(decoded(path.name), digest, media_type, name), _text_lines(text))
+
+
+def listing_of(path: Path, sha256: str) -> Listing | None:
+    """Where a file ``ofsted-kg fetch`` downloaded was published: from the manifest of
+    its download folder, when that records these very bytes."""
+    from .fetch.manifest import listing_of as recorded
+
+    entry = recorded(path, sha256)
+    if entry is None:
+        return None
+    try:
+        published = date.fromisoformat(entry.published_as_listed)
+    except ValueError:
+        published = None
+    return Listing(entry.file_url, entry.provider_page, published, entry.listed_as)
 
 
 def _looks_like_markdown(text: str) -> bool:

@@ -1,9 +1,11 @@
 """Query results as a plain table for a person at a terminal.
 
-The table fits ``WIDTH`` columns: IRIs are kept whole (a shortened IRI cannot be pasted
-back), and long text is wrapped to a few lines, its end cut with an ellipsis, with a note
-saying so. Rows whose columns cannot fit side by side are shown as blocks, one line per
-column. ``wide`` puts every cell whole on one line.
+The table fits ``WIDTH`` columns: IRIs, where asked for, are kept whole (a shortened IRI
+cannot be pasted back), and long text and headers are wrapped within their column, text
+to a few lines, its end cut with an ellipsis, with a note saying so. Rows whose columns
+cannot fit side by side are shown as blocks, one line per column (the last resort: the
+saved questions' tables are shaped by ``shape.py`` to fit). ``wide`` puts every cell
+whole on one line.
 """
 
 import textwrap
@@ -13,34 +15,91 @@ WIDTH = 100
 GAP = 2
 MIN_TEXT = 12  # a text column is never narrower than this, even if the table overflows
 MAX_LINES = 4
+MAX_WORD = 16  # a longer word may be broken to fit
 
 
 def table(names: Sequence[str], rows: Sequence[Sequence[object]], wide: bool = False) -> str:
-    """``rows`` of rdflib terms (or None for unbound) under the column ``names``: columns
+    """``rows`` of terms (or None for unbound) under the column ``names``: columns
     when they fit in ``WIDTH``, else one block of ``name  value`` lines per row."""
+    lines, shortened = _body(names, rows, wide)
+    return "\n".join([*lines, _count(len(rows), len(rows), shortened)]) + "\n"
+
+
+Shown = tuple[str | None, Sequence[str], Sequence[Sequence[object]], str | None]
+
+
+def tables(shown: Sequence[Shown], wide: bool = False, limit: int | None = None) -> str:
+    """Several titled tables (a saved question's answer as ``shape.shaped`` gives it),
+    at most ``limit`` rows in all, and one line that counts them."""
+    out: list[str] = []
+    total = sum(len(rows) for _, _, rows, _ in shown)
+    left = total if limit is None else limit
+    shortened = False
+    for title, names, rows, note in shown:
+        if left <= 0:
+            break
+        part = rows[:left]
+        left -= len(part)
+        if title is not None:
+            out.extend(([""] if out else []) + [f"{title} ({_rows(len(rows))})"])
+        lines, cut = _body(names, part, wide)
+        out.extend(lines + ([f"({note})"] if note else []))
+        shortened |= cut
+    shown_rows = total if limit is None else limit - max(left, 0)
+    return "\n".join([*out, _count(shown_rows, total, shortened)]) + "\n"
+
+
+def _body(names: Sequence[str], rows: Sequence[Sequence[object]],
+          wide: bool) -> tuple[list[str], bool]:
     cells = [[_text(term) for term in row] for row in rows]
     whole = [any(_is_iri(row[i]) for row in rows) for i in range(len(names))]
-    natural = [max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
-    least = [n if w else min(n, max(len(name), MIN_TEXT))
-             for n, w, name in zip(natural, whole, names, strict=True)]
+    content = [max([0] + [len(r[i]) for r in cells]) for i in range(len(names))]
     if wide:
-        lines, shortened = _columns(names, cells, natural), False
-    elif sum(least) + GAP * (len(names) - 1) <= WIDTH:
-        lines, shortened = _wrapped_columns(names, cells, _fit(natural, least))
-    else:
-        lines, shortened = _records(names, cells, whole)
-    count = f"{len(rows)} row{'s' if len(rows) != 1 else ''}"
+        natural = [max(len(name), n) for name, n in zip(names, content, strict=True)]
+        return _columns(names, cells, natural), False
+    words = [max([_longest_word(name)] + [min(_longest_word(r[i]), MAX_WORD) for r in cells])
+             for i, name in enumerate(names)]
+    # a column is never narrower than its whole IRIs, its longest word (up to MAX_WORD) or
+    # its text (up to MIN_TEXT); headers wrap first, then text
+    least = [n if w else max(word, min(n, MIN_TEXT))
+             for n, w, word in zip(content, whole, words, strict=True)]
+    natural = [max(n, word) for n, word in zip(content, words, strict=True)]
+    if sum(least) + GAP * (len(names) - 1) <= WIDTH:
+        widths = _fit(natural, least)
+        widths = _fit([max(w, len(n)) for w, n in zip(widths, names, strict=True)], widths)
+        return _wrapped_columns(names, cells, widths)
+    return _records(names, cells, whole)
+
+
+def _rows(count: int) -> str:
+    return f"{count} row{'s' if count != 1 else ''}"
+
+
+def _count(shown: int, total: int, shortened: bool) -> str:
+    count = _rows(total) if shown == total else f"{shown} of {_rows(total)} shown: --limit"
     note = "; long text shortened: --wide, -f csv or -f json show it whole" if shortened else ""
-    return "\n".join([*lines, f"({count}{note})"]) + "\n"
+    return f"({count}{note})"
+
+
+def _longest_word(text: str) -> int:
+    return max((len(word) for word in text.split()), default=0)
 
 
 def _columns(names: Sequence[str], cells: list[list[str]], widths: list[int]) -> list[str]:
-    return [_line(names, widths), _line(["-" * w for w in widths], widths),
-            *(_line(row, widths) for row in cells)]
+    return [*_header(names, widths), *(_line(row, widths) for row in cells)]
+
+
+def _header(names: Sequence[str], widths: Sequence[int]) -> list[str]:
+    """Column names, each wrapped within its column, over a rule."""
+    wrapped = [[n] if len(n) <= w else _wrap(n, w) for n, w in zip(names, widths, strict=True)]
+    depth = max((len(cell) for cell in wrapped), default=1)
+    lines = [_line([cell[d] if d < len(cell) else "" for cell in wrapped], widths)
+             for d in range(depth)]
+    return [*lines, _line(["-" * w for w in widths], widths)]
 
 
 def _wrapped_columns(names, cells, widths) -> tuple[list[str], bool]:
-    out = _columns(names, [], widths)
+    out = _header(names, widths)
     shortened = False
     for row in cells:
         wrapped = [[c] if w >= len(c) else _wrap(c, w) for c, w in zip(row, widths, strict=True)]

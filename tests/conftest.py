@@ -40,6 +40,36 @@ def store_in_tmp(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("OFSTED_KG_STORE", str(tmp_path_factory.mktemp("store") / "store"))
 
 
+@pytest.fixture(autouse=True)
+def loopback_only(request, monkeypatch):
+    """In the fetch tests, a connection to anything but 127.0.0.1 fails at once (as
+    OSError, which a client reports as a connection fault), so no test reaches the real
+    site, whatever it asks."""
+    if not request.node.module.__name__.startswith("test_fetch"):
+        return
+    import socket
+
+    connect = socket.socket.connect
+
+    def guarded(sock, address):
+        host = address[0] if isinstance(address, tuple) else address
+        if sock.family in (socket.AF_INET, socket.AF_INET6) and host != "127.0.0.1":
+            raise OSError(f"{host} is not loopback: the tests reach 127.0.0.1 only")
+        return connect(sock, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+    monkeypatch.setattr(socket, "getaddrinfo", _loopback_names(socket.getaddrinfo))
+
+
+def _loopback_names(getaddrinfo):
+    def resolve(host, *args, **kwargs):
+        if host not in ("127.0.0.1", "localhost"):
+            raise OSError(f"{host} is not loopback: the tests reach 127.0.0.1 only")
+        return getaddrinfo(host, *args, **kwargs)
+
+    return resolve
+
+
 @pytest.fixture
 def run():
     """Run the CLI in-process; returns the click Result (stdout, stderr, exit_code)."""

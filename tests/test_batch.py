@@ -31,7 +31,8 @@ def test_named_graph_per_report_and_refusal_reported(run, batch_dir, tmp_path, s
     dataset.parse(out, format=fmt)
     names = {str(g.identifier) for g in dataset.graphs() if len(g)}
     shared = "https://w3id.org/ofsted-kg/id/graph/"
-    assert names == {EXAMPLE_IRI, shared + "authorities", shared + "vocabulary"}
+    assert names == {EXAMPLE_IRI, shared + "authorities", shared + "vocabulary",
+                     shared + "integrity"}
     report = dataset.graph(URIRef(EXAMPLE_IRI))
     authorities = dataset.graph(URIRef(shared + "authorities"))
     assert not set(report) & set(authorities)  # each fact once

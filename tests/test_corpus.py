@@ -19,7 +19,7 @@ from ingest.rdf.namespaces import OKG
 
 pytestmark = pytest.mark.corpus
 
-# The reasons a file may be refused, as README's table of formats documents them.
+# The reasons a file may be refused, as docs/formats.md documents them.
 REFUSALS = {
     "an HTML page saved under a .pdf name": r"is an HTML page, not a report",
 }

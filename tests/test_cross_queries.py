@@ -25,12 +25,12 @@ ENDS = ["2014-04-24", "2017-03-24", "2021-11-19"]
 VARIABLES = {
     "authority-history": ["authorityName", "inspectionEnd", "published", "framework",
                           "serviceAreaLabel", "gradeLabel", "source", "statedIn", "inspection",
-                          "publishedFrom"],
+                          "publishedFrom", "reportUrl"],
     "grade-changes": ["authorityName", "serviceAreaLabel", "earlierEnd", "earlierGrade",
                       "laterEnd", "laterGrade", "direction", "earlierServiceAreaLabel",
                       "mapping"],
     "latest-grades": ["authorityName", "inspectionEnd", "framework", "serviceAreaLabel",
-                      "gradeLabel", "report"],
+                      "gradeLabel", "report", "reportUrl"],
     "previous-inspection-disagreements": ["authorityName", "inspectionEnd", "serviceAreaLabel",
                                           "ownGradeLabel", "laterGradeLabel",
                                           "laterInspectionEnd", "laterReport"],
@@ -235,9 +235,15 @@ def test_history_from_the_command_line_in_every_format(fernley):
     table = invoke("query", "authority-history", "--param", "authority=fernley", "--store", fernley,
                    "--wide")
     assert table.exit_code == 0, table.stderr
-    assert table.stdout.splitlines()[0].split()[:3] == ["authorityName", "inspectionEnd",
-                                                        "published"]
-    assert table.stdout.rstrip().endswith("(17 rows)")
+    # for people: one row per inspection, a table per framework, the IRIs shown with --wide
+    lines = table.stdout.splitlines()
+    assert [line for line in lines if line.endswith("row)")] == [
+        "sif-lscb (1 row)", "sif (1 row)", "ilacs-2018 (1 row)"]
+    assert lines[1].split()[:5] == ["inspection", "end", "source", "stated", "in"]
+    first = next(line for line in lines if line.startswith(ENDS[0]))
+    assert first.split()[:4] == [ENDS[0], "own", "report",
+                                 f"https://w3id.org/ofsted-kg/id/report/fernley/{ENDS[0]}"]
+    assert table.stdout.rstrip().endswith("(3 rows)")
     result = invoke("query", "authority-history", "--param", "authority=fernley", "--store",
                     fernley, "--format", "csv")
     assert result.exit_code == 0, result.stderr

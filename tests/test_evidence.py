@@ -183,7 +183,7 @@ def test_reference_area_statistics(reference):
     assert stated(evidence, "special-guardianship-orders") == [(12, "last-12-months")]
     assert stated(evidence, "ceased-looked-after") == [(180, "last-12-months")]
     assert stated(evidence, "serious-incident-notifications") == [
-        (8, "two-years-before-this-inspection")]
+        (8, "last-2-years")]
     assert stated(evidence, "children-in-area") == [(62000, None)]
     assert stated(evidence, "eal-secondary") == [(45, None)]
     assert stated(evidence, "eal-secondary", "national") == [(16, None)]

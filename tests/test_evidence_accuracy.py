@@ -1,4 +1,4 @@
-"""The accuracy of extracted quantities against the hand-checked sample, as the README
+"""The accuracy of extracted quantities against the hand-checked sample, as docs/evidence.md
 states it: precision and recall each at least 0.95. Reads every sample report (slow):
 marked ``corpus``."""
 

@@ -1,11 +1,11 @@
-"""Every exit code of every command, as the README lists them."""
+"""Every exit code of every command, as docs/commands.md lists them."""
 
 import re
 from pathlib import Path
 
 import pytest
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = Path(__file__).resolve().parent.parent / "docs" / "commands.md"
 
 
 def test_help_and_version_exit_0(run):

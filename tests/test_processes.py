@@ -68,16 +68,16 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to list processes")
-@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+@pytest.mark.parametrize(("signum", "code", "target"), [
+    (signal.SIGTERM, 143, "-o"), (signal.SIGINT, 130, "--store"),
+    (signal.SIGKILL, -signal.SIGKILL, "--store")])
 def test_a_signal_ends_the_run_its_workers_and_its_temporary_files(tmp_path, example, signum,
-                                                                   code):
-    """A worker is stuck reading a named pipe that never ends: the run still ends at
-    once, with its workers, leaving no temporary file."""
-    stuck = tmp_path / "stuck.md"
-    os.mkfifo(stuck)
-    out = tmp_path / "out.trig"
-    command = [sys.executable, "-m", "ingest", "ingest", str(stuck), str(example), str(example),
-               "-o", str(out), "-j", "2", "--no-progress"]
+                                                                   code, target):
+    """A run of many files, signalled while its workers read: it ends at once, with its
+    workers (also when the run itself is killed), leaving no temporary file."""
+    out = tmp_path / ("out.trig" if target == "-o" else "store")
+    command = [sys.executable, "-m", "ingest", "ingest", *[str(example)] * 60,
+               target, str(out), "-j", "2", "--no-progress"]
     run = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     children: list[int] = []
     for _ in range(200):  # until both workers have started
@@ -86,11 +86,16 @@ def test_a_signal_ends_the_run_its_workers_and_its_temporary_files(tmp_path, exa
             break
         time.sleep(0.05)
     time.sleep(0.5)
+    sent = time.monotonic()
     run.send_signal(signum)
     _, stderr = run.communicate(timeout=30)
+    assert time.monotonic() - sent < 5.0  # about 0.7 s; more on a busy machine
     assert run.returncode == code, stderr
     assert "Traceback" not in stderr
-    time.sleep(0.5)
+    for _ in range(20):
+        if not [pid for pid in children if _alive(pid)]:
+            break
+        time.sleep(0.1)
     assert children and [pid for pid in children if _alive(pid)] == []
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
@@ -130,3 +135,23 @@ def test_no_temporary_file_is_left_when_a_write_is_interrupted(tmp_path, monkeyp
     with pytest.raises(SystemExit):
         files.write_atomically(out, b"second\n")
     assert list(tmp_path.iterdir()) == [out] and out.read_bytes() == b"first\n"
+
+
+def test_a_named_pipe_is_refused_not_waited_on(run, example, tmp_path):
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    result = run("ingest", fifo, example, "-o", tmp_path / "out.ttl")
+    assert result.exit_code == 1
+    assert f"Error: {fifo}: is not a regular file (a named pipe, device or socket?)" in (
+        result.stderr)
+    assert (tmp_path / "out.ttl").exists()
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_shown(run, example, tmp_path):
+    odd = Path(os.fsdecode(bytes(tmp_path) + b"/report\xff\n.md"))
+    odd.write_bytes(example.read_bytes())
+    for target in (["-o", tmp_path / "out.ttl"], ["--store", tmp_path / "store"]):
+        result = run("ingest", odd, *target)
+        assert result.exit_code == 0, result.stderr
+        assert result.stderr.startswith(f"{tmp_path}/report\ufffd\\n.md: ")
+    assert '"report\ufffd\\n.md"' in (tmp_path / "out.ttl").read_text(encoding="utf-8")

@@ -195,7 +195,7 @@ SELECT ?name ?end ?label WHERE {
 
 
 def test_graph_patterns_need_no_union_default_graph(servers):
-    """The README's claim: a query whose patterns all sit in GRAPH blocks gives the same
+    """docs/servers.md's claim: a query whose patterns all sit in GRAPH blocks gives the same
     rows whatever the server's default graph is."""
     assert patterns_all_in_graph_blocks(GRAPH_JUDGEMENTS)
     answers = [Counter(tuple(t.value for t in row)

@@ -45,6 +45,23 @@ def test_every_saved_query_answers_on_the_corpus(corpus_store, name):
 
 
 @pytest.mark.corpus
+@pytest.mark.parametrize("name", sorted(saved_queries()))
+def test_every_saved_query_prints_as_a_table_in_100_columns(corpus_store, name):
+    result = invoke("query", name, "--store", corpus_store, *wandsworth(name))
+    assert result.exit_code == 0, result.stderr
+    assert max(map(len, result.stdout.splitlines())) <= 100, name
+    assert "-[ 1 ]" not in result.stdout, name  # never blocks of one field a line
+
+
+@pytest.mark.corpus
+def test_latest_grades_is_one_row_per_authority(corpus_store):
+    tools = invoke("query", "latest-grades", "--store", corpus_store, "-f", "csv").stdout
+    authorities = {line.split(",")[0] for line in tools.splitlines()[1:]}
+    shown = invoke("query", "latest-grades", "--store", corpus_store).stdout
+    assert shown.rstrip().endswith(f"({len(authorities)} rows)")
+
+
+@pytest.mark.corpus
 def test_ingesting_again_leaves_the_same_store(corpus_store, shared):
     before = size(corpus_store)
     result = invoke("ingest", shared / "corpus" / "80518-wandsworth", "--store", corpus_store,

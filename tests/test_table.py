@@ -30,11 +30,39 @@ def test_every_saved_query_fits_100_columns(run, trig, name):
     shown = run("query", name, "--data", trig, *args)
     assert shown.exit_code == 0, shown.stderr
     assert max(map(len, shown.stdout.splitlines())) <= 100
+    assert "-[ 1 ]" not in shown.stdout  # columns, not blocks
     answer = json.loads(run("query", name, "--data", trig, *args, "-f", "json").stdout)
     iris = {v["value"] for b in answer["results"]["bindings"] for v in b.values()
             if v["type"] == "uri"}
-    for iri in iris:
-        assert iri in shown.stdout
+    wide = run("query", name, "--data", trig, *args, "--wide").stdout
+    for iri in iris:  # machine columns: left out of the table, shown whole with --wide
+        assert iri not in shown.stdout and iri in wide
+
+
+def test_latest_grades_is_one_row_per_authority_with_a_column_per_judgement(run, trig):
+    shown = run("query", "latest-grades", "--data", trig).stdout.splitlines()
+    assert shown[0] == "ilacs-2018 (1 row)"
+    assert shown[1].split() == ["authority", "inspection", "end", "Overall", "Children",
+                                "in", "care", "and", "care", "leavers", "Help", "and",
+                                "protection", "Leaders"]
+    assert shown[3].split() == ["Fernley", "2021-11-19", "RI", "RI", "Good", "RI"]
+    assert shown[-2:] == ["(RI: requires improvement to be good)", "(1 row)"]
+    tools = run("query", "latest-grades", "--data", trig, "-f", "csv").stdout.splitlines()
+    assert len(tools) == 1 + 4  # for tools: one row per judgement
+
+
+def test_columns_limit_and_unknown_columns(run, trig):
+    shown = run("query", "judgements", "--data", trig, "--columns",
+                "inspectionEnd,gradeLabel,statedIn", "--limit", "2").stdout.splitlines()
+    assert shown[0].split() == ["inspection", "end", "grade", "stated", "in"]
+    assert shown[2].split()[2] == "https://w3id.org/ofsted-kg/id/report/fernley/2014-04-24"
+    every = run("query", "judgements", "--data", trig, "-f", "csv").stdout.splitlines()
+    assert len(every) > 3 and shown[-1] == f"(2 of {len(every) - 1} rows shown: --limit)"
+    rows = run("query", "judgements", "--data", trig, "--limit", "2", "-f", "csv").stdout
+    assert rows.splitlines() == every[:3]
+    wrong = run("query", "judgements", "--data", trig, "--columns", "grade")
+    assert wrong.exit_code == 2
+    assert wrong.stderr.startswith("Error: --columns: no column grade; the answer has ")
 
 
 def test_long_text_wraps_and_is_cut_with_a_note():

@@ -16,7 +16,8 @@ from .namespaces import MEASURE, OKG
 if TYPE_CHECKING:
     from .graph import Sink
 
-_RELATIVE = ("last-", "past-", "previous-", "since-the-", "time-of-", "two-years-")
+# the relative keys of ``enrich.evidence.dates.RELATIVE_KEYS`` that end at this inspection
+_RELATIVE = ("last-", "since-", "time-of-", "this-year")
 
 
 def evidence_graph(graph: "Sink", report: Report, inspection: URIRef, document: URIRef,
@@ -108,7 +109,7 @@ def _ref_date(key: str | None) -> Literal | None:
 
 def _relative(key: str | None) -> bool:
     """Periods told relative to the inspection end at its last day on site."""
-    return key is not None and (key.startswith(_RELATIVE) or "before-this-inspection" in key)
+    return key is not None and key.startswith(_RELATIVE)
 
 
 def _based_on(graph: "Sink", report: Report, inspection: URIRef) -> None:

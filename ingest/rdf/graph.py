@@ -186,6 +186,22 @@ def _report(graph: Sink, report: Report, node: URIRef, inspection: URIRef, sourc
         (DCTERMS.identifier, Literal(report.source.name)),
         (DCTERMS.created, Literal(report.source.created) if report.source.created else None),
     )
+    _listing(graph, source, report)
+
+
+def _listing(graph: Sink, source: URIRef, report: Report) -> None:
+    """Where the file was published, for a file ofsted-kg fetched: the file's URL
+    (dcterms:source), the page that lists it (dcterms:isReferencedBy) and the
+    publication date the site lists (dcterms:issued of the file; the report's own
+    dcterms:issued is the date it prints)."""
+    listing = report.source.listing
+    if listing is None:
+        return
+    _add(graph, source,
+         (DCTERMS.source, URIRef(listing.url)),
+         (DCTERMS.isReferencedBy, URIRef(listing.provider_page) if listing.provider_page
+          else None),
+         (DCTERMS.issued, Literal(listing.published) if listing.published else None))
 
 
 def _judgement(graph, node, judgement: Judgement, inspection, document, scheme: str) -> None:

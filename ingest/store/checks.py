@@ -11,7 +11,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .embedded import report_graph_names
-from .names import AUTHORITIES
+from .names import AUTHORITIES, INTEGRITY
 
 
 @dataclass(frozen=True)
@@ -68,9 +68,23 @@ def _check(data: tuple[bytes, bytes, bool]) -> tuple[bool, list, bytes]:
     return outcome.conforms, list(outcome.problems), shacl
 
 
-def validate_store(store: ox.Store, jobs: int = 1, shacl_report: bool = False) -> StoreOutcome:
+def _integrity(store: ox.Store, required: bool) -> list:
+    from ..validate import Problem
+    from .integrity import problems
+
+    if not required and not store.contains_named_graph(ox.NamedNode(INTEGRITY)):
+        return []
+    return [Problem("Violation", line.partition(": ")[0], None, line.partition(": ")[2], None)
+            for line in problems(store)]
+
+
+def validate_store(store: ox.Store, jobs: int = 1, shacl_report: bool = False,
+                   records_required: bool = True) -> StoreOutcome:
     """Validate every report graph of ``store`` with the shared graphs, ``jobs`` at a time
-    in worker processes; the SHACL validation report is gathered only if asked for."""
+    in worker processes; the SHACL validation report is gathered only if asked for. The
+    store is first compared with its integrity records (``store.integrity``): a graph cut
+    short, lost or changed, or a history out of date, is a violation. Files with no
+    integrity graph (``records_required`` false) are not."""
     from rdflib import Graph
 
     from ..batch import in_workers
@@ -85,8 +99,8 @@ def validate_store(store: ox.Store, jobs: int = 1, shacl_report: bool = False) -
     # the store as the workers need it, while they check the ones before.
     work = ((_ntriples(store, name), _authorities_of(store, name), shacl_report)
             for name in names or [None])
-    problems: list = []
-    conforms = True
+    problems: list = _integrity(store, records_required)
+    conforms = not problems
     report = bind_prefixes(Graph())
     for ok, found, shacl in in_workers(_check, work, jobs):
         conforms = conforms and ok

@@ -13,8 +13,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..resources import data_files
-from .history import recompute_history, replace_graph
-from .names import VOCABULARY
+from .integrity import Content, canonical, history_update, records, reports_digest, write_graph
+from .names import AUTHORITIES, VOCABULARY
 
 ENVIRONMENT = "OFSTED_KG_STORE"
 
@@ -62,32 +62,50 @@ def vocabulary_quads() -> list[ox.Quad]:
     return quads
 
 
-def add_reports(store: ox.Store, reports: Iterable[tuple[str, list[ox.Quad]]],
-                authorities: list[ox.Quad]) -> int:
-    """Put each (report IRI, its quads) in its own graph, replacing what that graph held;
-    add the authorities' facts to the shared graph; refresh the vocabulary and recompute
-    the history. Returns the number of report graphs written."""
+def write_vocabulary(store: ox.Store) -> None:
+    """Make the vocabulary graph hold every ``ontology/*.ttl`` with its record, in one
+    transaction (nothing is written when it already does): done before any report goes
+    in, so a store that holds a report always has its vocabulary."""
+    triples = ox.serialize([q.triple for q in vocabulary_quads()],
+                           format=ox.RdfFormat.N_TRIPLES) or b""
+    content = canonical(triples)
+    if records(store).get(VOCABULARY) != (content.count, content.digest):
+        write_graph(store, VOCABULARY, content)
+
+
+def write_report(store: ox.Store, name: str, content: Content, authorities: bytes) -> None:
+    """Replace the report graph ``name`` with ``content``, record what it holds and add
+    its authorities' facts (N-Triples) to the shared graph, all in one transaction: after
+    any interruption the report is the old or the new version, whole."""
+    extra = f" GRAPH <{AUTHORITIES}> {{\n{authorities.decode('utf-8')} }}\n"
+    write_graph(store, name, content, extra)
+
+
+def add_reports(store: ox.Store, reports: Iterable[tuple[str, Content, bytes]]) -> int:
+    """Put each (report IRI, its content, its authorities' facts) in its own graph, as
+    ``write_report`` does, then bring the shared graphs up to date. Returns the number of
+    report graphs written."""
+    write_vocabulary(store)
     count = 0
-    for name, quads in reports:
-        replace_graph(store, name, quads)
+    for name, content, authorities in reports:
+        write_report(store, name, content, authorities)
         count += 1
-    refresh_shared(store, authorities)
+    finish(store)
     return count
 
 
-def refresh_shared(store: ox.Store, authorities: list[ox.Quad]) -> None:
-    """After reports are added: their authorities' facts joined to the shared graph (it
-    only grows), the vocabulary refreshed, the history and the follow-through recomputed and
-    the store compacted.
+def finish(store: ox.Store) -> None:
+    """After reports are added: the history recomputed and recorded with what it was
+    computed from, and the follow-through recomputed (one transaction), and the store
+    compacted.
 
     Compacting (RocksDB's full compaction, 0.6 s for the whole corpus) folds the files each
     ingest left into few: ``findings`` over the corpus then answers in 0.92 s, not 1.01 s."""
-    store.extend(authorities)
-    replace_graph(store, VOCABULARY, vocabulary_quads())
-    recompute_history(store)
-    from .followthrough import recompute_follow_through  # sklearn: only when writing
+    from .followthrough import follow_through_quads, follow_through_update  # sklearn: on use
+    from .history import history_quads
 
-    recompute_follow_through(store)
+    store.update(history_update(history_quads(store), reports_digest(store)) + " ;\n"
+                 + follow_through_update(follow_through_quads(store)))
     store.optimize()
 
 

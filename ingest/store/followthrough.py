@@ -13,7 +13,6 @@ from collections.abc import Iterator
 
 import pyoxigraph as ox
 
-from .history import replace_graph
 from .names import FOLLOW_THROUGH, OKG, REPORTS, VOCABULARY
 
 _INSPECTIONS = f"""
@@ -108,8 +107,8 @@ def follow_through_quads(store: ox.Store) -> list[ox.Quad]:
     return sorted(found, key=str)
 
 
-def recompute_follow_through(store: ox.Store) -> int:
-    """Replace the store's follow-through graph with the one its reports imply."""
-    quads = follow_through_quads(store)
-    replace_graph(store, FOLLOW_THROUGH, quads)
-    return len(quads)
+def follow_through_update(quads: list[ox.Quad]) -> str:
+    """One SPARQL update replacing the follow-through graph with ``quads``."""
+    triples = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES) or b""
+    return (f"DROP SILENT GRAPH <{FOLLOW_THROUGH}> ;\n"
+            f"INSERT DATA {{ GRAPH <{FOLLOW_THROUGH}> {{\n{triples.decode('utf-8')} }} }}")

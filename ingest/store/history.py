@@ -109,22 +109,3 @@ def history_quads(store: ox.Store) -> list[ox.Quad]:
     graph, same = ox.NamedNode(HISTORY), ox.NamedNode(OWL_SAME_AS)
     return [ox.Quad(ox.NamedNode(node), same, ox.NamedNode(own), graph)
             for node, own in sorted(links.items())]
-
-
-def recompute_history(store: ox.Store) -> int:
-    """Replace the store's history graph with the one its reports imply; returns its size."""
-    quads = history_quads(store)
-    replace_graph(store, HISTORY, quads)
-    return len(quads)
-
-
-def replace_graph(store: ox.Store, name: str, quads: list[ox.Quad] | bytes) -> None:
-    """Make the graph ``name`` hold exactly ``quads`` (all in that graph; or N-Quads,
-    loaded without making a Python object of each)."""
-    node = ox.NamedNode(name)
-    if store.contains_named_graph(node):
-        store.remove_graph(node)
-    if isinstance(quads, bytes):
-        store.load(quads, format=ox.RdfFormat.N_QUADS)
-    else:
-        store.extend(quads)

@@ -5,19 +5,18 @@ or one file given twice) are one report: ``one_per_report`` keeps the PDF if the
 one, else the first given, and says which were set aside.
 """
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from ..model import Report
 from ..rdf.graph import authority_graph, report_triples
 from ..rdf.identity import authority_key, report_iri
 from .convert import quads
-from .embedded import add_reports, refresh_shared
-from .history import replace_graph
+from .embedded import add_reports, finish, write_report, write_vocabulary
+from .integrity import Content, canonical
 from .names import AUTHORITIES
 
 
@@ -61,24 +60,21 @@ def ordered(reports: list[Report]) -> list[Report]:
     return sorted(reports, key=lambda r: (authority_key(r.identity), r.end, r.source.sha256))
 
 
-def report_quads(reports: list[Report]) -> Iterator[tuple[str, list[ox.Quad]]]:
-    """Each report's graph (its IRI, its quads), in a fixed order."""
-    for report in ordered(reports):
-        name = str(report_iri(report.identity, report.end))
-        yield name, list(quads(report_triples(report), name))
+def parts(report: Report) -> tuple[str, Content, bytes]:
+    """A report's graph name (its IRI), its triples as the store will hold them, and its
+    authorities' own facts as N-Triples (for the shared graph)."""
+    name = str(report_iri(report.identity, report.end))
+    return name, canonical(_ntriples(report_triples(report))), _ntriples(authority_graph(report))
 
 
-def authority_quads(reports: list[Report]) -> list[ox.Quad]:
-    """The authorities' own facts, each once, in the shared authorities graph."""
-    graph = Graph()
-    for report in reports:
-        authority_graph(report, graph)
-    return list(quads(graph, AUTHORITIES))
+def _ntriples(triples) -> bytes:
+    return ox.serialize([q.triple for q in quads(triples, AUTHORITIES)],
+                        format=ox.RdfFormat.N_TRIPLES) or b""
 
 
 def fill(store: ox.Store, reports: list[Report]) -> int:
     """Add ``reports`` to ``store`` in the data layout; returns the report graphs written."""
-    return add_reports(store, report_quads(reports), authority_quads(reports))
+    return add_reports(store, (parts(report) for report in ordered(reports)))
 
 
 FLUSH_EVERY = 20  # reports
@@ -90,19 +86,18 @@ class Prepared:
 
     report: Report
     name: str  # the report's IRI, the name of its graph
-    nquads: bytes  # its graph
+    content: Content  # its graph, as the store will hold it
+    authorities: bytes  # its authorities' own facts, N-Triples
 
 
 def prepare(path: Path) -> Prepared:
-    """Read a report and make its graph, as N-Quads in the graph named by its IRI: done
+    """Read a report and make its graph, as canonical N-Triples with their digest: done
     in a worker, so that the process writing the store only loads them (in Rust), and
     building graphs runs on every core."""
     from ..pipeline import read_report
 
     report = read_report(path)
-    name = str(report_iri(report.identity, report.end))
-    data = ox.serialize(quads(report_triples(report), name), format=ox.RdfFormat.N_QUADS)
-    return Prepared(report, name, data or b"")
+    return Prepared(report, *parts(report))
 
 
 def stream_into(store: ox.Store, reports: Iterable[Prepared],
@@ -113,7 +108,7 @@ def stream_into(store: ox.Store, reports: Iterable[Prepared],
     input set aside is passed to ``on_aside`` as a message). The shared graphs are brought
     up to date at the end. Returns the number of report graphs in the store."""
     seen: dict[str, tuple[bool, str]] = {}  # report IRI -> (a PDF?, the file kept)
-    authorities = Graph()
+    write_vocabulary(store)
     for prepared in reports:
         report, name = prepared.report, prepared.name
         where = report.source.location
@@ -126,9 +121,8 @@ def stream_into(store: ox.Store, reports: Iterable[Prepared],
         else:
             on_kept(report)
         seen[name] = (_is_pdf(report), where)
-        replace_graph(store, name, prepared.nquads)
-        authority_graph(report, authorities)
+        write_report(store, name, prepared.content, prepared.authorities)
         if len(seen) % FLUSH_EVERY == 0:
             store.flush()  # write buffers out to disk: memory stays flat however many reports
-    refresh_shared(store, list(quads(authorities, AUTHORITIES)))
+    finish(store)
     return len(seen)

@@ -50,8 +50,13 @@ def graphs_from_store(folder: Path) -> Iterator[tuple[str, bytes]]:
 
 
 def graphs_of(store: Store) -> Iterator[tuple[str, bytes]]:
-    """Every named graph of ``store``, as N-Triples, in name order."""
+    """Every named graph of ``store``, as N-Triples, in name order; the integrity record
+    stays behind (it tells what this store holds, not what a server holds)."""
     from pyoxigraph import RdfFormat
 
+    from .names import INTEGRITY
+
     for name in sorted(store.named_graphs(), key=lambda node: node.value):
+        if name.value == INTEGRITY:
+            continue
         yield name.value, store.dump(format=RdfFormat.N_TRIPLES, from_graph=name) or b""

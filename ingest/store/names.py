@@ -13,6 +13,7 @@ AUTHORITIES = SHARED + "authorities"
 VOCABULARY = SHARED + "vocabulary"
 HISTORY = SHARED + "history"
 FOLLOW_THROUGH = SHARED + "follow-through"
+INTEGRITY = SHARED + "integrity"  # what each graph should hold (store.integrity)
 
 OKG = BASE + "def#"
 OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"

@@ -1,8 +1,8 @@
 """Dates and periods a statement refers to: "at 31 March 2018", "in 2017-18", "in the
 last 12 months". Each becomes a plain key: an ISO date, "YYYY-MM", "YYYY", a period
-"2017-18", or, for periods told relative to the inspection, the phrase as a slug
-("last-12-months", "since-the-last-inspection"), which the graph resolves against the
-inspection's dates. ``datetime.strptime`` reads the few printed forms."""
+"2017-18" (also printed "2017/18", "2017-8" or "2017 to 2018"), or, for a period told
+relative to the inspection, one of the keys of ``RELATIVE_KEYS``, which the graph resolves
+against the inspection's dates. ``datetime.strptime`` reads the few printed forms."""
 
 import re
 from dataclasses import dataclass
@@ -20,13 +20,33 @@ _RELATIVE = (
     rf"|since (?:\d{{1,2}} )?(?:{_MONTH} )?\d{{4}}"
     r"|(?<=at )the time of (?:the|this) inspection"
     r"|(?<=at )the (?:last|previous) inspection"
+    r"|\bthis year\b"
 )
+# The keys of periods told relative to the inspection: one list, each key once. Every
+# relative phrase is read as one of them (``_relative_key``); all but the previous
+# inspection end at this inspection's last day on site (``okg:periodEnd``).
+RELATIVE_KEYS: dict[str, str] = {
+    "last-N-days|weeks|months|years": "the N days (weeks, months, years) before the "
+    "inspection: \"in the last 12 months\", \"the past year\" (last-12-months), \"last "
+    "year\", \"two years before this inspection\" (last-2-years)",
+    "this-year": "the year so far: \"this year\"",
+    "since-the-last-inspection": "from the previous inspection to this one",
+    "since-YYYY, since-YYYY-MM, since-YYYY-MM-DD": "from that date to the inspection",
+    "time-of-the-inspection": "\"at the time of this (the) inspection\"",
+    "previous-inspection": "\"at the last (previous) inspection\": the previous "
+    "inspection's time, which this report does not date (no okg:periodEnd)",
+}
+_RELATIVE_FORM = re.compile(
+    r"last-\d+-(?:days|weeks|months|years)|this-year|since-the-last-inspection"
+    r"|since-\d{4}(?:-\d{2}(?:-\d{2})?)?|time-of-the-inspection|previous-inspection")
+_WORDS = {w: str(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
 PHRASE = re.compile(
     rf"(?P<relative>{_RELATIVE})"
     rf"|(?P<day>\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}})"
     rf"|(?P<monthday>{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})"
     rf"|(?P<month>{_MONTH},? \d{{4}})"
-    r"|(?P<period>\b(?:19|20)\d{2} ?[-/\u2013] ?(?:\d{2}|(?:19|20)\d{2})\b)"
+    r"|(?P<period>\b(?:19|20)\d{2}(?: ?[-/\u2013] ?| to )(?:(?:19|20)\d{2}|\d{1,2})\b)"
     r"|(?P<year>(?<![\d,.])(?:19|20)\d{2}(?!\d|,\d|%| per))",
     re.I,
 )
@@ -69,8 +89,40 @@ def _typed_key(kind: str | None, printed: str) -> str:
         month, year = re.sub(r"[,.]", "", printed).split()
         return datetime.strptime(f"{month[:3]} {year}", "%b %Y").strftime("%Y-%m")
     if kind == "period":
-        first, second = re.split(r" ?[-/\u2013] ?", printed)
+        first, second = re.split(r" ?[-/\u2013] ?| to ", printed)
+        second = first[: 4 - len(second)] + second  # "2008-9": 2009
         return f"{first}-{second[-2:]}"
     if kind == "year":
         return printed
-    return _slug(printed)
+    return _relative_key(printed.lower())
+
+
+def _relative_key(printed: str) -> str:
+    """A relative phrase -> its key of ``RELATIVE_KEYS``."""
+    words = printed.split()
+    if words[0] == "between":  # "between April 2014 and March 2015": an ISO interval
+        first, second = " ".join(words[1:3]), " ".join(words[4:6])
+        return f"{_typed_key('month', first)}/{_typed_key('month', second)}"
+    if printed.startswith("since") and not re.search(r"inspection$", printed):
+        return "since-" + _typed_key(_kind_of(" ".join(words[1:])), " ".join(words[1:]))
+    if re.search(r"(?:last|previous) inspection$", printed):
+        return "since-the-last-inspection" if words[0] == "since" else "previous-inspection"
+    if "time of" in printed:
+        return "time-of-the-inspection"
+    if printed in ("last year", "this year"):
+        return printed.replace(" ", "-") if printed == "this year" else "last-12-months"
+    count = next((_WORDS.get(w, w) for w in words if w.isdigit() or w in _WORDS), "1")
+    unit = next(w for w in words if re.fullmatch(r"(?:day|week|month|year)s?", w))
+    unit = unit if unit.endswith("s") else unit + "s"
+    if (count, unit) == ("1", "years"):
+        count, unit = "12", "months"  # "the past year": the 12 months before
+    return f"last-{count}-{unit}"
+
+
+def _kind_of(printed: str) -> str:
+    return next(k for k, v in PHRASE.search(printed).groupdict().items() if v)  # type: ignore[union-attr]
+
+
+def is_relative_key(key: str) -> bool:
+    """A key of ``RELATIVE_KEYS`` (not a date, month, year or period)."""
+    return bool(_RELATIVE_FORM.fullmatch(key))

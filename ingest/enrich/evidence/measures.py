@@ -41,7 +41,9 @@ _RULES: tuple[tuple[str, str, set[str]], ...] = (
     ("children-in-need", r"#[^#]*(?:formally in need of a specialist|\bchildren in need\b)",
      {"count", "rate-per-10000"}),
     ("children-looked-after", rf"(?:#\s+{_CHILDREN}\s+(?:were|are|was|is)\s+(?:being\s+)?looked "
-     rf"after\b)|\bof the #\s+{_CHILDREN}\s+looked after\b|\blooking after #\s+{_CHILDREN}",
+     rf"after\b)|\bof the #\s+{_CHILDREN}\s+looked after\b|\blooking after #\s+{_CHILDREN}"
+     rf"|#\s+{_CHILDREN}\s+(?:were |are )?in the care of the (?:local )?(?:authority|council)"
+     r"(?!\s+(?:who|that|with|aged|from|placed|living|in)\b)",
      {"count", "rate-per-10000"}),
     ("children-in-poverty", r"#[^#]*(?:living in poverty|low[- ]income families)", {"percent"}),
     ("minority-ethnic-children",
@@ -69,11 +71,17 @@ _LEAD = tuple((key, re.compile(lead, re.I), re.compile(local, re.I))
               for key, lead, local in _LEAD_RULES)
 
 
+# "no children were adopted apart from their brothers and sisters": a subgroup, not the measure
+_SUBGROUP = re.compile(r"#[^#]*\b(?:apart from|except|other than|excluding|not including)\b", re.I)
+
+
 def match_measure(clause: str, unit: str, lead: str = "", prose: bool = False) -> str | None:
     """The measure a number counts, from its ``clause`` (``#`` marks the number) and the
     lead-in of the list it sits in; None where the words do not say. In ``prose``
     (findings), only measures whose words cannot name a subgroup: "12 children had been
     on a child protection plan for over two years" counts no plans of the area."""
+    if _SUBGROUP.search(clause):
+        return None
     for key, rule, units in _COMPILED:
         if unit in units and (not prose or key in IN_PROSE) and rule.search(clause):
             return key

@@ -7,7 +7,7 @@ Number words ("nine", "twenty-five") are read by ``number_parser``.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .dates import Span
@@ -18,8 +18,12 @@ _TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _BELOW_100 = rf"(?:(?:{_TENS})(?:[- ](?:{_SMALL}))?|(?:{_SMALL}))"
 _WORD = rf"{_BELOW_100}(?: hundred(?:(?: and)? {_BELOW_100})?)?"
 # "no serious case reviews", "of whom none live outside the area": zero, said in words
+# A zero is evidence where "no" counts things a report counts (see docs/evidence.md); "no
+# evidence", "no delay" and the like state no number.
 _ZERO_NOUN = (r"children|child|young people|young person|serious|special guardianship|adoptions?"
-              r"|care leavers?|privately|private|unaccompanied|houses?")
+              r"|care leavers?|privately|private|unaccompanied|houses?|complaints?|referrals?"
+              r"|allegations?|families|placements?|disruptions?|adopters?|foster carers?"
+              r"|notifications?|reviews?|cases?|episodes?|requests?")
 _HYPHENED = r"(?:day|week|month)\b(?!-old)"  # "three-day courses", not "six-month-old"
 NUMBER = re.compile(
     rf"(?<![\w.,£$/-])(?:(?P<digits>\d{{1,3}}(?:[, ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -35,15 +39,15 @@ _UNIT = re.compile(
     re.I,
 )
 _REFERENCE_BEFORE = re.compile(
-    r"(?:\bparagraphs?|\brecommendations?|\bsections?|\byears?|\bkey stages?|\bstages?"
+    r"(?:\bparagraphs?|\brecommendations?|\bsections?|\b(?-i:Years?)|\bkey stages?|\bstages?"
     r"|\blevels?|\btiers?|\bphases?|\bpages?|\bsteps?|\barticles?|\bregulations?"
-    r"|\bstandards?|\bchapters?|\bparts?|\bschedules?|\bno\.|\bnumber|\bappendix|\bannex"
+    r"|\bstandards?|\bchapters?|\bparts?|\bschedules?|\bno\.|\b(?-i:Number)|\bappendix|\bannex"
     r"|\baged?(?: (?:under|over|between|from))?|\bages(?: of)?|\bage of|\bpriority|\bpoint"
     r"|\bwave|\bcohort|\bgroup|\bband|£|\$"
     r"|\b(?:become|becomes|became|turn|turns|turned|turning|reach|reaches|reaching"
     r"|until they are))\s*\(?$"
     r"|\baged? \d{1,2}\s*(?:and|to|or|-|\u2013)\s*$"
-    r"|\b(?:paragraphs?|recommendations?|sections?|years?|key stages?|stages?|levels?|tiers?"
+    r"|\b(?:paragraphs?|recommendations?|sections?|(?-i:Years?)|key stages?|stages?|levels?|tiers?"
     r"|phases?|pages?) (?:\d+|[a-z]+),? (?:and|or|to|-)\s*$",
     re.I,
 )
@@ -51,20 +55,27 @@ _AGE_AFTER = re.compile(
     r"^(?:\s*(?:and|to|or|-|\u2013)\s*\d{1,2})?[- ]?years?[- ](?:olds?|of age)\b|^\+"
     r"|^\s(?:months?|years?|weeks?) (?:to|ending|up to)\b"  # "the 12 months to 31 March"
     r"|^\s(?:thirds?|quarters?|fifths?|halves|tenths?)\b|^(?:st|nd|rd|th)\b"
-    r"|^\s?(?:million|billion|bn|m|k)\b|^\s?(?:am|pm|hours?|minutes?)\b",
+    r"|^\s?(?:million|billion|bn|m|k)\b|^\s?(?:am|pm|hours?|minutes?)\b"
+    r"|^\s?(?:miles?|km|kilometres?|metres?)\b"  # a distance
+    r"|^\s(?:days?|weeks?|months?|years?) ago\b",  # a time, told relative to now
     re.I,
 )
 _PRONOUN_BEFORE = re.compile(r"\b(?:no|any|the|this|that|each|every|which|such)\s+$", re.I)
 _PRONOUN_AFTER = re.compile(
-    r"^\s+(?:of|another|or|to|and|in|at|is|was|who|which|that|off|point|time|stage|way"
+    r"^\s+(?:of|another|or|to|and|in|at|for|who|which|that|off|point|time|stage|way"
     r"|hand|side|place|day)\b", re.I)
 _FOOTNOTE = re.compile(r"[a-z,;]\s$")
 _FOOTNOTE_AFTER = re.compile(r"\s(?!(?:January|February|March|April|May|June|July|August"
                              r"|September|October|November|December)\b)[A-Z][a-z]")
 _FOR_OVER = re.compile(r"\bfor\s+(?:over|under|below|above)\s*$", re.I)  # a duration
-_AGE_END = re.compile(r"\s*(?:[.,;)]|$|and\b|or\b)")
+_AGE_END = re.compile(r"s?\s*(?:[.,;)]|$|(?:and|or|who|which|that|have|has|had|are|were|is|was"
+                      r"|in|living|to|from|with|into|but)\b)")
 _IN_A_NAME = re.compile(r"(?:[\w,;)]\s*|['\"\u2018\u201c])$")  # capitalised mid-sentence
 _UNDER_OVER = re.compile(r"\b(?:under|over|below|above)\s*$", re.I)
+_ONE_TO = re.compile(r"\bone[- ]to[- ]$", re.I)  # "one to one": an idiom, not a count
+_NAME_AFTER = re.compile(r"^\s+[A-Z][a-z]")  # "One Adoption North": a name
+_LISTED = re.compile(r",\s*|\s+(?:and|or|to)\s+")  # "six, 12 and 18 months"
+_AT_BEFORE = re.compile(r"\b(?:at|aged?)\s+$", re.I)  # "reviewed at six months": a point
 
 
 @dataclass(frozen=True)
@@ -88,13 +99,39 @@ def read_numbers(text: str, dates: list[Span]) -> list[Reading]:
         reading = _reading(text, match)
         if reading is not None:
             found.append(reading)
-    return found
+    return [r for group in _lists(text, found) for r in _list_readings(text, group)]
+
+
+def _lists(text: str, readings: list[Reading]) -> list[list[Reading]]:
+    """Readings in runs printed as one list ("six, 12 and 18 months")."""
+    groups: list[list[Reading]] = []
+    for reading in readings:
+        if groups and _LISTED.fullmatch(text[groups[-1][-1].end:reading.start]):
+            groups[-1].append(reading)
+        else:
+            groups.append([reading])
+    return groups
+
+
+def _list_readings(text: str, group: list[Reading]) -> list[Reading]:
+    """A list's unit is printed once, after its last number: "at six, 12 and 18 months"
+    gives each its months, and points in time after "at" are no quantities."""
+    unit = group[-1].unit
+    if len(group) > 1 and unit in ("days", "weeks", "months", "years"):
+        group = [r if r.unit != "count" else replace(r, unit=unit) for r in group]
+    if unit in ("days", "weeks", "months", "years") and _AT_BEFORE.search(
+            text[max(0, group[0].start - 8):group[0].start]):
+        return []
+    return group
 
 
 def _reading(text: str, match: re.Match) -> Reading | None:
     before, after = text[: match.start()], text[match.end():]
-    if _REFERENCE_BEFORE.search(before[-30:]) or _AGE_AFTER.search(after):
-        return None
+    unit_match = _UNIT.match(after)
+    unit, base = _unit(unit_match)
+    if unit not in ("percent", "rate-per-10000") and _REFERENCE_BEFORE.search(before[-30:]) \
+            or _AGE_AFTER.search(after):
+        return None  # "Year 11", "aged 16", but "the largest group (46%)"
     digits = match.group("digits")
     if digits and (re.match(r"0\d", digits) or _FOOTNOTE.search(before[-20:])
                    and _FOOTNOTE_AFTER.match(after) and len(digits) <= 2):
@@ -103,10 +140,9 @@ def _reading(text: str, match: re.Match) -> Reading | None:
     if word and word[0].isupper() and _IN_A_NAME.search(before):
         return None  # "the 'One Family Approach'", "One Council, One family": a name
     if word and word.lower() == "one" and (
-            _PRONOUN_BEFORE.search(before[-12:]) or _PRONOUN_AFTER.search(after)):
+            _PRONOUN_BEFORE.search(before[-12:]) or _PRONOUN_AFTER.search(after)
+            or _ONE_TO.search(before[-8:]) or word == "One" and _NAME_AFTER.match(after)):
         return None
-    unit_match = _UNIT.match(after)
-    unit, base = _unit(unit_match)
     if _is_age(before, after, unit, match.group("digits")):
         return None  # "under 18 years", "those over 21.": an age
     value = _value(match)

@@ -17,7 +17,7 @@ _COMPANION = re.compile(
     r"\((?:a rate of|or|which is|that is|equivalent to)?\s*",
     re.I)
 _NATIONAL_HERE = re.compile(
-    r"(?:national (?:average|level|figure|rate|proportion)|England average"
+    r"(?:(?:national|England|English) (?:average|level|figure|rate|proportion)"
     r"|average (?:for|in|across) England)(?:\s+(?:is|was|of|at|stands at|stood at))?\s*$",
     re.I)
 _COMPARED = re.compile(r"(?:compared (?:with|to)|against|than)\s*(?:the\s+)?$", re.I)
@@ -26,14 +26,19 @@ _NATIONAL_AFTER = re.compile(
     re.I)
 _CLAUSE_END = re.compile(r"\(|,\s|;|\band\b")
 _FROM = re.compile(
-    r"(?:\bfrom|compared (?:with|to)|similar to|the same as)(?: the (?:figure|number|rate) of)?"
-    r"\s*(?:approximately\s+|around\s+|about\s+)?$", re.I)
+    r"(?:\bfrom|compared (?:with|to)|similar to|the same as)(?: the)?"
+    r"(?: (?:figure|number|rate) of)?\s*(?:approximately\s+|around\s+|about\s+)?$", re.I)
 # "from" states an earlier value only where the sentence tells of a change
 _CHANGE = re.compile(r"increas|reduc|decreas|\bris[ei]|risen|\bfall|\bfell|\bdown\b|\bup\b"
                      r"|improv|declin|chang|compared|similar|same as|grown|grew|drop|went|moved",
                      re.I)
 _OUTSIDE = "children-looked-after-outside-area"
 _OF_WHOM = re.compile(r"\bof (?:whom|these|them)\s*$", re.I)
+# "For this period ... 208 days": a period the sentence before names
+_BACK_REFERENCE = re.compile(r"\b(?:this|that|the same) (?:period|time|year)\b", re.I)
+# "1,629 contacts and 257 referrals in 2014/15": numbers in one coordinated phrase share
+# the date printed after the last of them
+_COORDINATED = re.compile(r"\s+(?:[a-z'-]+\s+){0,3}(?:and|or)\s+", re.I)
 
 
 def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
@@ -63,8 +68,21 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
             elif quantities[-1].measure is None:  # "168 (or 55%) live outside the area"
                 quantities[-1] = replace(quantities[-1], measure=quantity.measure)
         heads.append(head)
-        quantities.append(_dated(quantity, text, (reading, tail_to), sentence, spans, lead_date))
-    return tuple(_compared(_rates(quantities)))
+        quantities.append(_dated(quantity, text, (reading, tail_to), (sentence, bounds), spans,
+                                 (lead_date, prose)))
+    return tuple(_compared(_rates(_shared_dates(text, readings, quantities))))
+
+
+def _shared_dates(text: str, readings: list[Reading], quantities: list[Quantity]
+                  ) -> list[Quantity]:
+    result = list(quantities)
+    for index in range(len(result) - 2, -1, -1):
+        quantity, after = result[index], result[index + 1]
+        gap = text[readings[index].end:readings[index + 1].start]
+        if quantity.ref_date is None and after.ref_date and quantity.role == after.role \
+                and _COORDINATED.fullmatch(gap):
+            result[index] = replace(quantity, ref_date=after.ref_date)
+    return result
 
 
 def _rates(quantities: list[Quantity]) -> list[Quantity]:
@@ -108,12 +126,17 @@ def _as_companion(quantity: Quantity, before: Quantity) -> Quantity:
 
 
 def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
-           sentence: tuple[int, int], spans: list[Span], lead_date: str | None) -> Quantity:
+           where: tuple[tuple[int, int], list[tuple[int, int]]], spans: list[Span],
+           listed: tuple[str | None, bool]) -> Quantity:
     """Previous values: the first date after them in their sentence. Others: a date in
     their own clause, else the date opening their sentence, else the one opening their
-    item ("At 31 March 2018, 306 children ... Of this number: 168 ..."), else their
-    list's."""
+    item ("At 31 March 2018, 306 children ... Of this number: 168 ...") or the period
+    the sentence before names where this one refers back to it ("For this period"), else
+    their list's. Findings are prose: a date opening a paragraph dates its first sentence,
+    not the rest."""
     reading, tail_to = place
+    sentence, bounds = where
+    lead_date, prose = listed
     inside = [s for s in spans if sentence[0] <= s.start < sentence[1]]
     after = [s for s in inside if s.start >= reading.end]
     if quantity.role == "previous":
@@ -126,10 +149,24 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
         if within and lead and within[0].key == "time-of-the-inspection":
             within = []  # "Since ..., four reviews were completed or ongoing at the time of ..."
         opening = [s for s in spans if _is_lead(text, (0, len(text)), s)][:1]
+        back = _referred_back(text, sentence, bounds, spans)
         found = (within[0].key if within else lead[0].key if lead
                  else None if quantity.role == "national"
-                 else opening[0].key if opening else lead_date)
+                 else back if back else opening[0].key if opening and not prose
+                 else lead_date)
     return replace(quantity, ref_date=found)
+
+
+def _referred_back(text: str, sentence: tuple[int, int], bounds: list[tuple[int, int]],
+                   spans: list[Span]) -> str | None:
+    """The last date of the sentence before, where this one says "this period"."""
+    if not _BACK_REFERENCE.search(text, sentence[0], sentence[1]):
+        return None
+    earlier = [b for b in bounds if b[1] <= sentence[0]]
+    if not earlier:
+        return None
+    before = [s for s in spans if earlier[-1][0] <= s.start < earlier[-1][1]]
+    return before[-1].key if before else None
 
 
 def _is_lead(text: str, sentence: tuple[int, int], span: Span) -> bool:

@@ -1,0 +1,187 @@
+"""What each graph of a store should hold, kept in the store, and the check against it.
+
+Every report graph is written in one transaction together with its record in the
+integrity graph (``id/graph/integrity``): ``<report graph> okg:tripleCount N ;
+okg:contentDigest "sha256"``, the digest of its sorted N-Triples lines as the store
+gives them back. The vocabulary graph gets the same record. The history graph records
+the digest of every report record it was computed from (``okg:reportsDigest``), so a
+history left behind by an interrupted run is seen as out of date.
+
+``problems(store)`` compares the store with its records: a graph cut short, lost, added
+by hand or changed, and a history out of date, each one line naming the graph and what
+to do. A store with report graphs and no record at all is damaged (or was written by
+another program).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from .names import HISTORY, INTEGRITY, OKG, VOCABULARY, is_shared
+
+TRIPLE_COUNT = OKG + "tripleCount"
+CONTENT_DIGEST = OKG + "contentDigest"
+REPORTS_DIGEST = OKG + "reportsDigest"
+
+
+@dataclass(frozen=True)
+class Content:
+    """A graph's triples as canonical, sorted N-Triples lines, with their count and digest."""
+
+    ntriples: bytes
+    count: int
+    digest: str
+
+
+def canonical(data: bytes, fmt: ox.RdfFormat = ox.RdfFormat.N_TRIPLES) -> Content:
+    """The triples of ``data`` as the store will give them back (literals in their
+    canonical form: ``"01"^^xsd:integer`` is stored as ``"1"``), each line once, sorted."""
+    store = ox.Store()
+    graph = ox.NamedNode("urn:x-ofsted-kg:canonical")
+    if fmt == ox.RdfFormat.N_QUADS:
+        store.extend(ox.Quad(q.subject, q.predicate, q.object, graph)
+                     for q in ox.parse(data, format=fmt))
+    else:
+        store.load(data, format=fmt, to_graph=graph)
+    return of_ntriples(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b"")
+
+
+def of_ntriples(data: bytes) -> Content:
+    """Count and digest of N-Triples as the store dumps them (one triple a line)."""
+    lines = sorted(set(data.splitlines()))
+    text = b"".join(line + b"\n" for line in lines if line)
+    return Content(text, text.count(b"\n"), hashlib.sha256(text).hexdigest())
+
+
+def record(name: str, content: Content) -> str:
+    """The integrity graph's record of the graph ``name``, as SPARQL INSERT DATA triples."""
+    return (f"<{name}> <{TRIPLE_COUNT}> {content.count} ; "
+            f"<{CONTENT_DIGEST}> \"{content.digest}\" .")
+
+
+def replace_update(name: str, content: Content, extra: str = "") -> str:
+    """One SPARQL update (one transaction) that makes the graph ``name`` hold exactly
+    ``content`` and records it; ``extra`` is more INSERT DATA blocks (``GRAPH <g> {...}``)
+    to add in the same transaction."""
+    node = str(ox.NamedNode(name))  # checked to be an IRI
+    return (f"DROP SILENT GRAPH {node} ;\n"
+            f"DELETE WHERE {{ GRAPH <{INTEGRITY}> {{ {node} ?p ?o }} }} ;\n"
+            f"INSERT DATA {{\n GRAPH {node} {{\n{content.ntriples.decode('utf-8')} }}\n"
+            f" GRAPH <{INTEGRITY}> {{ {record(name, content)} }}\n{extra}}}")
+
+
+def write_graph(store: ox.Store, name: str, content: Content, extra: str = "") -> None:
+    """Replace the graph ``name`` with ``content`` and its record, in one transaction."""
+    store.update(replace_update(name, content, extra))
+
+
+def reports_digest(store: ox.Store) -> str:
+    """The digest of every report graph's record: what the history is computed from."""
+    lines = sorted(f"{name} {digest}" for name, (_, digest) in records(store).items()
+                   if not is_shared(name))
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def history_update(history: list[ox.Quad], digest: str) -> str:
+    """One update replacing the history graph and recording what it was computed from."""
+    triples = ox.serialize([q.triple for q in history], format=ox.RdfFormat.N_TRIPLES) or b""
+    return (f"DROP SILENT GRAPH <{HISTORY}> ;\n"
+            f"DELETE WHERE {{ GRAPH <{INTEGRITY}> {{ <{HISTORY}> ?p ?o }} }} ;\n"
+            f"INSERT DATA {{ GRAPH <{HISTORY}> {{\n{triples.decode('utf-8')} }}\n"
+            f" GRAPH <{INTEGRITY}> {{ <{HISTORY}> <{REPORTS_DIGEST}> \"{digest}\" }} }}")
+
+
+def records(store: ox.Store) -> dict[str, tuple[int, str]]:
+    """Each recorded graph -> (triple count, digest)."""
+    found: dict[str, dict[str, str]] = {}
+    for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(INTEGRITY)):
+        if quad.predicate.value in (TRIPLE_COUNT, CONTENT_DIGEST):
+            found.setdefault(_text(quad.subject), {})[quad.predicate.value] = _text(quad.object)
+    out: dict[str, tuple[int, str]] = {}
+    for name, fields in found.items():
+        try:
+            out[name] = (int(fields.get(TRIPLE_COUNT, "-1")), fields.get(CONTENT_DIGEST, ""))
+        except ValueError:
+            out[name] = (-1, "")
+    return out
+
+
+def _text(term: object) -> str:
+    return str(getattr(term, "value", term))
+
+
+def history_problem(store: ox.Store) -> str | None:
+    """Why the history graph is not the one the store's reports imply, or None."""
+    said = [_text(q.object) for q in store.quads_for_pattern(
+        ox.NamedNode(HISTORY), ox.NamedNode(REPORTS_DIGEST), None, ox.NamedNode(INTEGRITY))]
+    if not said:
+        return (f"{HISTORY}: the history graph was not computed (an ingest that did not "
+                "finish?): run 'ofsted-kg ingest' again")
+    if said != [reports_digest(store)]:
+        return (f"{HISTORY}: the history graph is out of date with the report graphs (an "
+                "ingest that did not finish?): run 'ofsted-kg ingest' again")
+    return None
+
+
+def graph_problem(name: str, dumped: bytes, expected: tuple[int, str] | None) -> str | None:
+    """Why the graph ``name``, dumped as N-Triples, is not what its record says, or None."""
+    if expected is None:
+        return f"{name}: a graph the store has no record of (added by another program?)"
+    count, digest = expected
+    content = of_ntriples(dumped)
+    if content.count != count:
+        return (f"{name}: holds {content.count} triples where {count} were written: the "
+                "store is damaged; ingest that report again")
+    if content.digest != digest:
+        return (f"{name}: its triples differ from those written (same number, other "
+                "content): the store is damaged; ingest that report again")
+    return None
+
+
+def problems(store: ox.Store, dump=None) -> list[str]:
+    """Every way ``store`` differs from its integrity records (empty: whole). ``dump``
+    gives a graph's N-Triples (default: read from ``store``)."""
+    if dump is None:
+        def dump(name: str) -> bytes:
+            return store.dump(format=ox.RdfFormat.N_TRIPLES,
+                              from_graph=ox.NamedNode(name)) or b""
+    names = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+    reports = {n for n in names if not is_shared(n)}
+    expected = records(store)
+    if not expected:
+        if not reports:
+            return []
+        return [f"{INTEGRITY}: the store has report graphs but no record of what they "
+                "hold (written by another program or an older ofsted-kg?): ingest the "
+                "reports into a new store"]
+    found = []
+    for name in sorted(reports | {n for n in expected if not is_shared(n)}):
+        if name not in names:
+            found.append(f"{name}: a report graph recorded as written is missing: the store "
+                         "is damaged; ingest that report again")
+        else:
+            found.append(graph_problem(name, dump(name), expected.get(name)) or "")
+    if VOCABULARY in expected or VOCABULARY in names:
+        found.append(graph_problem(VOCABULARY, dump(VOCABULARY), expected.get(VOCABULARY))
+                     or "")
+    found.append(history_problem(store) or "")
+    return [line for line in found if line]
+
+
+def usable_problem(store: ox.Store) -> str | None:
+    """Why a store cannot answer questions whole (found in milliseconds, before a query:
+    no record, no vocabulary, a history out of date), or None. Graphs cut short are
+    found by ``problems`` (``validate``)."""
+    names = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+    if not any(not is_shared(name) for name in names):
+        return ("the store holds no report: 'ofsted-kg ingest REPORTS --store DIR' "
+                "adds them")
+    if INTEGRITY not in names:
+        return ("the store has report graphs but no record of what they hold (written by "
+                "another program or an older ofsted-kg?): ingest the reports into a new store")
+    if VOCABULARY not in names:
+        return "the store has no vocabulary graph: it is damaged; run 'ofsted-kg ingest' again"
+    return history_problem(store)

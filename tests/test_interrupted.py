@@ -1,0 +1,159 @@
+"""An ingest interrupted at any moment (SIGTERM, Ctrl-C, SIGKILL) leaves every report
+graph whole, the old or the new version, and a store the integrity check passes; a
+store damaged by hand does not conform."""
+
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from ingest.store.integrity import of_ntriples, problems, usable_problem
+from ingest.store.names import is_shared
+
+DATA = Path(__file__).resolve().parent / "data"
+SIGNALS = [signal.SIGTERM, signal.SIGINT, signal.SIGKILL]
+
+
+def ingest_command(store: Path, sources: list[Path], jobs: int) -> list[str]:
+    return [sys.executable, "-m", "ingest", "ingest", *map(str, sources), "--store", str(store),
+            "-j", str(jobs), "--no-progress"]
+
+
+def digests(store: Path) -> dict[str, str]:
+    """Each report graph's digest, read from the store's contents (not its records)."""
+    opened = ox.Store.read_only(str(store))
+    names = sorted(g.value for g in opened.named_graphs() if not is_shared(g.value))
+    return {name: of_ntriples(opened.dump(format=ox.RdfFormat.N_TRIPLES,
+                                          from_graph=ox.NamedNode(name)) or b"").digest
+            for name in names}
+
+
+def timed_run(store: Path, sources: list[Path], jobs: int) -> float:
+    started = time.monotonic()
+    done = subprocess.run(ingest_command(store, sources, jobs), capture_output=True, text=True,
+                          timeout=1200)
+    assert done.returncode in (0, 1), done.stderr
+    return time.monotonic() - started
+
+
+def interrupt(complete: Path, sources: list[Path], jobs: int, duration: float, seed: int,
+              work: Path) -> Path:
+    """Copy the complete store, re-ingest ``sources`` into the copy and interrupt it at a
+    random moment of the run (seeded); returns the copy."""
+    chance = random.Random(seed)
+    signum = SIGNALS[seed % len(SIGNALS)]
+    store = work / f"store-{seed}"
+    shutil.copytree(complete, store)
+    process = subprocess.Popen(ingest_command(store, sources, jobs), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
+    time.sleep(chance.uniform(0.2, 1.0) * duration)
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=60)
+    assert "Traceback" not in stderr, stderr
+    # the run may have ended before the signal, or be ending (Python restores the default
+    # handlers as it exits: a shell then sees 128 + the signal all the same)
+    assert process.returncode in (0, 1, 128 + signum, -signum), (process.returncode, stderr)
+    return store
+
+
+def assert_whole(store: Path, expected: dict[str, str]) -> None:
+    assert digests(store) == expected  # every report graph whole, none lost
+    opened = ox.Store.read_only(str(store))
+    assert problems(opened) == []
+    assert usable_problem(opened) is None
+
+
+@pytest.fixture(scope="module")
+def fixture_store(tmp_path_factory) -> tuple[Path, dict[str, str], float]:
+    store = tmp_path_factory.mktemp("complete") / "store"
+    timed_run(store, [DATA], 1)
+    duration = timed_run(store, [DATA], 1)  # a re-ingest, as the interrupted runs do
+    return store, digests(store), duration
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_an_interrupted_reingest_leaves_every_report_whole(fixture_store, tmp_path, seed):
+    complete, expected, duration = fixture_store
+    assert len(expected) == 3
+    assert_whole(interrupt(complete, [DATA], 1, duration, seed, tmp_path), expected)
+
+
+def test_an_interrupted_first_ingest_is_refused_until_finished(tmp_path, run):
+    """Reports written but the history not yet computed: never an empty answer with
+    exit 0, but a clear error; the next ingest finishes the store."""
+    from ingest.store.embedded import open_store, write_report, write_vocabulary
+    from ingest.store.layout import prepare
+
+    store_dir = tmp_path / "store"
+    store = open_store(store_dir)
+    write_vocabulary(store)
+    prepared = prepare(DATA / "fernley-2017.md")
+    write_report(store, prepared.name, prepared.content, prepared.authorities)
+    del store  # as if the run had been killed here
+    result = run("query", "latest-grades", "--store", store_dir)
+    assert result.exit_code == 2
+    assert "the history graph was not computed" in result.stderr
+    assert "run 'ofsted-kg ingest' again" in result.stderr
+    result = run("validate", "--store", store_dir)
+    assert result.exit_code == 1 and "the history graph was not computed" in result.stdout
+    assert run("ingest", DATA / "fernley-2017.md", "--store", store_dir).exit_code == 0
+    assert run("query", "latest-grades", "--store", store_dir).exit_code == 0
+
+
+def _remove_one(store_dir: Path, graph: str) -> None:
+    store = ox.Store(str(store_dir))
+    store.remove(next(iter(store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))))
+
+
+def _change_one(store_dir: Path, graph: str) -> None:
+    store = ox.Store(str(store_dir))
+    quad = next(q for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+                if isinstance(q.object, ox.Literal))
+    store.remove(quad)
+    store.add(ox.Quad(quad.subject, quad.predicate, ox.Literal(quad.object.value + " (changed)"),
+                      quad.graph_name))
+
+
+def _drop(store_dir: Path, graph: str) -> None:
+    ox.Store(str(store_dir)).remove_graph(ox.NamedNode(graph))
+
+
+@pytest.mark.parametrize(("damage", "said"), [
+    (_remove_one, "holds 522 triples where 523 were written"),
+    (_change_one, "its triples differ from those written"),
+    (_drop, "a report graph recorded as written is missing"),
+])
+def test_a_store_damaged_by_hand_does_not_conform(fixture_store, tmp_path, run, damage, said):
+    complete, _, _ = fixture_store
+    store = tmp_path / "store"
+    shutil.copytree(complete, store)
+    graph = "https://w3id.org/ofsted-kg/id/report/fernley/2017-03-24"
+    damage(store, graph)
+    result = run("validate", "--store", store)
+    assert result.exit_code == 1
+    assert f"Violation: {graph}: {said}" in result.stdout
+
+
+@pytest.mark.corpus
+def test_an_interrupted_corpus_reingest_leaves_every_report_whole(corpus_store, shared,
+                                                                   tmp_path):
+    """The whole corpus in the store; a quarter of it ingested again and interrupted at 30
+    random moments, 10 per signal, with two workers."""
+    files = sorted((shared / "corpus").rglob("*.pdf"))[::4]
+    expected = digests(corpus_store)
+    assert len(expected) > 300
+    complete = tmp_path / "complete"
+    shutil.copytree(corpus_store, complete)
+    duration = timed_run(complete, files, 2)
+    assert digests(complete) == expected
+    for seed in range(30):
+        store = interrupt(complete, files, 2, duration, seed, tmp_path)
+        assert_whole(store, expected)
+        shutil.rmtree(store)
+
