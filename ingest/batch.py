@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from rdflib import Graph
 
-from .errors import InputError, shown
+from .errors import InputError, NotAReport, shown
 from .model import Report
 from .pipeline import read_report
 from .rdf.graph import authority_graph, report_graph
@@ -60,6 +60,17 @@ class Outcome:
         if report.authority_ref is not None and report.authority_ref.urn is None:
             self.unresolved.add(report.authority_ref.printed)
 
+    @property
+    def skipped(self) -> int:
+        """Files that are not reports (an HTML page, an empty file...), among the refused."""
+        return sum(isinstance(error, NotAReport) for error in self.refused)
+
+    def failed(self, strict: bool = False) -> bool:
+        """Whether a report could not be read, or no file was a report (with ``strict``,
+        whether any file was refused)."""
+        ingested = sum(self.frameworks.values()) + self.set_aside
+        return len(self.refused) > (0 if strict or not ingested else self.skipped)
+
     def summary(self) -> str:
         ingested = sum(self.frameworks.values())
         kinds = ", ".join(f"{key} {count}" for key, count in sorted(self.frameworks.items()))
@@ -68,7 +79,8 @@ class Outcome:
             f"{total} file{'s' if total != 1 else ''}: {ingested} ingested"
             + (f" ({kinds})" if kinds else "")
             + (f", {self.set_aside} the same report as another" if self.set_aside else "")
-            + f", {len(self.refused)} refused"
+            + (f", {self.skipped} not a report (skipped)" if self.skipped else "")
+            + f", {len(self.refused) - self.skipped} refused"
             + self._unresolved()
         )
 
@@ -200,13 +212,57 @@ def end_with_parent() -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _progress(items: Iterator, total: int, enabled: bool | None) -> Iterator:
-    """A progress bar on standard error, shown only on a terminal unless asked for."""
+MOST_JOBS = 8  # beyond this, the one process writing the store is the bottleneck
+
+
+def default_jobs() -> int:
+    """Readers at once by default: one per processor this process may use, at most
+    ``MOST_JOBS``."""
+    import os
+
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        usable = os.cpu_count() or 1
+    return max(1, min(usable, MOST_JOBS))
+
+
+_BARS: list = []  # the progress bars showing now
+
+
+def _progress(items: Iterator, total: int, enabled: bool | None,
+              unit: str = "report") -> Iterator:
+    """A progress bar on standard error, shown only on a terminal unless asked for;
+    ``say`` prints above it while it shows."""
     if enabled is False or (enabled is None and not sys.stderr.isatty()):
-        return items
+        yield from items
+        return
     from tqdm import tqdm
 
-    return tqdm(items, total=total, unit="report", file=sys.stderr)
+    bar = tqdm(items, total=total, unit=unit, file=sys.stderr, leave=False)
+    _BARS.append(bar)
+    try:
+        yield from bar
+    finally:
+        _BARS.remove(bar)
+        bar.close()
+
+
+def progress(items: Iterator, total: int, enabled: bool | None, unit: str) -> Iterator:
+    """``items`` with a progress bar on standard error (on a terminal unless ``enabled``
+    says otherwise)."""
+    return _progress(items, total, enabled, unit)
+
+
+def say(line: str) -> None:
+    """One line on standard error, whole, above the progress bar if one is showing (never
+    split by it, and no stale bar left above it)."""
+    if _BARS:
+        from tqdm import tqdm
+
+        tqdm.write(line, file=sys.stderr)
+    else:
+        print(line, file=sys.stderr, flush=True)
 
 
 def report_graphs(reports: list[Report]) -> Iterator[tuple[Report, Graph]]:

@@ -68,19 +68,29 @@ def _quiet_literal_warnings() -> None:
                    "or - for standard output.")
 @click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
               help="RDF syntax of each graph [default: from the output's suffix, else turtle].")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Reports read at once; 0 for one per processor.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
+              help="Reports read at once; 0 for one per processor [default: one per "
+                   "processor, at most 8].")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar [default: on a terminal].")
+@click.option("--strict", is_flag=True,
+              help="Exit 1 if any file is refused, a file that is not a report included.")
 def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | None,
-           fmt: str | None, jobs: int, progress: bool | None) -> None:
+           fmt: str | None, jobs: int | None, progress: bool | None, strict: bool) -> None:
     """Read reports (PDF, markdown or text; folders are searched) into the store, each
     report its own named graph (replaced when ingested again), or into files with -o.
 
     Two inputs that are the same report (its PDF and a text rendering, or one file given
     twice) are one report: the PDF is kept, else the first given, and the run says so.
-    A file that cannot be ingested is reported on one line and the rest go on; the
-    exit code is 1 if any was refused.
+    A file that is not a report (an HTML page, an empty file, a document with no
+    inspection title) is skipped, one line ("Skipped: FILE: why") each; a report that
+    cannot be read is refused, one line ("Error: FILE: why") each; the rest go on.
+
+    Exit codes: 0 every report ingested (files that are not reports skipped); 1 a report
+    could not be read, or no file was a report (with --strict: any file refused or
+    skipped); 2 nothing to read, or
+    the store cannot be opened or written; 3 another run is writing the same output;
+    130 Ctrl-C; 143 SIGTERM.
     """
     import os
 
@@ -101,7 +111,7 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
     _exit_cleanly_on_sigterm()
     if output is not None:
         _lock_output(output)
-    jobs = jobs or os.cpu_count() or 1
+    jobs = batch.default_jobs() if jobs is None else jobs or os.cpu_count() or 1
     outcome = batch.Outcome()
     written = None
     try:
@@ -128,17 +138,22 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
             click.echo(f"{shown(files[0])}: {written}", err=True)
     else:
         click.echo("; ".join(filter(None, [outcome.summary(), written])), err=True)
-    sys.exit(1 if outcome.refused else 0)
+    sys.exit(1 if outcome.failed(strict) else 0)
 
 
 def _say_refused(error) -> None:
-    click.echo(f"Error: {error}", err=True)
+    from .batch import say
+    from .errors import NotAReport
+
+    say(f"{'Skipped' if isinstance(error, NotAReport) else 'Error'}: {error}")
 
 
 def _note_aside(outcome, message: str) -> None:
     """An input that is the same report as another: said, and counted."""
+    from .batch import say
+
     outcome.set_aside += 1
-    click.echo(f"Note: {message}", err=True)
+    say(f"Note: {message}")
 
 
 def _add(prepared, outcome, store, store_dir: Path | None) -> str | None:
@@ -269,9 +284,13 @@ _FORMAT_OF_SUFFIX = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json
 @store_option("The store to check when no GRAPH files are named.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "ttl"]), default="text",
               show_default=True, help="text for people; json or ttl (the SHACL report) for tools.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Report graphs checked at once; 0 for one per processor.")
-def validate(graphs: tuple[Path, ...], store_dir: Path | None, fmt: str, jobs: int) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
+              help="Report graphs checked at once; 0 for one per processor [default: one per "
+                   "processor, at most 8].")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar [default: on a terminal].")
+def validate(graphs: tuple[Path, ...], store_dir: Path | None, fmt: str, jobs: int | None,
+             progress: bool | None) -> None:
     """Check each report's graph, with the shared graphs, against the shapes: exit 0 if
     all conform, 1 if not, 2 if unreadable. Reads the store when no GRAPH is named."""
     import os
@@ -285,30 +304,22 @@ def validate(graphs: tuple[Path, ...], store_dir: Path | None, fmt: str, jobs: i
         store = files_store(graphs) if graphs else _open_store(store_dir, read_only=True)
     except TargetError as error:
         _fail(str(error))
-    outcome = validate_store(store, jobs or os.cpu_count() or 1, shacl_report=fmt == "ttl",
-                             records_required=not graphs)
-    del store  # closed before the exit
+    from .batch import default_jobs
+
+    jobs = default_jobs() if jobs is None else jobs or os.cpu_count() or 1
+    outcome = validate_store(store, jobs, shacl_report=fmt == "ttl",
+                             records_required=not graphs, progress=progress)
     if fmt == "ttl":
         click.echo(outcome.report.serialize(format="turtle"), nl=False)
     elif fmt == "json":
         problems = [vars(p) for p in outcome.problems]
         click.echo(json.dumps({"conforms": outcome.conforms, "results": problems}, indent=2))
     else:
-        click.echo(_summary(outcome), nl=False)
+        from .store.explain import lines
+
+        click.echo("\n".join(lines(store, outcome)))
+    del store  # closed before the exit
     sys.exit(0 if outcome.conforms else 1)
-
-
-def _summary(outcome) -> str:
-    counts: dict[str, int] = {}
-    for problem in outcome.problems:
-        counts[problem.severity] = counts.get(problem.severity, 0) + 1
-    tally = ", ".join(f"{n} {s.lower()}{'s' if n != 1 else ''}" for s, n in counts.items())
-    lines = [f"{'Conforms' if outcome.conforms else 'Does not conform'}"
-             + (f": {tally}" if tally else "")]
-    for p in outcome.problems:
-        where = f" {p.path}" if p.path else ""
-        lines.append(f"  {p.severity}: {p.focus}{where}: {p.message}")
-    return "\n".join(lines) + "\n"
 
 
 @cli.command("queries")
@@ -428,6 +439,60 @@ def _usable_store(store_dir: Path | None):
     return store
 
 
+@cli.command("list")
+@click.argument("kind", type=click.Choice(["authorities", "measures", "frameworks", "queries",
+                                          "roles", "units", "bodies"]))
+@store_option("The store to read (the default target).")
+@click.option("-d", "--data", "data", multiple=True, type=click.Path(path_type=Path),
+              help="Read RDF files instead (repeatable; folders are searched).")
+@click.option("-e", "--endpoint", help="Read a SPARQL 1.1 endpoint URL instead.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]),
+              default="table", show_default=True,
+              help="table for people; csv or json in the W3C SPARQL 1.1 results formats.")
+def list_values(kind: str, store_dir: Path | None, data: tuple[Path, ...],
+                endpoint: str | None, fmt: str) -> None:
+    """List the values a query parameter accepts, as the data holds them: the authorities
+    (names and codes), measures, frameworks, roles, units or bodies; or the saved queries.
+    The first column is what --param takes."""
+    from .queries import QueryError, render
+    from .store.server import ServerError
+    from .store.targets import TargetError
+    from .store.values import listed
+
+    if kind == "queries":
+        _list_queries(fmt)
+        return
+    if sum([store_dir is not None, bool(data), bool(endpoint)]) > 1:
+        _fail("give one of --store DIR, --data FILE... or --endpoint URL")
+    try:
+        answer = render(listed(_target(store_dir, data, endpoint, None), kind), fmt)
+    except (QueryError, TargetError) as error:
+        _fail(str(error))
+    except ServerError as error:
+        _fail(str(error), error.exit_code)
+    _show(answer, fmt == "table", False)
+
+
+def _list_queries(fmt: str) -> None:
+    import csv
+    import io
+
+    from .queries import saved_queries
+    from .table import table
+
+    rows = [[q.name, q.summary, " ".join(p.name for p in q.parameters)]
+            for q in saved_queries().values()]
+    names = ["query", "what it answers", "parameters"]
+    if fmt == "table":
+        click.echo(table(names, rows), nl=False)
+    elif fmt == "csv":
+        out = io.StringIO()
+        csv.writer(out).writerows([names, *rows])
+        click.echo(out.getvalue(), nl=False)
+    else:
+        click.echo(json.dumps([dict(zip(names, row, strict=True)) for row in rows], indent=2))
+
+
 @cli.command()
 @store_option("The store to export.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
@@ -493,7 +558,7 @@ def load(sources: tuple[Path, ...], graph_store: str, store_dir: Path | None, ti
 
         def on_refused(error: InputError) -> None:
             refused.append(error)
-            click.echo(f"Error: {error}", err=True)
+            batch.say(f"Error: {error}")
 
         graphs = graphs_from_sources(files, jobs or os.cpu_count() or 1, on_refused)
     try:

@@ -13,7 +13,6 @@ class InputError(Exception):
         return f"{self.source}: {self.reason}"
 
 
-
 def decoded(path: object) -> str:
     """A file name as text that can always be stored: bytes that are not UTF-8 become
     U+FFFD."""
@@ -27,3 +26,9 @@ def shown(path: object) -> str:
     characters (a newline in a name) as ``\\n``-style escapes."""
     text = decoded(path) if isinstance(path, str) or hasattr(path, "__fspath__") else str(path)
     return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
+class NotAReport(InputError):
+    """A file that is not a report of a kind read here (an HTML page, an empty file, a
+    document with no inspection title): skipped, and said so, rather than a report that
+    could not be read. ``ingest --strict`` fails on it too."""

@@ -182,6 +182,31 @@ def grade_in(text: str) -> Grade | None:
     return None
 
 
+_GRADE_VOCABULARY = ("requires", "improvement", "inadequate", "outstanding", "judged")
+
+
+def damaged_grade_words(text: str) -> bool:
+    """Whether ``text`` holds a grade word misprinted ("improvment", as a damaged text
+    layer gives) or ends as a grade phrase begins ("... to be"): a grade word after it
+    is then the tail of a phrase that cannot be read, never a grade of its own."""
+    words = re.findall(r"[a-z]+", text.lower())
+    if words[-2:] == ["to", "be"] or words[-1:] == ["be"]:
+        return True
+    return any(
+        len(word) >= 5 and word not in _GRADE_VOCABULARY and word != "require"
+        and SequenceMatcher(None, word, known).ratio() >= 0.8
+        for word in words for known in _GRADE_VOCABULARY)
+
+
+def whole_grade(before: str, phrase: str, after: str = "") -> Grade | None:
+    """The grade of a table cell ``phrase``, printed after ``before`` (the row's label)
+    and before ``after``, only where the phrase is whole: "Requires improvment to be
+    good" is no grade (never Good), nor is "Requires improvement to be gxod"."""
+    if damaged_grade_words(before) or re.match(r"\s*to\b(?!\s+be\s+good\b)", after, re.I):
+        return None
+    return grade_in(phrase)
+
+
 def first_grade(text: str) -> Grade | None:
     """The grade a text states first ("Requires improvement ... good" is the former)."""
     found = [(m.start(), key) for key, pattern in _GRADE_PATTERNS if (m := pattern.search(text))]

@@ -41,6 +41,16 @@ class SourceText:
 
 
 @dataclass(frozen=True)
+class Inspector:
+    """A person the report names as an inspector, with the role printed after the name."""
+
+    name: str
+    role: str | None = None  # "His Majesty's Inspector", "Senior HMI", "HMI", ...: as printed
+    page: int | None = None  # where the line naming them is printed
+    printed: str | None = None  # that line, as printed ("Lead inspector: ..."), wraps joined
+
+
+@dataclass(frozen=True)
 class Judgement:
     area: str  # service-area key within the report's scheme
     grade: str | None  # grade key; None where the row's grade cannot be read
@@ -159,8 +169,8 @@ class Report:
     title: str
     framework: str  # key in frameworks.FRAMEWORK_BY_KEY
     reinspection: bool
-    start: date
-    end: date
+    start: date  # the first day on site
+    end: date  # the last day on site (of the last spell)
     published: date | None
     judgements: list[Judgement] = field(default_factory=list)
     previous: PreviousInspection | None = None
@@ -169,12 +179,17 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     skipped_numbers: tuple[int, ...] = ()  # paragraph numbers the report itself leaves out
     repeated_numbers: tuple[int, ...] = ()  # paragraph numbers the report prints twice
+    out_of_order_numbers: tuple[int, ...] = ()  # printed after a higher one, read alone
     lead_inspector: str | None = None
+    leads: tuple[Inspector, ...] = ()  # every lead inspector, each with the role printed
     inspectors: list[str] = field(default_factory=list)
     supports: list[Support] = field(default_factory=list)
     authority_ref: AuthorityRef | None = None  # set by the parser from ``authority``
     trust_name: str | None = None  # the trust that runs the services, as the title prints it
     earlier: tuple[EarlierInspection, ...] = ()  # 2012-framework inspections it recalls
+    # Each spell on site (first day, last day), in order: an inspection paused and resumed
+    # has two or more. Empty is read as one spell from ``start`` to ``end``.
+    spells: tuple[tuple[date, date], ...] = ()
 
     @property
     def identity(self) -> "AuthorityRef | str":

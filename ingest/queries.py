@@ -79,6 +79,7 @@ class SavedQuery:
 
 
 AUTHORITY = "authority"
+ID_PLACEHOLDER = "https://w3id.org/ofsted-kg/id/authority/placeholder"
 
 
 def _variable(parameter: str) -> str:
@@ -107,7 +108,12 @@ def _term(parameter: Parameter, value: str) -> ox.NamedNode | ox.Literal:
     except (ValueError, InvalidOperation):
         raise QueryError(
             f"--param {parameter.name}={value!r} is not a valid {parameter.kind}"
+            f"{_FORMS.get(parameter.kind, '')}"
         ) from None
+
+
+_FORMS = {"date": " (YYYY-MM-DD, such as 2018-05-31)", "boolean": " (true or false)",
+          "integer": " (a whole number)", "decimal": " (a number, such as 0.25)"}
 
 
 def load_query(path: Path) -> SavedQuery:
@@ -147,8 +153,16 @@ def saved_queries() -> dict[str, SavedQuery]:
 def get_query(name: str) -> SavedQuery:
     queries = saved_queries()
     if name not in queries:
-        raise QueryError(f"no saved query {name!r}; 'ofsted-kg queries' lists them")
+        import difflib
+
+        near = difflib.get_close_matches(name, list(queries), n=3, cutoff=0.6)
+        hint = f"did you mean {_either(near)}? " if near else ""
+        raise QueryError(f"no saved query {name!r}; {hint}'ofsted-kg queries' lists them")
     return queries[name]
+
+
+def _either(choices: list[str]) -> str:
+    return " or ".join(filter(None, [", ".join(choices[:-1]), choices[-1]]))
 
 
 def run(query: SavedQuery, target: Target, values: dict[str, str],
@@ -156,10 +170,19 @@ def run(query: SavedQuery, target: Target, values: dict[str, str],
     """Run ``query`` on ``target`` with ``values`` bound, at most ``limit`` rows; the
     authority parameter is first resolved to the authority's node in the target's data."""
     values = dict(values)
-    if AUTHORITY in values and any(p.name == AUTHORITY for p in query.parameters):
+    declared = {p.name for p in query.parameters}
+    # names and forms checked before the data is asked (the authority is resolved below)
+    query.bind({**values, AUTHORITY: ID_PLACEHOLDER} if AUTHORITY in values else values)
+    from .store.values import check_inspection, check_values
+
+    if AUTHORITY in values and AUTHORITY in declared:
         from .store.authority import resolve_authority
 
-        values[AUTHORITY] = resolve_authority(target, values[AUTHORITY])
+        given = values[AUTHORITY]
+        values[AUTHORITY] = resolve_authority(target, given)
+        if "inspection" in values and "inspection" in declared:
+            check_inspection(target, values[AUTHORITY], given, values["inspection"])
+    check_values(target, values, declared)
     text = query.bind(values)
     if limit is not None:
         text = f"{text.rstrip()}\nLIMIT {int(limit)}\n"

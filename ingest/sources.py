@@ -12,7 +12,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from .errors import InputError, decoded, shown
+from .errors import InputError, NotAReport, decoded, shown
 from .model import Line, Listing, Source, SourceText
 
 _CHARACTERS = str.maketrans(
@@ -63,7 +63,7 @@ def read_source(path: Path) -> SourceText:
     except OSError as error:
         raise InputError(name, f"cannot be read ({error.strerror or error})") from None
     if not data.strip():
-        raise InputError(name, "is empty")
+        raise NotAReport(name, "is empty")
     digest = hashlib.sha256(data).hexdigest()
     head = data[:1024].lstrip().lower()
     if data.startswith(b"%PDF"):
@@ -72,13 +72,13 @@ def read_source(path: Path) -> SourceText:
                         listing_of(path, digest))
         return SourceText(source, lines)
     if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
-        raise InputError(name, "is an HTML page, not a report (perhaps saved with a .pdf name)")
+        raise NotAReport(name, "is an HTML page, not a report (perhaps saved with a .pdf name)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(name, "is neither a PDF nor UTF-8 text") from None
+        raise NotAReport(name, "is neither a PDF nor UTF-8 text") from None
     if "\x00" in text:
-        raise InputError(name, "is neither a PDF nor UTF-8 text")
+        raise NotAReport(name, "is neither a PDF nor UTF-8 text")
     media_type = "text/markdown" if _looks_like_markdown(text) else "text/plain"
     return SourceText(Source(decoded(path.name), digest, media_type, name), _text_lines(text))
 

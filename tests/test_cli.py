@@ -57,3 +57,36 @@ def test_installed_command_runs_from_another_folder(tmp_path, example):
     listed = subprocess.run([command, "query", "judgements", "--data", "g.ttl"], cwd=tmp_path,
                             check=True, capture_output=True, text=True).stdout
     assert "Fernley" in listed and "(12 rows)" in listed
+
+
+def test_validate_speaks_of_councils_files_and_parts_in_100_columns(run, tmp_path):
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parent / "data"
+    store = tmp_path / "store"
+    assert run("ingest", data, "--store", store).exit_code == 0
+    result = run("validate", "--store", store)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Conforms: 3 reports checked; 2 warnings, in 1 of them"
+    assert "Fernley, inspection ended 2014-04-24, report file fernley-2014.md" in lines
+    assert ("  Warning: LSCB recommendation 18: No finding supports this recommendation."
+            in lines)
+    assert all(len(line) <= 100 for line in lines) and "https://" not in result.stdout
+    machine = json.loads(run("validate", "--store", store, "-f", "json").stdout)
+    assert {r["path"] for r in machine["results"]} == {"okg:ofstedURN", "^okg:supports"}
+
+
+def test_messages_during_a_progress_bar_are_whole_lines(run, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    folder = tmp_path / "in"
+    shutil.copytree(Path(__file__).resolve().parent / "data", folder)
+    (folder / "page.pdf").write_text("<html><body>not a report</body></html>")
+    (folder / "empty.md").write_text("")
+    result = run("ingest", folder, "--store", tmp_path / "store", "--progress")
+    # the bar is cleared before each message (tqdm.write), never split by it
+    shown = [part for line in result.stderr.split("\n") for part in line.split("\r")]
+    said = [part for part in shown if "kipped:" in part]
+    assert len(said) == 2 and all(part.startswith("Skipped: ") for part in said), said

@@ -7,10 +7,12 @@ Slow (every PDF is read): marked ``corpus``; run with ``pytest -m corpus``.
 import csv
 import os
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from conftest import shared_dir
+from rdflib import Literal
 
 from ingest.errors import InputError
 from ingest.frameworks import FRAMEWORK_BY_KEY
@@ -206,3 +208,56 @@ def _corpus_holds(corpus: Path, inspection) -> bool:
         if 0 <= (published - inspection.start).days <= 150:
             return True
     return False
+
+
+# -- every printed numbered paragraph: read, or named by a violation -----------------------
+
+
+def _read_numbers(graph) -> Counter[int]:
+    """How many bodies' items the graph holds with each number as printed (a review that
+    numbers from 1 again reads its numbers a second time)."""
+    keys = {(str(body), int(number)) for item, number in graph.subject_objects(OKG.number)
+            for body in graph.objects(item, OKG.body)
+            if (item, OKG.numberPrinted, Literal(False)) not in graph}
+    return Counter(number for _, number in keys)
+
+
+def _named(graph) -> set[int]:
+    """Every paragraph number a violation or warning on the report names, and the numbers
+    the report itself leaves out."""
+    named = {int(n) for n in graph.objects(None, OKG.skippedNumber)}
+    for message in [*graph.objects(None, OKG.parseViolation),
+                    *graph.objects(None, OKG.parseWarning)]:
+        for first, last in re.findall(r"(?:aragraphs?|umber) (\d+)(?:-(\d+))?", str(message)):
+            named.update(range(int(first), int(last or first) + 1))
+    return named
+
+
+def test_every_printed_paragraph_is_read_or_named(shared: Path, outcomes: dict[str, object]):
+    """Over the whole corpus: each number printed at the start of a paragraph, counted per
+    numbered run (an appended review numbers from 1 again), is a finding or recommendation
+    in the graph as often as it is printed, or a violation or warning names it."""
+    from ingest.parsing.audit import _openings, _runs
+    from ingest.parsing.headers import find_title
+    from ingest.sources import read_source
+
+    corpus = shared / "corpus"
+    unaccounted, printed_total = [], 0
+    for key, result in sorted(outcomes.items()):
+        if isinstance(result, InputError):
+            continue
+        report, graph = result
+        lines = read_source(corpus / key).lines
+        runs = _runs(_openings(lines, find_title(lines) or 0))
+        read, named = _read_numbers(graph), _named(graph)
+        used: dict[int, int] = {}
+        for position, run in enumerate(runs, 1):
+            for number in sorted({n for _, n, _ in run}):
+                printed_total += 1
+                if used.get(number, 0) < read[number]:
+                    used[number] = used.get(number, 0) + 1
+                elif number not in named:
+                    unaccounted.append(f"{key}: run {position}, paragraph {number}")
+    assert printed_total > 25_000
+    assert unaccounted == [], f"{len(unaccounted)} printed paragraphs neither read nor named: " \
+        + "; ".join(unaccounted[:20])

@@ -25,7 +25,7 @@ ENDS = ["2014-04-24", "2017-03-24", "2021-11-19"]
 VARIABLES = {
     "authority-history": ["authorityName", "inspectionEnd", "published", "framework",
                           "serviceAreaLabel", "gradeLabel", "source", "statedIn", "inspection",
-                          "publishedFrom", "reportUrl"],
+                          "publishedFrom", "reportUrl", "onSite"],
     "grade-changes": ["authorityName", "serviceAreaLabel", "earlierEnd", "earlierGrade",
                       "laterEnd", "laterGrade", "direction", "earlierServiceAreaLabel",
                       "mapping"],

@@ -113,6 +113,15 @@ def test_kinds_and_since_choose_publications(fetch, replica, tmp_path):
     assert only.exit_code == 0
 
 
+def test_kinds_that_name_no_listed_type_are_said(fetch, replica, tmp_path):
+    result = fetch("--authority", "Fernley", "--kinds", "inspection report")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == (
+        "Note: --kinds 'inspection report' names no type the pages list (they list: "
+        "Children's services focused visit, Children's services inspection)")
+    assert "0 new" in result.stderr
+
+
 def test_a_second_publication_the_same_day_keeps_both(fetch, replica, tmp_path):
     from datetime import date
 
@@ -264,6 +273,20 @@ def test_a_download_folder_that_cannot_be_written(fetch, tmp_path):
     assert result.stderr.startswith(f"Error: {blocker / 'reports'}: the download folder "
                                     "cannot be written (")
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_second_fetch_into_the_same_folder_is_refused(fetch, tmp_path):
+    import fcntl
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    with open(folder / ".fetch.lock", "a") as held:  # as a run in progress holds it
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        result = fetch("--authority", "Fernley")
+    assert result.exit_code == 2
+    assert result.stderr == (f"Error: {folder}: another ofsted-kg fetch is writing it; wait "
+                             "for it to end\n")
+    assert files_in(folder) == []
 
 
 def test_sigterm_during_a_download_leaves_nothing_half_written_and_the_next_run_resumes(

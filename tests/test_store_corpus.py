@@ -62,6 +62,17 @@ def test_latest_grades_is_one_row_per_authority(corpus_store):
 
 
 @pytest.mark.corpus
+def test_an_authority_with_no_inspection_in_the_data_is_refused(corpus_store):
+    # the county was replaced by North and West Northamptonshire; only West's report is here
+    result = invoke("query", "latest-grades", "--store", corpus_store, "--param",
+                    "authority=Northamptonshire")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("Error: --param authority='Northamptonshire': the data "
+                                    "holds no inspection of it; did you mean West "
+                                    "Northamptonshire")
+
+
+@pytest.mark.corpus
 def test_ingesting_again_leaves_the_same_store(corpus_store, shared):
     before = size(corpus_store)
     result = invoke("ingest", shared / "corpus" / "80518-wandsworth", "--store", corpus_store,

@@ -2,10 +2,12 @@
 
 One request at a time, ``delay`` seconds between the start of one request and the next
 (default ``DEFAULT_DELAY``); a User-Agent naming ofsted-kg and its version; every request
-bounded as a whole (connecting, each read, and the whole body within ``timeout``
-seconds); a request that times out, cannot connect, is cut short, or is answered 429 or
-5xx is tried again, up to ``retries`` times, waiting ``backoff * 2**attempt`` seconds
-or, for 429 and 503, what the server's Retry-After asks (up to ``MAX_RETRY_AFTER``).
+bounded as a whole (connecting, and each wait for bytes, within ``timeout`` seconds;
+the whole answer too, checked as bytes arrive, so a request that trickles ends within
+twice ``timeout`` at worst); a request that times out, cannot connect, is cut short,
+or is answered 429 or 5xx is tried again, up to ``retries`` times, waiting
+``backoff * 2**attempt`` seconds or what the answer's Retry-After asks (up to
+``MAX_RETRY_AFTER``).
 """
 
 import email.utils

@@ -78,6 +78,10 @@ def fetch(ctx: click.Context, authorities: tuple[str, ...], since: datetime | No
     for publication, path in summary.planned:
         listed = publication.listed.isoformat() if publication.listed else "no date"
         click.echo(f"{publication.url}\t{path}\t{publication.kind or '?'}\t{listed}")
+    for kind in run.unmatched_kinds(plan.choice, summary.seen):
+        listed = ", ".join(sorted(k for k in summary.seen if k)) or "none"
+        click.echo(f"Note: --kinds {kind!r} names no type the pages list (they list: "
+                   f"{listed})", err=True)
     click.echo(f"{summary.text(dry_run)}; download folder {target}", err=True)
     code = summary.exit_code
     if then_ingest and summary.fetched:

@@ -72,6 +72,7 @@ class Summary:
     changed: bool = False  # a page no longer matched the site module
     fetched: list[Path] = field(default_factory=list)  # new files, in order
     planned: list[tuple[Publication, str]] = field(default_factory=list)  # --dry-run
+    seen: Counter[str] = field(default_factory=Counter)  # every type listed, wanted or not
 
     @property
     def exit_code(self) -> int:
@@ -96,6 +97,7 @@ def fetch(client: Client, folder: Path, choice: Choice, publications: Iterable[P
     manifest as soon as it is whole."""
     manifest = Manifest(folder)
     for publication in publications:
+        summary.seen[publication.kind] += 1
         if not choice.wants(publication):
             continue
         if manifest.held(publication.url):
@@ -122,6 +124,14 @@ def fetch(client: Client, folder: Path, choice: Choice, publications: Iterable[P
             datetime.now(timezone.utc).replace(microsecond=0).isoformat()))
         summary.new[publication.kind] += 1
         summary.fetched.append(folder / path)
+
+
+def unmatched_kinds(choice: Choice, seen: Iterable[str]) -> list[str]:
+    """The --kinds values that name no type the pages listed (a typo is said, not a
+    silent "0 new")."""
+    kinds = [kind for kind in seen if kind]
+    return [wanted for wanted in choice.kinds if wanted not in ("inspections", "all")
+            and not any(_kind_matches(wanted, kind) for kind in kinds)]
 
 
 def _record(manifest: Manifest, entry: Entry) -> None:

@@ -11,7 +11,7 @@ import re
 from importlib import import_module
 
 from ..authorities import resolve
-from ..errors import InputError
+from ..errors import NotAReport
 from ..model import Report, SourceText
 from .earlier import earlier_inspections
 from .headers import TRUST_TITLE, find_title, join_title
@@ -40,7 +40,7 @@ def parse_report(text: SourceText) -> Report:
     lines = text.lines
     title_at = find_title(lines)
     if title_at is None:
-        raise InputError(
+        raise NotAReport(
             text.source.location,
             "is not an Ofsted inspection report of a local authority's children's services "
             "(no inspection title on its first page)",
@@ -57,6 +57,6 @@ def _dispatch(text: SourceText, title_at: int, title: str) -> Report:
     for pattern, module, refusal in DISPATCH:
         if pattern.search(title):
             if module is None:
-                raise InputError(text.source.location, refusal)
+                raise NotAReport(text.source.location, refusal)
             return import_module(f"{__name__}.{module}").parse(text, title_at, title)
-    raise InputError(text.source.location, f"has an inspection title not known here: {title!r}")
+    raise NotAReport(text.source.location, f"has an inspection title not known here: {title!r}")

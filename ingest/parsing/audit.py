@@ -17,10 +17,11 @@ not read as printed and a dates line that does not print the days read are viola
 """
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ..frameworks import first_grade, match_area
+from ..frameworks import first_grade, match_area, whole_grade
 from ..model import Line, ParseProblem, PrintedCounts, Report, SourceText
 from .headers import find_title, header_field
 from .textutil import join_lines
@@ -58,7 +59,7 @@ def audit_report(text: SourceText, report: Report) -> Report:
     pages = [line.page for line in lines if line.page is not None]
     counts = PrintedCounts(
         pages=max(pages) if pages else None,
-        paragraphs=len(set(_numbers(openings))),
+        paragraphs=printed_paragraphs(openings),
         judgement_rows=rows,
         previous_rows=previous_rows,
     )
@@ -108,46 +109,86 @@ def _numbering(openings: list[Opening], report: Report) -> list[ParseProblem]:
     # number, and nothing read for it), or not printed where the parser met them.
     bare = {n for _, n, alone in openings if alone} - {n for _, n, alone in openings if not alone}
     blank = set(report.skipped_numbers) & bare
-    lost = sorted({n for n in _numbers(openings) if n not in read | blank})
     problems = _order(openings, report) + [
         ParseProblem("Warning", f"paragraph {n}", f"Paragraph {n} is printed with no text")
-        for n in sorted(blank - read)]
-    problems += [_not_read(first, last) for first, last in _ranges(lost)]
-    problems += _gaps(openings, read | set(report.skipped_numbers))
+        for n in sorted(blank - set(read))]
+    for position, lost in enumerate(_lost_per_run(_runs(openings), read, blank)):
+        problems += [_not_read(first, last, position) for first, last in _ranges(lost)]
+    problems += _gaps(openings, set(read) | set(report.skipped_numbers))
     unprinted = set(report.skipped_numbers) - set(_numbers(openings))
     return problems + [_skip_problem(n, report) for n in sorted(unprinted)]
 
 
-def _read_from_document(openings: list[Opening], report: Report) -> set[int]:
-    """The numbers read as the document prints them: findings numbered by their place
-    in bulleted lists, where the report numbers its paragraphs, do not count."""
-    recommendations = {r.number for r in report.recommendations if r.printed}
-    printed = set(_numbers(openings)) - recommendations
-    findings = {f.number for f in report.findings}
-    if printed and findings and not printed & findings:
-        return recommendations
-    return findings | recommendations
+def _runs(openings: list[Opening]) -> list[list[Opening]]:
+    """The numbered runs of the document: a report appended to another (an LSCB review)
+    may number its paragraphs from 1 again. A run starts again at 1 or 2 followed by the
+    next two numbers; a stray low number (a list in the text) stays in the run it is in."""
+    runs: list[list[Opening]] = [[]]
+    for at, opening in enumerate(openings):
+        number = opening[1]
+        last = runs[-1][-1][1] if runs[-1] else 0
+        following = _numbers(openings[at + 1 : at + 3])
+        if number <= 2 < last and following == [number + 1, number + 2]:
+            runs.append([])
+        runs[-1].append(opening)
+    return [run for run in runs if run]
 
 
-def _not_read(first: int, last: int) -> ParseProblem:
+def _lost_per_run(runs: list[list[Opening]], read: Counter, blank: set[int]) -> list[list[int]]:
+    """For each run, the numbers it prints that were not read: a number printed in two
+    runs needs two paragraphs read with it (the first run takes the first)."""
+    used: Counter = Counter()
+    lost = []
+    for run in runs:
+        missing = []
+        for number in sorted(set(_numbers(run))):
+            if used[number] < read[number] or number in blank:
+                used[number] += 1
+            else:
+                missing.append(number)
+        lost.append(missing)
+    return lost
+
+
+def printed_paragraphs(openings: list[Opening]) -> int:
+    """How many numbered paragraphs the document prints: distinct numbers in each run."""
+    return sum(len(set(_numbers(run))) for run in _runs(openings))
+
+
+def _read_from_document(openings: list[Opening], report: Report) -> Counter:
+    """The numbers read as the document prints them, each with how many bodies read it (a
+    review numbering from 1 again reads its numbers a second time): findings numbered by
+    their place in bulleted lists, where the report numbers its paragraphs, do not count."""
+    recommendations = {(r.body, r.number) for r in report.recommendations if r.printed}
+    printed = set(_numbers(openings)) - {n for _, n in recommendations}
+    findings = {(f.body, f.number) for f in report.findings}
+    if printed and findings and not printed & {n for _, n in findings}:
+        findings = set()
+    return Counter(number for _, number in findings | recommendations)
+
+
+def _not_read(first: int, last: int, run: int = 0) -> ParseProblem:
     part = f"paragraph {first}" if first == last else f"paragraphs {first}-{last}"
+    where = f" (in the numbering that starts again, run {run + 1})" if run else ""
     return ParseProblem(
-        "Violation", part, f"{part.capitalize()} {'is' if first == last else 'are'} "
+        "Violation", part, f"{part.capitalize()}{where} {'is' if first == last else 'are'} "
         "printed but not read: the text is lost or merged into another paragraph")
 
 
 def _gaps(openings: list[Opening], accounted: set[int]) -> list[ParseProblem]:
-    """Numbers missing between two printed openings that were neither read nor skipped by
-    the report itself (a report leaves out one number at most): text lost in reading."""
+    """Numbers missing before the first printed opening or between two printed openings
+    that were neither read nor skipped by the report itself (a report leaves out one
+    number at most): text lost in reading."""
     problems = []
-    numbers = _numbers(openings)
+    numbers = [0] + _numbers(openings) if openings else []
     for before, after in zip(numbers, numbers[1:], strict=False):
         missing = [n for n in range(before + 1, after) if n not in accounted]
         for first, last in _ranges(missing):
             part = f"paragraph {first}" if first == last else f"paragraphs {first}-{last}"
+            goes = f"starts at {after}" if before == 0 else f"goes from {before} to {after}"
             problems.append(ParseProblem(
                 "Violation", part, f"{part.capitalize()} cannot be found: the numbering "
-                f"goes from {before} to {after}"))
+                f"{goes}"))
     return problems
 
 
@@ -164,6 +205,11 @@ def _order(openings: list[Opening], report: Report) -> list[ParseProblem]:
                 "Warning" if kept else "Violation", part,
                 f"{part.capitalize()} is printed twice"
                 + (": both paragraphs are kept, the second as N-2" if kept else "")))
+        elif number in report.out_of_order_numbers and number < last:
+            problems.append(ParseProblem(
+                "Warning", part,
+                f"{part.capitalize()} is printed after number {last}: read as a paragraph "
+                "of its own, but the order is unusual"))
         elif last - 3 <= number < last:
             problems.append(ParseProblem(
                 "Violation", part,
@@ -299,7 +345,8 @@ def _row_problems(label: str, text: str, read: dict, scheme: str) -> list[ParseP
     name = f"judgement row {shown}"
     if re.search(r"not\s+judged", text, re.I):
         return []
-    printed = first_grade(text)
+    cell = _GRADE_WORD.search(text)
+    printed = whole_grade(text[: cell.start()], cell[0], text[cell.end():]) if cell else None
     if printed is None:
         taken = read.get(area.key) if area else None
         told = (f", yet {taken} was read for {area.label}: another row's grade"

@@ -3,11 +3,12 @@ authority name, dates, inspectors, predecessor authority."""
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..errors import InputError
 from ..frameworks import first_grade
-from ..model import Line, Predecessor
-from .textutil import date_span, join_lines, month_year, single_date
+from ..model import Inspector, Line, Predecessor
+from .textutil import Spell, date_spells, join_lines, month_year, single_date
 
 _TITLE = re.compile(r"^(re-?\s*inspection|inspection|review) of\b", re.I)
 # "Inspection of <Place> Children and Families Trust", "... Children's Trust",
@@ -18,12 +19,22 @@ TRUST_TITLE = re.compile(
     re.I,
 )
 
-_LEAD = re.compile(r"^Lead inspectors?\s*:\s*(.+)$", re.I)
+_LEAD = re.compile(
+    r"^(?:Lead inspectors?(?:\s+on\s+site)?\s*:|Reporting inspector\s*:?)\s*(.+)$", re.I)
 _TEAM = re.compile(
-    r"^(?:Lead|Deputy lead|Team|Shadow|Senior)?\s*inspectors?\s*:\s*(.+)$", re.I
+    r"^(?:Lead|Deputy lead|Team|Shadow|Senior)?\s*inspectors?(?:\s+on\s+site)?\s*:\s*(.+)$",
+    re.I,
 )
-
-
+# An inspector's role as reports print it after the name: "HMI", "Senior HMI", "(OI)",
+# "His Majesty's Inspector", "Her Majesty's Inspector" (see docs/reading.md).
+_ROLE = (
+    r"\(?(?:(?:Senior\s+)?HMIs?(?:\s+designate)?|OI|AI"
+    r"|(?:Associate|Ofsted|Senior|Regulatory)\s+Inspector"
+    r"|(?:His|Her)\s+Majesty[\u2019']s\s+(?:Senior\s+)?Inspectors?)\)?"
+)
+_ENDS_WITH_ROLE = re.compile(rf"^(?P<name>.*?)[\s,]*(?P<role>{_ROLE})$", re.I)
+_ROLE_ONLY = re.compile(rf"^(?:{_ROLE})$", re.I)
+_NEXT_LABEL = re.compile(r"^[A-Z][\w' ]{2,40}:")
 def find_title(lines: Sequence[Line], within: int = 40) -> int | None:
     for index, line in enumerate(lines[:within]):
         if _TITLE.match(line.text):
@@ -87,12 +98,13 @@ def header_field(lines: Sequence[Line], label: str, within: int = 60) -> tuple[i
     return None
 
 
-def inspection_dates(source: str, lines: Sequence[Line]):
+def inspection_spells(source: str, lines: Sequence[Line]) -> tuple[Spell, ...]:
+    """Every spell on site the "Inspection dates:" line prints (most print one)."""
     found = header_field(lines, r"inspection dates?")
-    dates = date_span(found[1]) if found else None
-    if dates is None:
+    spells = date_spells(found[1]) if found else ()
+    if not spells:
         raise InputError(source, "has no inspection dates that can be read")
-    return dates
+    return spells
 
 
 def publication_date(lines: Sequence[Line]):
@@ -102,20 +114,71 @@ def publication_date(lines: Sequence[Line]):
 
 def inspection_team(lines: Sequence[Line]) -> tuple[str | None, list[str]]:
     """The lead inspector and every inspector named, in the order the report gives."""
-    lead = None
+    leads = lead_inspectors(lines)
     names: list[str] = []
-    for line in lines:
-        if lead is None and (match := _LEAD.match(line.text)):
-            lead = _person(match[1])
+    for index, line in enumerate(lines):
         if match := _TEAM.match(line.text):
-            for name in re.split(r",|;|\band\b", match[1]):
-                name = _person(name)
-                if name and name not in names:
-                    names.append(name)
-    return lead, names
+            for person in _people(_field(lines, index, match[1])):
+                if person.name not in names:
+                    names.append(person.name)
+    return (leads[0].name if leads else None), names
 
 
-def _person(text: str) -> str:
-    """A name without roles such as "(OI)" or "HMI"."""
-    text = re.sub(r"\((?:[^)]*)\)|\bHMI\b|\b(?:Her|His) Majesty's Inspectors?", "", text)
-    return re.sub(r"\s+", " ", text).strip(" .,")
+def lead_inspectors(lines: Sequence[Line]) -> tuple[Inspector, ...]:
+    """Each lead inspector the first "Lead inspector(s):" line names (with the lines it
+    wraps onto), with the role printed after the name: "Rebecca Quested, His Majesty's
+    Inspector, and Matthew Reed, His Majesty's Inspector" is two people."""
+    for index, line in enumerate(lines):
+        if match := _LEAD.match(line.text):
+            value = _field(lines, index, match[1])
+            printed = f"{line.text[: match.start(1)]}{value}".strip()
+            return tuple(replace(person, page=line.page, printed=printed)
+                         for person in _people(value))
+    return ()
+
+
+def _field(lines: Sequence[Line], index: int, value: str) -> str:
+    """A header field's value with the lines it wraps onto: a line after one ending in a
+    comma or "and", that is not another "Label:" line."""
+    pieces = [value.strip()]
+    for line in lines[index + 1 : index + 4]:
+        wraps = bool(re.search(r"(?:,|\band)$", pieces[-1])) or (
+            len(pieces[-1]) >= _WRAPPED and _names_only(line.text))
+        if not wraps or _NEXT_LABEL.match(line.text):
+            break
+        pieces.append(line.text.strip())
+    return " ".join(pieces)
+
+
+_WRAPPED = 60  # characters: a line this long may have wrapped at the margin mid-list
+_NAME = re.compile(rf"^(?:Dr )?[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){{0,3}}(?: (?:{_ROLE}))?$")
+
+
+def _names_only(text: str) -> bool:
+    """Whether a line holds nothing but names (a list of inspectors wrapped onto it)."""
+    pieces = [piece.strip(" .") for piece in re.split(r",|\band\b", text) if piece.strip(" .")]
+    return bool(pieces) and all(_NAME.match(piece) for piece in pieces)
+
+
+def _people(text: str) -> list[Inspector]:
+    """The people a list of names names, each with the role printed after it (a role
+    standing alone between commas belongs to the name before it)."""
+    people: list[Inspector] = []
+    for piece in re.split(r",|;|/|\band\b", text):
+        piece = re.sub(r"\s+", " ", piece).strip(" .")
+        if not piece:
+            continue
+        if _ROLE_ONLY.match(piece):
+            if people and people[-1].role is None:
+                people[-1] = Inspector(people[-1].name, _role(piece))
+            continue
+        ended = _ENDS_WITH_ROLE.match(piece)
+        name, role = (ended["name"], _role(ended["role"])) if ended else (piece, None)
+        name = name.strip(" .,")
+        if re.search(r"[A-Za-z]{2}", name):
+            people.append(Inspector(name, role))
+    return people
+
+
+def _role(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" ()")

@@ -9,10 +9,17 @@ import re
 from collections.abc import Sequence
 
 from ..errors import InputError
-from ..frameworks import GRADE_WORDS, grade_in, match_area
+from ..frameworks import GRADE_WORDS, match_area, whole_grade
 from ..model import Finding, Judgement, Line, Recommendation, Report, SourceText
 from .backcover import stop_at_back_cover
-from .headers import TRUST_TITLE, inspection_dates, inspection_team, name_above, predecessor
+from .headers import (
+    TRUST_TITLE,
+    inspection_spells,
+    inspection_team,
+    lead_inspectors,
+    name_above,
+    predecessor,
+)
 from .paragraphs import NUMBERED, collect, skipped, with_text
 from .textutil import join_lines
 
@@ -29,7 +36,8 @@ _TITLE_NAME = re.compile(
 def parse_ilacs(text: SourceText, title_at: int, title: str) -> Report:
     lines = text.lines
     name = text.source.location
-    start, end = inspection_dates(name, lines)
+    spells = inspection_spells(name, lines)
+    start, end = spells[0][0], spells[-1][1]
     judgements = _judgement_table(name, lines, title_at)
     framework = _framework(name, judgements)
     recommendations, after = _recommendations(lines)
@@ -45,6 +53,7 @@ def parse_ilacs(text: SourceText, title_at: int, title: str) -> Report:
         reinspection=False,
         start=start,
         end=end,
+        spells=spells,
         published=None,  # ILACS reports print no publication date
         judgements=judgements,
         recommendations=recommendations,
@@ -54,6 +63,7 @@ def parse_ilacs(text: SourceText, title_at: int, title: str) -> Report:
         skipped_numbers=skipped(paragraphs),
         predecessor=predecessor(lines),
         lead_inspector=lead,
+        leads=lead_inspectors(lines[: title_at + 12]),
         inspectors=inspectors,
     )
 
@@ -130,7 +140,7 @@ def _row(label: list[Line], graded: re.Match | None) -> Judgement | None:
         if found is None or _ROW_START.match(printed) is None:
             return None
         area = found.key
-    grade = grade_in(graded["grade"]) if graded is not None else None
+    grade = whole_grade(graded["label"], graded["grade"]) if graded is not None else None
     return Judgement(area, grade.key if grade else None, label[0].page, printed)
 
 

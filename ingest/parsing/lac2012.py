@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from ..errors import InputError
 from ..frameworks import match_area
 from ..model import Finding, Judgement, Line, Recommendation, Report, SourceText
-from .headers import header_field, inspection_dates
+from .headers import header_field, inspection_spells, lead_inspectors
 from .paragraphs import collect, skipped, with_text
 from .textutil import join_lines, single_date
 
@@ -36,7 +36,8 @@ _TABLE = "record of main findings"
 def parse(text: SourceText, title_at: int, title: str) -> Report:
     lines = text.lines
     name = text.source.location
-    start, end = inspection_dates(name, lines)
+    spells = inspection_spells(name, lines)
+    start, end = spells[0][0], spells[-1][1]
     printed_title, authority = _title_and_authority(name, title)
     paragraphs, _ = collect(lines, title_at + 1, 1, _heading, _at_table)
     published = header_field(lines, r"published")
@@ -49,6 +50,7 @@ def parse(text: SourceText, title_at: int, title: str) -> Report:
         reinspection=False,
         start=start,
         end=end,
+        spells=spells,
         published=single_date(published[1]) if published else None,
         judgements=_judgement_table(name, lines),
         recommendations=_recommendations(lines),
@@ -57,6 +59,7 @@ def parse(text: SourceText, title_at: int, title: str) -> Report:
         ],
         skipped_numbers=skipped(paragraphs),
         lead_inspector=lead,
+        leads=lead_inspectors(lines[:12]),
         inspectors=[lead] if lead else [],
     )
 

@@ -98,6 +98,7 @@ class Paragraph:
     pieces: list[str] = field(default_factory=list)
     after_skip: bool = False  # the report printed no paragraph numbered one less
     printing: int = 1  # 2 for a second paragraph the report prints with the same number
+    out_of_order: bool = False  # printed after a higher number (read as its own paragraph)
 
     @property
     def raw_text(self) -> str:
@@ -132,10 +133,10 @@ def collect(
     """Numbered paragraphs from ``lines[start:]`` until ``stop``; returns them and the
     index where scanning ended. ``first`` is the first number expected (None: any)."""
     paragraphs: list[Paragraph] = []
-    expected = first
+    numbering = Numbering(first) if first is not None else None
+    texts = [line.text for line in lines]
     is_open = False
     previous = ""  # the line before, or "" after a heading: a sentence has ended
-    index = start
     for index in range(start, len(lines)):
         if stop(lines, index):
             return paragraphs, index
@@ -146,17 +147,16 @@ def collect(
             if found[0] is not None:
                 area = found[0]
             continue
-        if expected is None:
+        if numbering is None:
             match = NUMBERED.match(line.text)
-            opened = (int(match[1]), match[2]) if match else None
+            opened = Opened(int(match[1]), match[2]) if match else None
         else:
-            opened = opening(line.text, expected, previous)
+            opened = numbering.open(texts, index, previous)
         if opened:
-            skip = expected is not None and opened[0] == expected + 1
             paragraphs.append(Paragraph(
-                opened[0], line.page, area, [opened[1]], skip, printing(paragraphs, opened[0])
+                opened.number, line.page, area, [opened.rest], opened.after_skip,
+                printing(paragraphs, opened.number), opened.out_of_order,
             ))
-            expected = opened[0] + 1
             is_open = True
         elif is_open:
             paragraphs[-1].pieces.append(line.text)
@@ -164,10 +164,101 @@ def collect(
     return paragraphs, len(lines)
 
 
+@dataclass(frozen=True)
+class Opened:
+    number: int
+    rest: str  # the text after the number
+    after_skip: bool = False  # one number before it is not printed (the report skips it)
+    out_of_order: bool = False  # printed after a higher number
+
+
+# How many numbers in a row a damaged text layer may lose (a blank page, a dropped
+# block) and the collector still pick the numbering up again after them.
+_MAX_GAP = 40
+_CONFIRM_LINES = 80  # the next number must open a line within this many lines
+
+
+@dataclass
+class Numbering:
+    """The running sequence a collector follows: the number expected next, and the
+    numbers a later number stepped over (not read, yet perhaps printed further on)."""
+
+    expected: int
+    passed: set[int] = field(default_factory=set)
+
+    def open(self, texts: Sequence[str], at: int, previous: str) -> Opened | None:
+        """The paragraph ``texts[at]`` opens, if any, and the sequence moved on past it.
+
+        Besides the number expected (see ``opening``): a number the sequence stepped
+        over, printed late (two paragraphs swapped), is read as its own paragraph; and
+        after a gap (numbers lost with a blank page or a damaged text layer) a higher
+        number whose successor opens a line soon after picks the numbering up again.
+        The numbers in the gap are not read: the audit names them."""
+        text = texts[at]
+        found = opening(text, self.expected, previous)
+        if found is not None:
+            number, rest = found
+            skip = number == self.expected + 1
+            if skip:
+                self.passed.add(self.expected)
+            self.passed.discard(number)
+            self.expected = max(self.expected, number + 1)
+            return Opened(number, rest, after_skip=skip)
+        late = _late_or_resumed(texts, at, previous, self.expected, self.passed)
+        if late is None:
+            return None
+        number, rest = late
+        if number < self.expected:
+            self.passed.discard(number)
+            return Opened(number, rest, out_of_order=True)
+        self.passed.update(range(self.expected, number))
+        self.expected = number + 1
+        return Opened(number, rest)
+
+    def restart(self) -> None:
+        """A new run of numbers from 1 (a report appended to another)."""
+        self.expected, self.passed = 1, set()
+
+
+def _late_or_resumed(
+    texts: Sequence[str], at: int, previous: str, expected: int, passed: set[int]
+) -> tuple[int, str] | None:
+    match = _OPENING.match(texts[at])
+    if not match or not match[2]:
+        return None  # only a dotted number, opening a capitalised sentence
+    number, rest = int(match[1]), match[3].strip()
+    if not (rest[:1].isupper() or rest[:1] in "\u2018\"'("):
+        return None
+    if previous and not (ENDS_SENTENCE.search(previous) or heading_like(previous)):
+        return None
+    if number in passed:
+        return number, rest
+    if expected + 2 <= number <= expected + _MAX_GAP and _followed(texts, at, number):
+        return number, rest
+    return None
+
+
+def _followed(texts: Sequence[str], at: int, number: int) -> bool:
+    """Whether paragraph ``number + 1`` opens a line soon after ``texts[at]``."""
+    previous = texts[at]
+    for text in texts[at + 1 : at + 1 + _CONFIRM_LINES]:
+        found = opening(text, number + 1, previous)
+        if found and found[0] == number + 1:
+            return True
+        previous = text
+    return False
+
+
 def skipped(paragraphs: list[Paragraph]) -> tuple[int, ...]:
     """The numbers the report itself leaves out of its sequence, or prints with no text."""
-    left_out = [p.number - 1 for p in paragraphs if p.after_skip]
+    read = {p.number for p in paragraphs if p.text}
+    left_out = [p.number - 1 for p in paragraphs if p.after_skip and p.number - 1 not in read]
     return tuple(sorted(left_out + [p.number for p in paragraphs if not p.text]))
+
+
+def out_of_order(paragraphs: list[Paragraph]) -> tuple[int, ...]:
+    """The numbers printed after a higher one, each read as its own paragraph."""
+    return tuple(sorted({p.number for p in paragraphs if p.out_of_order}))
 
 
 def repeated(paragraphs: list[Paragraph]) -> tuple[int, ...]:

@@ -16,20 +16,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from ..frameworks import GRADE_WORDS, first_grade, match_area
+from ..frameworks import GRADE_WORDS, first_grade, match_area, whole_grade
 from ..model import Finding, Judgement, Line, PreviousInspection, Recommendation, Report, SourceText
 from .backcover import back_cover_start
 from .citations import split_citation
-from .headers import inspection_dates, inspection_team, name_above, publication_date
+from .headers import (
+    inspection_spells,
+    inspection_team,
+    lead_inspectors,
+    name_above,
+    publication_date,
+)
 from .paragraphs import (
     ENDS_SENTENCE,
     MARKER,
     NUMBERED,
+    Numbering,
     Paragraph,
     cited,
     heading_like,
     is_subheading,
     opening,
+    out_of_order,
     repeated,
     skipped,
     with_text,
@@ -114,7 +122,8 @@ class _Section:
 def parse_sif(text: SourceText, title_at: int, title: str) -> Report:
     lines = text.lines
     name = text.source.location
-    start, end = inspection_dates(name, lines)
+    spells = inspection_spells(name, lines)
+    start, end = spells[0][0], spells[-1][1]
     body_at = _body_start(lines, title_at)
     lscb_only = title.lower().startswith("review")
     judgements = [] if lscb_only else _judgement_table(name, lines, title_at, body_at)
@@ -124,7 +133,7 @@ def parse_sif(text: SourceText, title_at: int, title: str) -> Report:
     elif lscb_only or _LSCB_IN_TITLE.search(title):
         raise InputError(name, "reviews its LSCB but states no judgement of the board")
     sections = _sections(lines, body_at, LSCB if lscb_only else LA)
-    findings, recommendations, left_out, twice = _items(lines, sections)
+    findings, recommendations, left_out, twice, late = _items(lines, sections)
     lead, inspectors = inspection_team(lines)
     return Report(
         source=text.source,
@@ -134,6 +143,7 @@ def parse_sif(text: SourceText, title_at: int, title: str) -> Report:
         reinspection=title.lower().startswith("re-"),
         start=start,
         end=end,
+        spells=spells,
         published=publication_date(lines),
         judgements=judgements,
         previous=_previous(lines),
@@ -141,7 +151,9 @@ def parse_sif(text: SourceText, title_at: int, title: str) -> Report:
         findings=findings,
         skipped_numbers=left_out,
         repeated_numbers=twice,
+        out_of_order_numbers=late,
         lead_inspector=lead,
+        leads=lead_inspectors(lines),
         inspectors=inspectors,
     )
 
@@ -193,7 +205,8 @@ def _judgement_table(source: str, lines: Sequence[Line], title_at: int, body_at:
         area = match_area(label, "sif") if len(label) <= _LONGEST_LABEL else None
         if area is None:
             continue  # not a row: a footnote, or the text after the table
-        row_grade = first_grade(graded[2]) if graded else None  # unreadable: no grade
+        # unreadable (no grade) unless the cell prints a whole grade phrase
+        row_grade = whole_grade(graded[1], graded[2], row[graded.end():]) if graded else None
         if area.key not in {j.area for j in judgements}:
             judgements.append(
                 Judgement(area.key, row_grade.key if row_grade else None, page, label.strip()))
@@ -343,7 +356,8 @@ def _is_grade_line(text: str) -> bool:
 
 def _items(
     lines: Sequence[Line], sections: list[_Section]
-) -> tuple[list[Finding], list[Recommendation], tuple[int, ...], tuple[int, ...]]:
+) -> tuple[list[Finding], list[Recommendation], tuple[int, ...], tuple[int, ...],
+           tuple[int, ...]]:
     """Findings, recommendations, the numbers the report skips and those it prints twice:
     numbered paragraphs in one running sequence, or, where a list is not numbered, its
     bullets."""
@@ -351,12 +365,19 @@ def _items(
     recommendations: list[Recommendation] = []
     left_out: list[int] = []
     twice: list[int] = []
-    expected = 1
+    late: list[int] = []
+    numbering = Numbering(1)
     printed_numbers: Counter = Counter()
+    texts = [line.text for line in lines]
+    restart = False  # an appended report's heading met, its first paragraph not yet
     for section in sections:
-        paragraphs, expected = _numbered(lines, section, expected, printed_numbers)
+        restart = (restart or section.may_restart) and section.body == LSCB
+        section.may_restart = restart
+        paragraphs = _numbered(lines, section, numbering, printed_numbers, texts)
+        restart = section.may_restart
         left_out += skipped(paragraphs)
         twice += repeated(paragraphs)
+        late += out_of_order(paragraphs)
         paragraphs = with_text(paragraphs)
         if section.role != "recommendation":
             findings += [_finding(p, section.body) for p in paragraphs]
@@ -372,7 +393,8 @@ def _items(
         for section in (s for s in sections if s.role == "finding"):
             start = _count(findings, section.body) + 1
             findings += [_finding(p, section.body) for p in _bullets(lines, section, start)]
-    return findings, recommendations, tuple(left_out), tuple(sorted(set(twice)))
+    return (findings, recommendations, tuple(left_out), tuple(sorted(set(twice))),
+            tuple(sorted(set(late))))
 
 
 def _recommendation(paragraph: Paragraph, body: str, printed: bool) -> Recommendation:
@@ -393,33 +415,43 @@ def _finding(paragraph: Paragraph, body: str) -> Finding:
     )
 
 
-def _numbered(lines: Sequence[Line], section: _Section, expected: int, printed: Counter):
-    """The section's numbered paragraphs, and the number expected after them. ``printed``
-    counts the numbers met so far in the body: a number printed again is a second
-    printing. Sub-headings between paragraphs close the open one and are not its text."""
+def _numbered(lines: Sequence[Line], section: _Section, numbering: Numbering,
+              printed: Counter, texts: Sequence[str]) -> list[Paragraph]:
+    """The section's numbered paragraphs. ``numbering`` is the running sequence, carried
+    from section to section; ``printed`` counts the numbers met so far in the body: a
+    number printed again is a second printing. Sub-headings between paragraphs close the
+    open one and are not its text. ``texts`` are every line's text, to look ahead."""
     paragraphs: list[Paragraph] = []
-    texts = [lines[index].text for index in section.lines]
+    section_texts = [lines[index].text for index in section.lines]
     previous = ""
     is_open = False
     for position, index in enumerate(section.lines):
-        text = texts[position]
-        opened = opening(text, expected, previous)
-        if opened is None and section.may_restart and not paragraphs:
-            opened = opening(text, 1, previous)
+        text = section_texts[position]
+        if section.may_restart and numbering.expected > 2 and _opens_run(text, previous):
+            numbering.restart()  # an appended report numbers its paragraphs from 1 again
+            section.may_restart = False
+        opened = numbering.open(texts, index, previous)
         if opened:
-            printed[section.body, opened[0]] += 1
+            section.may_restart = False
+            printed[section.body, opened.number] += 1
             paragraphs.append(Paragraph(
-                opened[0], lines[index].page, section.area, [opened[1]],
-                opened[0] == expected + 1, printed[section.body, opened[0]],
+                opened.number, lines[index].page, section.area, [opened.rest],
+                opened.after_skip, printed[section.body, opened.number], opened.out_of_order,
             ))
-            expected, is_open = opened[0] + 1, True
-        elif is_subheading(texts, position, expected, previous):
+            is_open = True
+        elif is_subheading(section_texts, position, numbering.expected, previous):
             is_open, previous = False, ""
             continue
         elif is_open:
             paragraphs[-1].pieces.append(text)
         previous = text
-    return paragraphs, expected
+    return paragraphs
+
+
+def _opens_run(text: str, previous: str) -> bool:
+    """Whether ``text`` opens paragraph 1 (or 2, the report leaving out 1)."""
+    found = opening(text, 1, previous)
+    return found is not None and found[0] in (1, 2)
 
 
 def _bullets(lines: Sequence[Line], section: _Section, first: int) -> list[Paragraph]:

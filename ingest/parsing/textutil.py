@@ -48,15 +48,7 @@ def _spelled(text: str) -> str:
 def date_range(text: str) -> tuple[date, date] | None:
     """Start and end of a range such as "8 May to 31 May 2018" or "3 to 14 Oct 2022"."""
     match = _RANGE.search(_spelled(text))
-    if not match:
-        return None
-    day1, month1, year1, day2, month2, year2 = match.groups()
-    end = date(int(year2), _month(month2), int(day2))
-    start_month = _month(month1) if month1 else end.month
-    start_year = int(year1) if year1 else end.year
-    if not year1 and start_month > end.month:  # "28 December to 8 January 2016"
-        start_year -= 1
-    return date(start_year, start_month, int(day1)), end
+    return _range_of(match) if match else None
 
 
 _LEADING_DATE = re.compile(rf"^\W*{_DATE.pattern}", re.I)
@@ -71,6 +63,48 @@ def date_span(text: str) -> tuple[date, date] | None:
     match = _LEADING_DATE.match(_spelled(text))
     if not match:
         return None
+    day, month, year = match.groups()
+    single = date(int(year), _month(month), int(day))
+    return single, single
+
+
+Spell = tuple[date, date]
+# What joins two spells on site on a dates line: "... and 7 August 2019 to 8 August 2019".
+_NEXT_SPELL = re.compile(r"\s*(?:,|;|and|&)\s*", re.I)
+
+
+def date_spells(text: str) -> tuple[Spell, ...]:
+    """Every spell on site a dates line prints, in order: one range (or a single date) at
+    the start, and each further range or day joined to it by "and" (inspections paused
+    and resumed: "5 to 9 December 2022 and 14 to 15 February 2023"). Empty where the
+    line prints no date that can be read."""
+    spelled = _spelled(text)
+    first = _RANGE.search(spelled)
+    if first is None:
+        single = date_span(text)
+        return (single,) if single else ()
+    spells = [_range_of(first)]
+    position = first.end()
+    while joined := _NEXT_SPELL.match(spelled, position):
+        following = _RANGE.match(spelled, joined.end()) or _DATE.match(spelled, joined.end())
+        if following is None:
+            break
+        spells.append(_range_of(following) if following.re is _RANGE else _day_of(following))
+        position = following.end()
+    return tuple(spells)
+
+
+def _range_of(match: re.Match) -> Spell:
+    day1, month1, year1, day2, month2, year2 = match.groups()
+    end = date(int(year2), _month(month2), int(day2))
+    start_month = _month(month1) if month1 else end.month
+    start_year = int(year1) if year1 else end.year
+    if not year1 and start_month > end.month:  # "28 December to 8 January 2016"
+        start_year -= 1
+    return date(start_year, start_month, int(day1)), end
+
+
+def _day_of(match: re.Match) -> Spell:
     day, month, year = match.groups()
     single = date(int(year), _month(month), int(day))
     return single, single

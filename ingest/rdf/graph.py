@@ -154,8 +154,32 @@ def _inspection(graph: Sink, report: Report, node: URIRef) -> None:
     )
     for name in report.inspectors:
         graph.add((node, OKG.inspector, Literal(name)))
+    _spells(graph, report, node)
+    _leads(graph, report, node)
     if report.trust_name:
         _trust(graph, node, report.trust_name)
+
+
+def _spells(graph: Sink, report: Report, inspection: URIRef) -> None:
+    """Each spell on site, ``<inspection>/spell/N`` in time order (one where the report
+    prints one range)."""
+    for number, (start, end) in enumerate(report.spells or ((report.start, report.end),), 1):
+        spell = below(inspection, "spell", number)
+        graph.add((inspection, OKG.spell, spell))
+        _add(graph, spell, (RDF.type, OKG.OnSiteSpell), (OKG.spellNumber, Literal(number)),
+             (OKG.spellStart, Literal(start)), (OKG.spellEnd, Literal(end)))
+
+
+def _leads(graph: Sink, report: Report, inspection: URIRef) -> None:
+    """Each lead inspector, a person of their own: ``<inspection>/lead-inspector/N``."""
+    for number, person in enumerate(report.leads, 1):
+        node = below(inspection, "lead-inspector", number)
+        graph.add((inspection, OKG.ledBy, node))
+        _add(graph, node, (RDF.type, OKG.LeadInspector), (RDF.type, PROV.Person),
+             (RDFS.label, Literal(person.name)),
+             (OKG.printedRole, Literal(person.role) if person.role else None),
+             (OKG.page, Literal(person.page) if person.page is not None else None),
+             (OKG.printedText, Literal(person.printed) if person.printed else None))
 
 
 def _trust(graph: Sink, inspection: URIRef, name: str) -> None:

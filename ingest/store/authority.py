@@ -9,6 +9,7 @@ from ..authorities import lookup
 from ..queries import QueryError
 from .names import ID
 from .targets import Target
+from .values import accepted, suggestion
 
 _KEYS = """
 PREFIX okg: <https://w3id.org/ofsted-kg/def#>
@@ -44,12 +45,19 @@ def resolve_authority(target: Target, value: str) -> str:
         known = lookup(value)
         node = f"{ID}authority/{known.urn}" if known is not None else None
         found = {node} if node in keys else set()
+    inspected = accepted(target, "authorities")  # the names of those with an inspection
     if len(found) == 1:
-        return found.pop()
+        node = found.pop()
+        if keys[node] & {name.lower() for name in inspected}:
+            return node
+        raise QueryError(f"--param authority={value!r}: the data holds no inspection of it"
+                         f"{suggestion(value, inspected)} ('ofsted-kg list authorities' "
+                         "lists those it holds)")
     if found:
         raise QueryError(f"--param authority={value!r} names {len(found)} authorities "
                               f"({', '.join(sorted(found))}); give its Ofsted URN")
     raise QueryError(
-        f"--param authority={value!r}: no such authority in the data "
-        f"({len(keys)} known); give its name as a report prints it, its Ofsted URN, "
-        "LA code or ONS code")
+        f"--param authority={value!r}: no such authority in the data"
+        f"{suggestion(value, inspected)} ('ofsted-kg list authorities' lists the "
+        f"{len(inspected)} it holds: a name as a report prints it, an Ofsted URN, LA code "
+        "or ONS code)")

@@ -11,7 +11,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .embedded import report_graph_names
-from .names import AUTHORITIES, INTEGRITY
+from .names import AUTHORITIES, INTEGRITY, REPORTS
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,8 @@ class StoreOutcome:
     problems: tuple  # ingest.validate.Problem, for every graph
     report: Any  # rdflib Graph: every graph's SHACL validation report
     graphs: int
+    # each report graph's name with the problems first found in it, in the order of names
+    by_graph: tuple[tuple[str | None, tuple], ...] = ()
 
 
 def _ntriples(store: ox.Store, name: str | None) -> bytes:
@@ -79,15 +81,18 @@ def _integrity(store: ox.Store, required: bool) -> list:
 
 
 def validate_store(store: ox.Store, jobs: int = 1, shacl_report: bool = False,
-                   records_required: bool = True) -> StoreOutcome:
+                   records_required: bool = True,
+                   progress: bool | None = False) -> StoreOutcome:
     """Validate every report graph of ``store`` with the shared graphs, ``jobs`` at a time
-    in worker processes; the SHACL validation report is gathered only if asked for. The
-    store is first compared with its integrity records (``store.integrity``): a graph cut
-    short, lost or changed, or a history out of date, is a violation. Files with no
-    integrity graph (``records_required`` false) are not."""
+    in worker processes, with a progress bar if ``progress`` (None: on a terminal); the
+    SHACL validation report is gathered only if asked for. The store is first compared
+    with its integrity records (``store.integrity``): a graph cut short, lost or changed,
+    or a history out of date, is a violation. Files with no integrity graph
+    (``records_required`` false) are not."""
     from rdflib import Graph
 
     from ..batch import in_workers
+    from ..batch import progress as bar
     from ..rdf.namespaces import bind_prefixes
     from ..validate import warm_up
 
@@ -99,14 +104,20 @@ def validate_store(store: ox.Store, jobs: int = 1, shacl_report: bool = False,
     # the store as the workers need it, while they check the ones before.
     work = ((_ntriples(store, name), _authorities_of(store, name), shacl_report)
             for name in names or [None])
-    problems: list = _integrity(store, records_required)
+    # each problem -> the first graph it was found in (None: the store as a whole)
+    problems: dict = {p: p.focus if p.focus.startswith(REPORTS) else None
+                      for p in _integrity(store, records_required)}
     conforms = not problems
     report = bind_prefixes(Graph())
-    for ok, found, shacl in in_workers(_check, work, jobs):
+    checked = bar(in_workers(_check, work, jobs), len(names), progress, "report")
+    for name, (ok, found, shacl) in zip(names or [None], checked, strict=True):
         conforms = conforms and ok
-        problems += found
+        for problem in found:
+            problems.setdefault(problem, name)
         if shacl:
             report.parse(data=shacl.decode("utf-8"), format="nt")
     # a shared graph's problem (an authority not in the reference table) shows once, not
     # once for every report graph it was checked beside
-    return StoreOutcome(conforms, tuple(dict.fromkeys(problems)), report, len(names))
+    by_graph = {name: tuple(p for p, first in problems.items() if first == name)
+                for name in dict.fromkeys(problems.values())}
+    return StoreOutcome(conforms, tuple(problems), report, len(names), tuple(by_graph.items()))
