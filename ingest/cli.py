@@ -344,9 +344,13 @@ def list_queries() -> None:
 @click.option("-e", "--endpoint", help="Query a SPARQL 1.1 endpoint URL instead.")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="A parameter of the query (repeatable).")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]),
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx"]),
               default="table", show_default=True,
-              help="table for people; csv or json in the W3C SPARQL 1.1 results formats.")
+              help="table for people; csv or json in the W3C SPARQL 1.1 results formats; "
+                   "xlsx a spreadsheet (needs -o).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Write the answer to this file (replaced atomically) [default: standard "
+                   "output].")
 @click.option("--wide", is_flag=True,
               help="table: every column, IRIs included, each cell whole on one line, however "
                    "wide [default: 100 columns, machine columns left out].")
@@ -360,8 +364,9 @@ def list_queries() -> None:
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
               help="--endpoint: seconds to wait for the answer [default: 60].")
 def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: str | None,
-          params: tuple[str, ...], fmt: str, wide: bool, columns: str | None,
-          limit: int | None, pager: bool | None, timeout: float | None) -> None:
+          params: tuple[str, ...], fmt: str, output: Path | None, wide: bool,
+          columns: str | None, limit: int | None, pager: bool | None,
+          timeout: float | None) -> None:
     """Run the saved query NAME on the store, on --data files or on an --endpoint.
 
     Exit codes: 0 answered; 2 bad query, parameter, file or option; 3 the endpoint is
@@ -376,6 +381,8 @@ def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: s
                    f"--columns applies to -f table, not -f {fmt}")
     _refuse_unused(fmt != "table" and bool(pager), f"--pager applies to -f table, not -f {fmt}")
     _refuse_unused(timeout is not None and not endpoint, "--timeout applies to --endpoint only")
+    _refuse_unused(fmt == "xlsx" and (output is None or str(output) == "-"),
+                   "-f xlsx writes a file: give -o FILE.xlsx")
 
     if sum([store_dir is not None, bool(data), bool(endpoint)]) > 1:
         _fail("give one of --store DIR, --data FILE... or --endpoint URL")
@@ -395,7 +402,19 @@ def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: s
         _fail(str(error))
     except ServerError as error:
         _fail(str(error), error.exit_code)
+    if output is not None and str(output) != "-":
+        _write_answer(answer, output)
+        return
     _show(answer, fmt == "table" and pager is not False, pager is True)
+
+
+def _write_answer(answer: bytes, output: Path) -> None:
+    from .rdf.files import write_atomically
+
+    try:
+        write_atomically(output, answer)
+    except OSError as error:
+        _fail(f"{output}: cannot be written ({error.strerror or error})")
 
 
 def _show(answer: bytes, may_page: bool, must_page: bool) -> None:
@@ -509,6 +528,45 @@ def export(store_dir: Path | None, output: Path) -> None:
     count = write(store, output)
     del store  # closed before the exit
     click.echo(f"{count} triples written to {output}", err=True)
+
+
+@cli.command()
+@store_option("The store to publish (the default target).")
+@click.option("-d", "--data", "data", multiple=True, type=click.Path(path_type=Path),
+              help="Publish RDF files instead (repeatable; folders are searched).")
+@click.option("-e", "--endpoint", help="Publish what a SPARQL 1.1 endpoint holds instead.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="The site's folder: new, empty, or a site this command wrote before "
+                   "(replaced only when the new one is complete).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="--endpoint: seconds to wait for each answer [default: 60].")
+def site(store_dir: Path | None, data: tuple[Path, ...], endpoint: str | None, output: Path,
+         timeout: float | None) -> None:
+    """Write a static site of the graph to the folder -o: the national picture, a page for
+    every authority and every inspection, the ontology, and downloads (docs/site.md).
+
+    Exit codes: 0 written; 2 nothing to publish, unreadable input, or the folder cannot be
+    written; 3 the endpoint is down or too slow; 4 it answered with a refusal or an error.
+    """
+    from .publish.site import SiteError, build
+    from .queries import QueryError
+    from .store.server import ServerError
+    from .store.targets import TargetError
+
+    _refuse_unused(timeout is not None and not endpoint, "--timeout applies to --endpoint only")
+    if sum([store_dir is not None, bool(data), bool(endpoint)]) > 1:
+        _fail("give one of --store DIR, --data FILE... or --endpoint URL")
+    try:
+        pages = build(_target(store_dir, data, endpoint, timeout), output)
+    except SiteError as error:
+        _fail(str(error))
+    except (QueryError, TargetError) as error:
+        _fail(str(error))
+    except ServerError as error:
+        _fail(str(error), error.exit_code)
+    except OSError as error:
+        _fail(f"{output}: cannot be written ({error.strerror or error})")
+    click.echo(f"{pages} pages written to {output}", err=True)
 
 
 # --- SPARQL servers: load (Graph Store Protocol) -------------------------------------------

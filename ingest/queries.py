@@ -198,8 +198,14 @@ _RESULTS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV
 def render(solutions: ox.QuerySolutions, fmt: str, wide: bool = False,
            shape: Shape | None = None, columns: list[str] | None = None,
            limit: int | None = None) -> bytes:
-    """The W3C SPARQL 1.1 Query Results JSON or CSV format (CSV lines end in CRLF), or
-    tables for people, shaped as the query declares (``shape.py``, ``table.py``)."""
+    """The W3C SPARQL 1.1 Query Results JSON or CSV format (CSV lines end in CRLF), a
+    spreadsheet (``publish/xlsx.py``), or tables for people, shaped as the query declares
+    (``shape.py``, ``table.py``)."""
+    if fmt == "xlsx":
+        from .publish.rows import table_of
+        from .publish.xlsx import xlsx_bytes
+
+        return xlsx_bytes(table_of(rows_of(solutions)))
     if fmt in _RESULTS:
         out = io.BytesIO()
         solutions.serialize(out, format=_RESULTS[fmt])

@@ -1,0 +1,186 @@
+"""ofsted-kg site: the pages, their agreement with the saved queries, the downloads, the
+same bytes each time, and the folder replaced only by a complete site."""
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from sitehelp import table
+
+from ingest.publish.ontology import ontology_terms
+
+HERE = Path(__file__).resolve().parent
+FERNLEY = HERE / "data"
+OKG = "https://w3id.org/ofsted-kg/def#"
+
+
+@pytest.fixture(scope="module")
+def fernley_store(tmp_path_factory) -> Path:
+    from click.testing import CliRunner
+
+    from ingest.cli import cli
+
+    store = tmp_path_factory.mktemp("site-store") / "store"
+    result = CliRunner().invoke(cli, ["ingest", str(FERNLEY), "--store", str(store),
+                                      "--no-progress"])
+    assert result.exit_code == 0, result.stderr
+    return store
+
+
+@pytest.fixture(scope="module")
+def site(fernley_store, tmp_path_factory) -> Path:
+    from click.testing import CliRunner
+
+    from ingest.cli import cli
+
+    out = tmp_path_factory.mktemp("site") / "site"
+    result = CliRunner().invoke(cli, ["site", "--store", str(fernley_store), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert "pages written to" in result.stderr
+    return out
+
+
+def query_rows(run, store: Path, name: str) -> list[dict[str, str]]:
+    result = run("query", name, "--store", store, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    return [{k: v["value"] for k, v in b.items()}
+            for b in json.loads(result.stdout)["results"]["bindings"]]
+
+
+def test_every_page_is_where_its_iri_leads(site, run, fernley_store):
+    inspections = {r["inspection"] for r in query_rows(run, fernley_store, "inspection-grades")}
+    assert len(inspections) == 3
+    for iri in inspections:
+        page = site / (iri.removeprefix("https://w3id.org/ofsted-kg/") + "/index.html")
+        html = page.read_text()
+        assert f"&lt;{iri}&gt;" in html  # the page names what it shows
+    authority = site / "id/authority/fernley/index.html"
+    for iri in inspections:
+        assert iri.rsplit("/", 1)[-1] in authority.read_text()
+    assert (site / "index.html").is_file() and (site / "def/index.html").is_file()
+
+
+def test_national_counts_equal_latest_grades(site, run, fernley_store):
+    latest = query_rows(run, fernley_store, "latest-grades")
+    expected = Counter((r["serviceAreaLabel"], r["gradeLabel"]) for r in latest)
+    rows = table((site / "index.html").read_text(), "How many authorities")
+    header, body = rows[0], rows[1:]
+    shown = Counter({(row[0], grade): int(n) for row in body
+                     for grade, n in zip(header[1:-1], row[1:-1], strict=True) if int(n)})
+    assert shown == expected
+    latest_table = table((site / "index.html").read_text(), "Each authority's latest")
+    assert [row[0] for row in latest_table[1:]] == ["Fernley"]
+
+
+def test_inspection_page_sets_each_recommendation_beside_its_findings(site):
+    html = (site / "id/inspection/fernley/2014-04-24/index.html").read_text()
+    assert html.count('class="recommendation"') + html.count(
+        'class="recommendation unsupported"') == 7
+    unsupported = html.split('class="recommendation unsupported"')
+    assert len(unsupported) == 2  # recommendation 18 to the LSCB: no finding supports it
+    assert "Recommendation 18" in unsupported[1].split("</section>")[0]
+    assert "No finding supports this recommendation" in unsupported[1]
+    assert "Finding 8" in html and "score 0.24" in html
+
+
+def test_previous_grades_beside_the_latest(site):
+    rows = table((site / "id/inspection/fernley/2017-03-24/index.html").read_text(),
+                 "The grades this report gives")
+    overall = next(r for r in rows if r[0] == "Overall effectiveness")
+    assert overall[1:] == ["Good", "Inadequate"]  # 2017's grade, and 2014's as 2017 states it
+
+
+def test_each_page_links_its_report_graph(site, fernley_store):
+    html = (site / "id/inspection/fernley/2017-03-24/index.html").read_text()
+    assert 'href="../../../../id/report/fernley/2017-03-24.ttl"' in html
+    store = ox.Store.read_only(str(fernley_store))
+    graph = ox.NamedNode("https://w3id.org/ofsted-kg/id/report/fernley/2017-03-24")
+    expected = {q.triple for q in store.quads_for_pattern(None, None, None, graph)}
+    for suffix, fmt in ((".ttl", ox.RdfFormat.TURTLE), (".jsonld", ox.RdfFormat.JSON_LD)):
+        path = site / f"id/report/fernley/2017-03-24{suffix}"
+        assert {q.triple for q in ox.parse(path=str(path), format=fmt)} == expected
+
+
+def test_nothing_is_fetched_from_elsewhere(site):
+    for page in site.rglob("*.html"):
+        html = page.read_text()
+        assert "<script src" not in html and "<link rel=\"stylesheet\"" not in html
+        assert "href=\"http" not in html, page  # no report URLs in the examples' graph
+
+
+def test_the_same_graph_gives_the_same_bytes(site, fernley_store, run, tmp_path):
+    again = tmp_path / "again"
+    assert run("site", "--store", fernley_store, "-o", again).exit_code == 0
+    files = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    for name in files:
+        assert (site / name).read_bytes() == (again / name).read_bytes(), name
+
+
+def test_a_previous_site_is_replaced_only_by_a_complete_one(fernley_store, run, tmp_path):
+    out = tmp_path / "site"
+    assert run("site", "--store", fernley_store, "-o", out).exit_code == 0
+    before = (out / "index.html").read_bytes()
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("")
+    result = run("site", "--data", empty, "-o", out)
+    assert result.exit_code == 2
+    assert result.stderr == "Error: no inspection reports to publish (ingest some first)\n"
+    assert (out / "index.html").read_bytes() == before
+    (out / "stale.html").write_text("left from before")
+    assert run("site", "--store", fernley_store, "-o", out).exit_code == 0
+    assert not (out / "stale.html").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_folder_of_other_files_is_not_replaced(fernley_store, run, tmp_path):
+    (tmp_path / "mine.txt").write_text("keep me")
+    result = run("site", "--store", fernley_store, "-o", tmp_path)
+    assert result.exit_code == 2
+    assert "is a folder of other files, not a site this command wrote" in result.stderr
+    assert (tmp_path / "mine.txt").read_text() == "keep me"
+
+
+def test_an_output_that_cannot_be_written(fernley_store, run, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = run("site", "--store", fernley_store, "-o", blocker / "site")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {blocker / 'site'}: cannot be written")
+    assert result.stderr.count("\n") == 1
+
+
+def test_an_unreachable_endpoint(run, tmp_path):
+    result = run("site", "--endpoint", "http://127.0.0.1:9/sparql", "--timeout", "2",
+                 "-o", tmp_path / "site")
+    assert result.exit_code == 3, result.stderr
+    assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+    assert not (tmp_path / "site").exists()
+
+
+def test_the_site_from_files_is_the_site_from_the_store(site, fernley_store, run, tmp_path):
+    exported = tmp_path / "all.trig"
+    assert run("export", "--store", fernley_store, "-o", exported).exit_code == 0
+    assert run("site", "--data", exported, "-o", tmp_path / "s").exit_code == 0
+    for name in ("index.html", "id/inspection/fernley/2014-04-24/index.html",
+                 "ofsted-kg.trig", "id/report/fernley/2014-04-24.ttl"):
+        assert (tmp_path / "s" / name).read_bytes() == (site / name).read_bytes(), name
+
+
+def test_the_ontology_page_documents_every_term(site):
+    html = (site / "def/index.html").read_text()
+    classes, properties = ontology_terms()
+    assert len(classes) >= 10 and len(properties) >= 40
+    from rdflib import OWL, RDF, Graph
+
+    graph = Graph()
+    for path in sorted((HERE.parent / "ontology").glob("*.ttl")):
+        graph.parse(path)
+    declared = {str(s) for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+                for s in graph.subjects(RDF.type, kind) if str(s).startswith(OKG)}
+    assert declared == {t.iri for t in classes + properties}
+    for term in classes + properties:
+        assert f'id="{term.name}"' in html and term.label in html.replace("&#39;", "'")
+    assert "<svg" in html and "How the classes relate" in html
