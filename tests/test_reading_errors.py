@@ -10,7 +10,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from test_damage import RENDERINGS, _damaged, facts, messages, remove_item, replace_in, swap_items
+from test_damage import (
+    RENDERINGS,
+    _damaged,
+    facts,
+    messages,
+    remove_item,
+    remove_line,
+    replace_in,
+    swap_items,
+)
 
 from ingest.model import Line, Report
 from ingest.pipeline import read_report
@@ -280,3 +289,50 @@ def test_class_11_whole_grade(before, cell, after, grade):
 
     found = whole_grade(before, cell, after)
     assert (found.key if found else None) == grade
+
+
+# -- class 6: a number printed twice in different sections ------------------------------
+
+def test_class_6_a_number_printed_twice_in_two_sections_gives_two_findings(tmp_path):
+    report = _fernley(tmp_path, "fernley-2021.md", lambda text: text.replace(
+        "\n4. Most children come into care", "\n3. Most children come into care"))
+    threes = [f for f in report.findings if f.number == 3]
+    assert [(f.area, f.printing) for f in threes] == [
+        ("help-and-protection", 1), ("in-care-and-care-leavers", 2)]
+    assert threes[0].text.startswith("Social workers visit")
+    assert threes[1].text.startswith("Most children come into care")
+    assert report.repeated_numbers == (3,)
+    conforms, problems = _conforms(report)
+    assert conforms, problems
+    from ingest.rdf.graph import report_graph
+    from ingest.rdf.namespaces import OKG
+
+    graph = report_graph(report)
+    iris = sorted(str(s).rsplit("/", 1)[-1] for s in graph.subjects(OKG.number, None)
+                  if "/finding/" in str(s) and graph.value(s, OKG.number).toPython() == 3)
+    assert iris == ["3", "3-2"]
+    assert all(len(set(graph.objects(s, OKG.text))) == 1 for s in graph.subjects(OKG.number))
+
+
+# -- class 12: cross-checks the report offers -------------------------------------------
+
+CROSS_CHECKS = [
+    ("table and section heading disagree",
+     replace_in(r"is that it is good", "is that it is inadequate"),
+     "The judgement table prints Good for Experiences and progress of care leavers"),
+    ("published before the last day on site", replace_in(r"20 July 2018", "20 July 2017", 20),
+     "publication date (2017-07-20, its 'Report published' line) is before its last day on "
+     "site (2018-05-31"),
+    ("previous inspection row dropped",
+     remove_line(r"Adoption performance: Requires improvement"),
+     "names 5 areas but not 'adoption'"),
+]
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+@pytest.mark.parametrize(("case", "damage", "said"), CROSS_CHECKS, ids=[c[0] for c in CROSS_CHECKS])
+def test_class_12_a_disagreement_the_report_shows_is_a_violation_naming_both_places(
+        seeds, tmp_path, rendering, case, damage, said):
+    report = _damaged(seeds, rendering, damage, tmp_path)
+    assert any(said in m for m in _violations(report)), messages(report)
+    assert not _conforms(report)[0]

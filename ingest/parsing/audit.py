@@ -36,7 +36,7 @@ _ILACS_ROW = re.compile(
     r"|Overall\s+effectiveness", re.I)
 _ENDS_SENTENCE = re.compile(r"[.:;!?)\u201d\u2019\"']$")
 _PREVIOUS = re.compile(r"judgements? for the local authority (?:were|was)", re.I)
-_LABEL = re.compile(r"([A-Z][^:.]{2,120}?):\s*")
+_LABEL = re.compile(r"([A-Z][^:.]{2,120}?):\s*", re.I)
 _TABLE_LINES = 60  # the judgement table stands within this many lines of the title
 Opening = tuple[int, int, bool]  # line index, number, whether the number stands alone
 
@@ -55,7 +55,8 @@ def audit_report(text: SourceText, report: Report) -> Report:
     rows, row_problems = _judgement_rows(lines, title_at, report)
     previous_rows, previous_problems = _previous_rows(lines, report)
     problems += row_problems + previous_problems + _publication(report) + _empty_pages(lines)
-    problems += _dates(lines, report)
+    problems += _dates(lines, report) + _published_after_visit(report)
+    problems += _section_grades(lines, title_at, report)
     pages = [line.page for line in lines if line.page is not None]
     counts = PrintedCounts(
         pages=max(pages) if pages else None,
@@ -417,7 +418,25 @@ def _compare_previous(rows: list[tuple[str, str]], report: Report):
         elif read[area] != grade.key:
             problems.append(ParseProblem(
                 "Violation", part, f"The {part} prints {grade.label} but {read[area]} was read"))
-    return len(rows), problems
+    return len(rows), problems + _previous_lacks(rows)
+
+
+# The areas a single inspection framework inspection judges: a list of the previous
+# inspection's judgements that names some of them names them all.
+_SIF_AREAS = ("overall", "help-and-protection", "looked-after", "adoption", "care-leavers",
+              "leadership")
+
+
+def _previous_lacks(rows: list[tuple[str, str]]) -> list[ParseProblem]:
+    """A previous inspection's list that lost a row (its text layer damaged) says so."""
+    named = {area for area, _ in rows}
+    if not named & set(_SIF_AREAS):
+        return []
+    return [ParseProblem(
+        "Violation", f"previous inspection row '{area}'",
+        f"The previous inspection's list of judgements names {len(named)} areas but not "
+        f"'{area}', which every inspection of its framework judges: a row is missing")
+        for area in _SIF_AREAS if area not in named]
 
 
 # -- pages -----------------------------------------------------------------------------
@@ -453,6 +472,76 @@ def _dates(lines: Sequence[Line], report: Report) -> list[ParseProblem]:
                 f"The inspection dates line does not print the {which} day read "
                 f"({day.isoformat()}): {text.strip()!r}"))
     return problems
+
+
+# -- cross-checks the report offers ------------------------------------------------------
+
+_SECTION_HEADING = re.compile(
+    r"^(?:The experiences and progress of|Leadership, management|The graded judge?ment)")
+_HEADING_GRADE = re.compile(
+    r"(?:(?::|\bis that it|\bare|\bis|\brequires?)\s+|\s+)"
+    r"(?P<grade>(?:requires?\s+improvement(?:\s+to\s+be\s+good)?|good|inadequate"
+    r"|outstanding))\.?$", re.I)
+
+
+def _section_grades(lines: Sequence[Line], title_at: int, report: Report) -> list[ParseProblem]:
+    """SIF reports state each judgement twice: in the table and in the heading of its
+    section ("The graded judgement about adoption performance is that it is good"). A
+    heading whose whole grade phrase differs from the table's is a violation naming both."""
+    if report.framework not in {"sif", "sif-lscb"}:
+        return []
+    table = {j.area: j for j in report.judgements}
+    problems = []
+    for index in range(_body_start(lines, title_at), len(lines)):
+        if not _SECTION_HEADING.match(lines[index].text):
+            continue
+        heading = _heading_with_grade(lines, index)
+        if heading is None or (heading.endswith(".") and not heading.startswith("The graded")):
+            continue  # a sentence, such as the previous inspection's list ("...: inadequate.")
+        found = _HEADING_GRADE.search(heading)
+        area = match_area(heading[: found.start()], "sif") if found else None
+        read = table.get(area.key) if area else None
+        grade = first_grade(found["grade"]) if found else None
+        if area is None or read is None or grade is None or read.grade in (None, grade.key):
+            continue
+        problems.append(ParseProblem(
+            "Violation", f"judgement of {area.key}",
+            f"The judgement table prints {_label(read.grade)} for {area.label}"
+            f"{_on_page(read.page)} but its section heading prints {grade.label}"
+            f"{_on_page(lines[index].page)}: {heading!r}"))
+    return problems
+
+
+def _heading_with_grade(lines: Sequence[Line], index: int) -> str | None:
+    """A section heading with the lines it wraps onto, up to the grade that ends it."""
+    pieces = [lines[index].text.strip()]
+    for line in lines[index + 1 : index + 4]:
+        if _HEADING_GRADE.search(" ".join(pieces)) or _OPENING.match(line.text):
+            break
+        pieces.append(line.text.strip())
+    joined = " ".join(pieces)
+    return joined if len(joined) <= 200 and _HEADING_GRADE.search(joined) else None
+
+
+def _on_page(page: int | None) -> str:
+    return "" if page is None else f" (page {page})"
+
+
+def _label(grade: str) -> str:
+    from ..frameworks import GRADE_BY_KEY
+
+    return GRADE_BY_KEY[grade].label if grade in GRADE_BY_KEY else grade
+
+
+def _published_after_visit(report: Report) -> list[ParseProblem]:
+    """A report cannot be published before its last day on site."""
+    if report.published is None or report.published >= report.end:
+        return []
+    return [ParseProblem(
+        "Violation", "publication date",
+        f"The report's publication date ({report.published.isoformat()}, its 'Report "
+        f"published' line) is before its last day on site ({report.end.isoformat()}, its "
+        "'Inspection dates' line)")]
 
 
 # -- publication -----------------------------------------------------------------------

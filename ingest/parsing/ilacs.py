@@ -20,7 +20,7 @@ from .headers import (
     name_above,
     predecessor,
 )
-from .paragraphs import NUMBERED, collect, skipped, with_text
+from .paragraphs import NUMBERED, collect, out_of_order, repeated, skipped, with_text
 from .textutil import join_lines
 
 _GRADE = rf"(?:{GRADE_WORDS})"
@@ -58,9 +58,12 @@ def parse_ilacs(text: SourceText, title_at: int, title: str) -> Report:
         judgements=judgements,
         recommendations=recommendations,
         findings=[
-            Finding(p.number, p.text, p.area, p.page, p.flagged) for p in with_text(paragraphs)
+            Finding(p.number, p.text, p.area, p.page, p.flagged, printing=p.printing)
+            for p in with_text(paragraphs)
         ],
         skipped_numbers=skipped(paragraphs),
+        repeated_numbers=repeated(paragraphs),
+        out_of_order_numbers=out_of_order(paragraphs),
         predecessor=predecessor(lines),
         lead_inspector=lead,
         leads=lead_inspectors(lines[: title_at + 12]),

@@ -16,7 +16,7 @@ from ..errors import InputError
 from ..frameworks import match_area
 from ..model import Finding, Judgement, Line, Recommendation, Report, SourceText
 from .headers import header_field, inspection_spells, lead_inspectors
-from .paragraphs import collect, skipped, with_text
+from .paragraphs import collect, out_of_order, repeated, skipped, with_text
 from .textutil import join_lines, single_date
 
 SCHEME = "lac-2012"
@@ -55,9 +55,12 @@ def parse(text: SourceText, title_at: int, title: str) -> Report:
         judgements=_judgement_table(name, lines),
         recommendations=_recommendations(lines),
         findings=[
-            Finding(p.number, p.text, p.area, p.page, p.flagged) for p in with_text(paragraphs)
+            Finding(p.number, p.text, p.area, p.page, p.flagged, printing=p.printing)
+            for p in with_text(paragraphs)
         ],
         skipped_numbers=skipped(paragraphs),
+        repeated_numbers=repeated(paragraphs),
+        out_of_order_numbers=out_of_order(paragraphs),
         lead_inspector=lead,
         leads=lead_inspectors(lines[:12]),
         inspectors=[lead] if lead else [],
