@@ -2,7 +2,8 @@
 
 ``authorities.csv`` beside this module is a copy of the facts the project needs from
 ``authorities.csv`` in the shared reference folder (copied 2026-11-23): one row an authority,
-sorted by Ofsted URN, with its DfE LA code, ONS code, name, other names, region and type.
+sorted by Ofsted URN, with its DfE LA code, ONS code, name, other names, region and type,
+and the LA codes of its statistical neighbours (the DfE's, in the reference's order).
 ``scripts/refresh_authorities.py`` regenerates it from a newer reference file. Abolished
 authorities (old Northamptonshire, Poole, Cumbria) are kept without an ONS code: older reports
 name them.
@@ -23,7 +24,7 @@ from .model import AuthorityRef
 
 TABLE = Path(__file__).parent / "authorities.csv"
 COLUMNS = ("urn", "la_code", "ons_code", "name", "also_known_as", "region_code", "region_name",
-           "la_type")
+           "la_type", "stat_neighbours")
 ALIAS_SEPARATOR = "; "
 
 # Words that say what kind of body an authority is, not which one; stripped from either end.
@@ -46,6 +47,7 @@ class Authority:
     region_code: str | None
     region_name: str | None
     la_type: str | None
+    stat_neighbours: tuple[str, ...] = ()  # DfE LA codes of its statistical neighbours
 
 
 def normalise(text: str) -> str:
@@ -82,6 +84,7 @@ def _read(path: Path) -> list[tuple[Authority, tuple[str, ...]]]:
                 urn=row["urn"], la_code=row["la_code"], ons_code=_optional(row["ons_code"]),
                 name=row["name"], region_code=_optional(row["region_code"]),
                 region_name=_optional(row["region_name"]), la_type=_optional(row["la_type"]),
+                stat_neighbours=tuple(row.get("stat_neighbours", "").split()),
             ),
             tuple(a.strip() for a in row["also_known_as"].split(";") if a.strip()),
         )
@@ -153,6 +156,21 @@ def _by_first_words(key: str, known: dict[str, list[Authority]]) -> Authority | 
 @cache
 def _by_urn() -> dict[str, Authority]:
     return {authority.urn: authority for authority in authorities()}
+
+
+@cache
+def _by_la_code() -> dict[str, Authority]:
+    """Each LA code's authority; where an abolished and a current authority share a code,
+    the current one (with an ONS code)."""
+    found: dict[str, Authority] = {}
+    for authority in authorities():
+        if authority.la_code not in found or authority.ons_code:
+            found[authority.la_code] = authority
+    return found
+
+
+def by_la_code(code: str) -> Authority | None:
+    return _by_la_code().get(code)
 
 
 def by_urn(urn: str) -> Authority | None:

@@ -460,7 +460,7 @@ def _usable_store(store_dir: Path | None):
 
 @cli.command("list")
 @click.argument("kind", type=click.Choice(["authorities", "measures", "frameworks", "queries",
-                                          "roles", "units", "bodies"]))
+                                          "roles", "units", "bodies", "inspectors"]))
 @store_option("The store to read (the default target).")
 @click.option("-d", "--data", "data", multiple=True, type=click.Path(path_type=Path),
               help="Read RDF files instead (repeatable; folders are searched).")
@@ -471,7 +471,8 @@ def _usable_store(store_dir: Path | None):
 def list_values(kind: str, store_dir: Path | None, data: tuple[Path, ...],
                 endpoint: str | None, fmt: str) -> None:
     """List the values a query parameter accepts, as the data holds them: the authorities
-    (names and codes), measures, frameworks, roles, units or bodies; or the saved queries.
+    (names and codes), measures, frameworks, roles, units, bodies or lead inspectors; or
+    the saved queries.
     The first column is what --param takes."""
     from .queries import QueryError, render
     from .store.server import ServerError
@@ -515,19 +516,25 @@ def _list_queries(fmt: str) -> None:
 @cli.command()
 @store_option("The store to export.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="OUT.trig or OUT.nq: every named graph of the store.")
+              help="OUT.trig or OUT.nq: every named graph of the store, under its name; "
+                   "OUT.ttl, OUT.nt, OUT.jsonld or OUT.rdf: one merged graph.")
 def export(store_dir: Path | None, output: Path) -> None:
-    """Write the whole store (report graphs and shared graphs) to a TriG or N-Quads file,
-    byte for byte the same for the same contents."""
-    from .store.export import DATASET_SUFFIXES
+    """Write the whole store (report graphs and shared graphs) to one file in the RDF
+    syntax its suffix names, streamed from the store (no PDF is read again), byte for byte
+    the same for the same contents."""
+    from .store.export import DATASET_SUFFIXES, EXPORT_SUFFIXES
     from .store.export import export as write
 
-    if output.suffix.lower() not in DATASET_SUFFIXES:
-        _fail(f"{output}: export writes .trig or .nq files")
+    if output.suffix.lower() not in EXPORT_SUFFIXES:
+        _fail(f"{output}: export writes {', '.join(EXPORT_SUFFIXES)} files")
     store = _open_store(store_dir, read_only=True)
-    count = write(store, output)
+    try:
+        count = write(store, output)
+    except OSError as error:
+        _fail(f"{output}: cannot be written ({error.strerror or error})")
     del store  # closed before the exit
-    click.echo(f"{count} triples written to {output}", err=True)
+    kind = "quads" if output.suffix.lower() in DATASET_SUFFIXES else "triples"
+    click.echo(f"{count} {kind} written to {output}", err=True)
 
 
 @cli.command()

@@ -24,9 +24,12 @@ from pathlib import Path
 def timed(command: list[str]) -> float:
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
+    took = time.perf_counter() - start
+    last = (done.stderr.strip().splitlines() or [""])[-1]
+    print(f"{took:7.2f} s  exit {done.returncode}  {' '.join(command[1:3])}: {last[:120]}")
     if done.returncode not in (0, 1):
         sys.exit(f"{' '.join(command)} failed: {done.stderr.strip()}")
-    return time.perf_counter() - start
+    return took
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,7 +4,8 @@ Usage: python scripts/refresh_authorities.py REFERENCE_CSV [--output PATH]
 
 Copies, for every row: the Ofsted URN, the DfE LA code, the ONS code (empty for abolished
 authorities, which are kept), the ONS name, the other names, the 2022 ONS region code and the
-region's name, and the ONS authority type. Rows are sorted by URN. Notes on stderr say where the
+region's name, the ONS authority type, and the LA codes of the statistical neighbours.
+Rows are sorted by URN. Notes on stderr say where the
 reference disagrees with itself and what was copied instead.
 """
 
@@ -66,6 +67,8 @@ def convert(rows: list[dict[str, str]]) -> list[dict[str, str]]:
             "region_code": code,
             "region_name": region,
             "la_type": row["ons_la_type"].strip(),
+            "stat_neighbours": " ".join(code.strip() for code in row["stat_neighbours"].split(",")
+                                        if code.strip()),
         })
     return sorted(out, key=lambda r: int(r["urn"]))
 

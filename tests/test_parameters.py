@@ -40,6 +40,12 @@ def test_a_value_the_data_does_not_hold_is_refused_with_the_nearest(run, fernley
     assert said in line and line.endswith("lists them)")
 
 
+def test_an_inspectors_name_is_checked(run, fernley):
+    line = refused(run, "query", "inspectors", "--data", fernley, "--param", "name=Avery Quil")
+    assert line == ("Error: --param name='Avery Quil': no such lead inspector in the data; did "
+                    "you mean Avery Quill? ('ofsted-kg list inspectors' lists them)")
+
+
 def test_role_and_unit_are_checked(run, fernley):
     line = refused(run, "query", "statistics", "--data", fernley, "--param",
                    "measure=children-looked-after", "--param", "role=curent")
@@ -87,6 +93,7 @@ def test_a_right_value_answers(run, fernley):
     ("roles", "role", "national"),
     ("units", "unit", "rate-per-10000"),
     ("bodies", "body", "lscb"),
+    ("inspectors", "name", "Avery Quill"),
 ])
 def test_list_prints_what_a_parameter_accepts(run, fernley, kind, first, member):
     result = run("list", kind, "--data", fernley, "-f", "csv")

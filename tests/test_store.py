@@ -156,11 +156,6 @@ def test_default_store_comes_from_the_environment(run, tmp_path, monkeypatch):
     assert table.exit_code == 0 and "(12 rows)" in table.stdout
 
 
-def test_export_refuses_other_suffixes(run, together, tmp_path):
-    result = run("export", "--store", together, "-o", tmp_path / "x.ttl")
-    assert result.exit_code == 2 and "export writes .trig or .nq" in result.stderr
-
-
 def test_querying_the_store_does_not_load_rdflib(together):
     """Start-up matters: the query path runs on pyoxigraph alone."""
     import subprocess
@@ -211,3 +206,30 @@ def test_a_store_another_process_writes_to_is_one_line(tmp_path):
     assert done.returncode == 2 and done.stderr.count("\n") == 1
     assert done.stderr.startswith(f"Error: {tmp_path / 'store'}: the store cannot be opened")
     assert "another process is writing to it" in done.stderr
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nt", ".jsonld", ".rdf"])
+def test_export_writes_the_merged_graph_in_every_syntax(run, tmp_path, together, suffix):
+    import pyoxigraph as ox
+
+    out = tmp_path / f"all{suffix}"
+    result = run("export", "--store", together, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    written = ox.Store()
+    written.load(path=str(out), format=ox.RdfFormat.from_extension(suffix[1:]))
+    store = ox.Store.read_only(str(together))
+    integrity = "https://w3id.org/ofsted-kg/id/graph/integrity"
+    expected = {q.triple for q in store if not isinstance(q.graph_name, ox.DefaultGraph)
+                and q.graph_name.value != integrity}
+    assert {q.triple for q in written} == expected  # every graph's triples, each once
+    assert result.stderr == f"{len(expected)} triples written to {out}\n"
+    again = tmp_path / f"again{suffix}"
+    run("export", "--store", together, "-o", again)
+    assert again.read_bytes() == out.read_bytes()  # the same bytes for the same store
+
+
+def test_export_refuses_a_suffix_of_no_syntax(run, tmp_path, together):
+    result = run("export", "--store", together, "-o", tmp_path / "all.xlsx")
+    assert result.exit_code == 2
+    assert result.stderr == (f"Error: {tmp_path / 'all.xlsx'}: export writes .trig, .nq, .ttl, "
+                             ".nt, .jsonld, .rdf files\n")

@@ -77,10 +77,10 @@ class Renderer:
                    iri="https://w3id.org/ofsted-kg/id/")
 
     def authority(self, authority: str, history: list[Inspection], chart: Markup,
-                  summary) -> None:
-        facts = next((r for r in summary.dicts() if r["authority"] == authority), None)
+                  latest: dict, neighbours: list) -> None:
         self.write(pages.page_path(authority), "authority.html", history=history,
-                   chart=chart, facts=facts, iri=authority, page_path=pages.page_path,
+                   chart=chart, facts=latest.get(authority), iri=authority,
+                   page_path=pages.page_path, neighbours=neighbours, areas=SUMMARY_AREAS,
                    title=f"{history[0].authority_name}: children's services inspections")
 
     def inspection(self, inspection: Inspection, found: dict[str, Inspection], recommendations,

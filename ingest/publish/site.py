@@ -58,6 +58,7 @@ class Answers:
     evidence: Table
     flagged: Table
     problems: Table
+    neighbours: Table
 
 
 def gather(target: Target) -> Answers:
@@ -65,7 +66,7 @@ def gather(target: Target) -> Answers:
                       ask(target, "inspection-grades"), ask(target, "recommendation-findings"),
                       ask(target, "finding-evidence"),
                       ask(target, "flagged-findings-without-recommendation"),
-                      ask(target, "report-problems"))
+                      ask(target, "report-problems"), ask(target, "statistical-neighbours"))
     if not answers.grades.rows:
         raise SiteError("no inspection reports to publish (ingest some first)")
     return answers
@@ -123,11 +124,15 @@ def _write_site(target: Target, answers: Answers, root: Path,
     found = pages.inspections(answers.grades, urls)
     histories = pages.by_authority(found)
     renderer.national(answers, found, histories)
+    neighbours = pages.grouped(answers.neighbours, "authority")
+    latest = {str(row["authority"]): row for row in answers.summary.dicts()}
     for authority, history in histories.items():
         columns, rows, cells = pages.grid(history)
         chart = judgement_grid(f"Judgements of {history[0].authority_name} over time",
                                columns, rows, cells)
-        renderer.authority(authority, history, chart, answers.summary)
+        renderer.authority(authority, history, chart, latest,
+                           [(n, latest.get(str(n["neighbour"])))
+                            for n in neighbours.get(authority, [])])
     recommendations = pages.recommendations(answers.recommendations)
     evidence = pages.grouped(answers.evidence, "finding")
     flagged = pages.grouped(answers.flagged, "inspectionEnd")

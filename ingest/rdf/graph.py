@@ -6,7 +6,7 @@ from typing import Protocol
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
-from ..authorities import by_urn, resolve
+from ..authorities import by_la_code, by_urn, resolve
 from ..model import AuthorityRef, EarlierInspection, Judgement, Report, Support
 from .evidence import evidence_graph
 from .identity import (
@@ -140,6 +140,10 @@ def _authority(graph: Sink, ref: AuthorityRef | str) -> URIRef:
     if region is not None:
         _add(graph, region, (RDF.type, OKG.Region),
              (RDFS.label, Literal(known.region_name) if known.region_name else None))
+    for code in known.stat_neighbours:
+        neighbour = by_la_code(code)
+        if neighbour is not None and neighbour.urn != known.urn:
+            graph.add((node, OKG.statisticalNeighbour, ID[f"authority/{neighbour.urn}"]))
     return node
 
 

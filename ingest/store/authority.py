@@ -36,8 +36,43 @@ def authority_keys(target: Target) -> dict[str, set[str]]:
     return keys
 
 
+# The same, for a few spellings of one value: found through the store's index of objects,
+# so the answer costs the same however many authorities the data holds.
+_KEYS_NAMED = """
+PREFIX okg: <https://w3id.org/ofsted-kg/def#>
+SELECT DISTINCT ?node ?key WHERE {
+  GRAPH ?graph { ?node ?property ?key . ?node a okg:Authority . }
+  VALUES ?property { <http://www.w3.org/2000/01/rdf-schema#label>
+                     <http://www.w3.org/2004/02/skos/core#prefLabel>
+                     <http://www.w3.org/2004/02/skos/core#altLabel> okg:ofstedURN okg:laCode
+                     okg:onsCode }
+  VALUES ?key { %s }
+}
+"""
+
+
+def _spellings(value: str) -> list[str]:
+    """The value as given, in lower and upper case and with each word capitalised."""
+    spaced = " ".join(value.split())
+    return sorted({spaced, spaced.lower(), spaced.upper(), spaced.title()})
+
+
+def _named(target: Target, value: str) -> set[str]:
+    """Authority nodes one of whose names or codes is ``value`` in a usual spelling."""
+    import json
+
+    literals = " ".join(json.dumps(s) for s in _spellings(value))
+    return {s["node"].value for s in target.answer(_KEYS_NAMED % literals)
+            if s["node"] is not None}
+
+
 def resolve_authority(target: Target, value: str) -> str:
-    """The IRI of the authority ``value`` names, among those the target holds."""
+    """The IRI of the authority ``value`` names, among those the target holds. A name
+    or code in a usual spelling is looked up directly; anything else (an IRI, another
+    spelling, a name the reference table knows) reads every authority's names."""
+    found = _named(target, value)
+    if len(found) == 1:
+        return found.pop()
     keys = authority_keys(target)
     wanted = " ".join(value.split()).lower()
     found = {node for node, names in keys.items() if wanted in names or value == node}

@@ -141,7 +141,8 @@ WHERE {
   GRAPH ?graph {
     { ?node a okg:Authority ; ?property ?value .
       VALUES ?property { rdf:type rdfs:label skos:prefLabel skos:altLabel okg:ofstedURN
-                         okg:laCode okg:onsCode okg:authorityType okg:region } }
+                         okg:laCode okg:onsCode okg:authorityType okg:region
+                         okg:statisticalNeighbour } }
     UNION
     { ?node a okg:Region ; ?property ?value . }
   }

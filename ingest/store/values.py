@@ -47,6 +47,11 @@ SELECT DISTINCT ?role WHERE { GRAPH ?report { ?quantity okg:role ?role } } ORDER
     "units": _PREFIXES + """
 SELECT DISTINCT ?unit WHERE { GRAPH ?report { ?quantity okg:unit ?unit } } ORDER BY ?unit
 """,
+    "inspectors": _PREFIXES + """
+SELECT ?name (COUNT(DISTINCT ?inspection) AS ?inspections) WHERE { GRAPH ?report {
+  ?inspection okg:ledBy ?lead . ?lead rdfs:label ?name } }
+GROUP BY ?name ORDER BY ?name
+""",
     "bodies": _PREFIXES + """
 SELECT DISTINCT ?body WHERE { GRAPH ?report { ?recommendation a okg:Recommendation ;
   okg:body ?body } } ORDER BY ?body
@@ -54,7 +59,9 @@ SELECT DISTINCT ?body WHERE { GRAPH ?report { ?recommendation a okg:Recommendati
 }
 
 PARAMETERS = {"measure": "measures", "framework": "frameworks", "role": "roles",
-              "unit": "units", "body": "bodies"}
+              "unit": "units", "body": "bodies", "name": "inspectors"}
+_ONE = {"measures": "measure", "frameworks": "framework", "roles": "role", "units": "unit",
+        "bodies": "body", "inspectors": "lead inspector"}
 
 _DATES = _PREFIXES + """
 SELECT DISTINCT ?end WHERE { GRAPH ?report { ?inspection okg:authority <%s> ;
@@ -98,7 +105,7 @@ def check_values(target: Target, values: dict[str, str], declared: set[str]) -> 
             continue
         choices = accepted(target, kind)
         if value not in choices:
-            raise QueryError(f"--param {name}={value!r}: no such {name} in the data"
+            raise QueryError(f"--param {name}={value!r}: no such {_ONE[kind]} in the data"
                              f"{suggestion(value, choices)} ('ofsted-kg list {kind}' "
                              "lists them)")
 

@@ -1,0 +1,49 @@
+"""The whole corpus on a real Virtuoso: `ofsted-kg load` sends the corpus store through
+its Graph Store endpoint, and every saved query, with and without its optional authority,
+gives the rows the embedded store gives (booleans compared by value: Virtuoso writes
+them as 1 and 0).
+
+Slow (every PDF is read): marked ``corpus``; run with ``pytest -m corpus``. Skipped, saying
+why, where Virtuoso is not installed.
+"""
+
+import pytest
+from click.testing import CliRunner
+from examples import example_parameters
+from servers import virtuoso
+from test_virtuoso import rows
+
+from ingest.cli import cli
+from ingest.queries import saved_queries
+
+pytestmark = pytest.mark.corpus
+MAY_BE_EMPTY = {"previous-inspection-disagreements", "evidence-for-recommendation"}
+
+
+@pytest.fixture(scope="module")
+def corpus_virtuoso(corpus_store, tmp_path_factory):
+    with virtuoso(tmp_path_factory.mktemp("corpus-virtuoso")) as base:
+        result = CliRunner().invoke(cli, ["load", "--store", str(corpus_store), "--graph-store",
+                                          f"{base}/sparql-graph-crud", "--timeout", "300"])
+        assert result.exit_code == 0, result.stderr
+        yield base
+
+
+def variants(name: str) -> list[list[str]]:
+    """Required parameters with values the corpus answers (Wandsworth 2018), and the same
+    with the authority where it is optional."""
+    required = example_parameters(name, authority="Wandsworth", inspection="2018-05-31",
+                                  finding="36")
+    optional = [p.name for p in saved_queries()[name].parameters if not p.required]
+    return [required] + ([required + ["--param", "authority=Wandsworth"]]
+                         if "authority" in optional else [])
+
+
+@pytest.mark.parametrize("name", sorted(saved_queries()))
+def test_virtuoso_and_store_give_the_same_rows(corpus_virtuoso, corpus_store, name):
+    for parameters in variants(name):
+        own = rows(name, "--store", str(corpus_store), *parameters)
+        served = rows(name, "--endpoint", f"{corpus_virtuoso}/sparql", "--timeout", "300",
+                      *parameters)
+        assert served == own, (parameters, sum(served.values()), sum(own.values()))
+        assert sum(own.values()) > 0 or name in MAY_BE_EMPTY or "authority=" in str(parameters)
