@@ -220,8 +220,8 @@ def test_load_sends_the_store_as_it_holds_it(tmp_path, monkeypatch):
         from_store = triples(base)
         load(f"{base}/store", graphs_from_sources(sorted(DATA.glob("*.md"))))
         assert triples(base) == from_store > 1000
-    # three reports, and the authorities, history and vocabulary graphs
-    assert result.stderr.startswith("6 graphs (")
+    # three reports, and the authorities, history, follow-through and vocabulary graphs
+    assert result.stderr.startswith("7 graphs (")
 
 
 @pytest.mark.parametrize("name", ["recurring-recommendation-themes", "authority-history"])

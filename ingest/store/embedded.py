@@ -104,13 +104,16 @@ def add_reports(store: ox.Store, reports: Iterable[tuple[str, Content, bytes]]) 
 
 def finish(store: ox.Store) -> None:
     """After reports are added: the history recomputed and recorded with what it was
-    computed from (one transaction), and the store compacted.
+    computed from, and the follow-through recomputed (one transaction), and the store
+    compacted.
 
     Compacting (RocksDB's full compaction, 0.6 s for the whole corpus) folds the files each
     ingest left into few: ``findings`` over the corpus then answers in 0.92 s, not 1.01 s."""
+    from .followthrough import follow_through_quads, follow_through_update  # sklearn: on use
     from .history import history_quads
 
-    store.update(history_update(history_quads(store), reports_digest(store)))
+    store.update(history_update(history_quads(store), reports_digest(store)) + " ;\n"
+                 + follow_through_update(follow_through_quads(store)))
     store.optimize()
 
 
