@@ -206,6 +206,8 @@ class PrintedCounts:
     paragraphs: int  # distinct numbers that open a paragraph or a recommendation
     judgement_rows: int  # graded rows of the judgement table, the overall judgement included
     previous_rows: int  # rows of the previous inspection's judgements
+    # whether a heading (or contents entry) names a list of recommendations
+    recommendation_section: bool = True
 
 
 @dataclass

@@ -89,7 +89,7 @@ def test_a_signal_ends_the_run_its_workers_and_its_temporary_files(tmp_path, exa
     sent = time.monotonic()
     run.send_signal(signum)
     _, stderr = run.communicate(timeout=30)
-    assert time.monotonic() - sent < 5.0  # about 0.7 s; more on a busy machine
+    assert time.monotonic() - sent < 10.0  # 0.7 s measured; a hang was 60 s and more
     assert run.returncode == code, stderr
     assert "Traceback" not in stderr
     for _ in range(20):

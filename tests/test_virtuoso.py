@@ -99,9 +99,10 @@ def test_queries_are_collected():
 
 @pytest.mark.parametrize("name", QUERIES)
 def test_virtuoso_gives_the_rows_the_store_gives(server, store, name):
-    for parameters in variants(name):
+    for number, parameters in enumerate(variants(name)):
         expected = rows(name, "--store", store, *parameters)
-        assert sum(expected.values()) > 0 or name in EMPTY_ON_EXAMPLES
+        # (with the authority, a question may have nothing to say about Fernley)
+        assert sum(expected.values()) > 0 or name in EMPTY_ON_EXAMPLES or number > 0
         answer = rows(name, "--endpoint", f"{server}/sparql", "--timeout", "120", *parameters)
         assert answer == expected, (parameters, answer - expected, expected - answer)
 

@@ -39,6 +39,11 @@ _ENDS_SENTENCE = re.compile(r"[.:;!?)\u201d\u2019\"']$")
 _PREVIOUS = re.compile(r"judgements? for the local authority (?:were|was)", re.I)
 _LABEL = re.compile(r"([A-Z][^:.]{2,120}?):\s*", re.I)
 _TABLE_LINES = 60  # the judgement table stands within this many lines of the title
+# A heading or contents entry naming a list of recommendations, in any framework.
+_RECOMMENDATION_HEADING = re.compile(
+    r"^\W*(?:recommendations|what needs to improve|what does the (?:local authority|lscb) need"
+    r"|areas for (?:priority|improvement)|priority (?:and immediate )?actions?"
+    r"|immediately:|within (?:three|six) months:)", re.I)
 Opening = tuple[int, int, bool]  # line index, number, whether the number stands alone
 
 
@@ -67,6 +72,7 @@ def audit_report(text: SourceText, report: Report) -> Report:
         paragraphs=printed_paragraphs(openings),
         judgement_rows=rows,
         previous_rows=previous_rows,
+        recommendation_section=any(_RECOMMENDATION_HEADING.match(line.text) for line in lines),
     )
     return replace(report, parse_problems=report.parse_problems + tuple(problems), printed=counts)
 

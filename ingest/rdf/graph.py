@@ -105,7 +105,9 @@ def _audit(graph: Sink, report: Report, document: URIRef) -> None:
          (OKG.pageCount, Literal(counts.pages) if counts.pages is not None else None),
          (OKG.printedParagraphCount, Literal(counts.paragraphs)),
          (OKG.printedJudgementRowCount, Literal(counts.judgement_rows)),
-         (OKG.printedPreviousJudgementCount, Literal(counts.previous_rows)))
+         (OKG.printedPreviousJudgementCount, Literal(counts.previous_rows)),
+         (OKG.printsRecommendationSection,
+          None if counts.recommendation_section else Literal(False)))
 
 
 def _add(graph: Sink, subject: URIRef, *pairs) -> None:
