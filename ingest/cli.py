@@ -11,11 +11,15 @@ files are named.
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .errors import shown
 from .rdf.files import FORMATS
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -411,7 +415,8 @@ def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: s
         target = _target(store_dir, data, endpoint, timeout, allow_partial)
         result = run(saved, target, values, limit if fmt != "table" else None)
         wanted = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
-        answer = render(result, fmt, wide, saved.shape, wanted, limit)
+        answer = _xlsx(result) if fmt == "xlsx" else \
+            render(result, fmt, wide, saved.shape, wanted, limit)
     except (QueryError, TargetError) as error:
         _fail(str(error))
     except ServerError as error:
@@ -422,6 +427,12 @@ def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: s
     _show(answer, fmt == "table" and pager is not False, pager is True)
     for note in getattr(target, "notes", []):
         click.echo(f"Note: {note}; the rows shown are not all", err=True)
+
+
+def _xlsx(solutions: "ox.QuerySolutions") -> bytes:
+    from .publish.xlsx import solutions_xlsx
+
+    return solutions_xlsx(solutions)
 
 
 def _write_answer(answer: bytes, output: Path) -> None:
@@ -501,7 +512,8 @@ def list_values(kind: str, store_dir: Path | None, data: tuple[Path, ...],
     if sum([store_dir is not None, bool(data), bool(endpoint)]) > 1:
         _fail("give one of --store DIR, --data FILE... or --endpoint URL")
     try:
-        answer = render(listed(_target(store_dir, data, endpoint, None), kind), fmt)
+        found = listed(_target(store_dir, data, endpoint, None), kind)
+        answer = _xlsx(found) if fmt == "xlsx" else render(found, fmt)
     except (QueryError, TargetError) as error:
         _fail(str(error))
     except ServerError as error:

@@ -1,7 +1,6 @@
 """Stage 3: a parsed report -> an RDF graph."""
 
 from decimal import Decimal
-from typing import Protocol
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
@@ -23,6 +22,7 @@ from .identity import (
     source_iri,
 )
 from .namespaces import ID, OKG, bind_prefixes
+from .sink import Sink
 
 
 def report_graph(
@@ -44,12 +44,6 @@ def report_triples(report: Report) -> set[tuple]:
     triples: set[tuple] = set()
     _add_report(triples, report, None, None)
     return triples
-
-
-class Sink(Protocol):
-    """Where a graph's triples go: an rdflib graph, or a set."""
-
-    def add(self, triple: tuple, /) -> object: ...
 
 
 def _add_report(graph: Sink, report: Report, previous: URIRef | None,

@@ -6,7 +6,7 @@ or its IRI. An authority the data does not hold is an error, never an empty answ
 """
 
 from ..authorities import lookup
-from ..queries import QueryError
+from ..errors import QueryError
 from .names import ID
 from .targets import Target
 from .values import accepted, suggestion
