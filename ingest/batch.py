@@ -8,7 +8,7 @@ where reports go (the store's named graphs, the shared graphs, the derived histo
 
 import sys
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sized
+from collections.abc import Callable, Generator, Iterable, Iterator, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -33,7 +33,7 @@ def report_files(sources: Iterable[Path]) -> list[Path]:
     """The report files named, and those in folders named (at any depth), in order."""
     files: list[Path] = []
     for source in sources:
-        if source.is_dir():
+        if _is_dir(source):
             files += sorted(
                 p for p in source.rglob("*")
                 if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
@@ -42,6 +42,15 @@ def report_files(sources: Iterable[Path]) -> list[Path]:
         else:
             files.append(source)
     return files
+
+
+def _is_dir(path: Path) -> bool:
+    """Whether ``path`` is a folder; one that cannot be looked at (a parent folder without
+    permission) is taken as a file, which is then refused on its own with the reason."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 @dataclass
@@ -117,7 +126,7 @@ def read_all(
 def read_each(
     files: list[Path], outcome: Outcome, reader: Callable[[Path], T], jobs: int = 1,
     progress: bool | None = None, on_refused: Callable[[InputError], None] = lambda error: None,
-) -> Iterator[T]:
+) -> Generator[T, None, None]:
     """Each report as soon as ``reader`` has read it (in the order of ``files``), so a
     caller can stream them; refusals are added to ``outcome`` and passed to
     ``on_refused``. ``reader`` runs in the workers: a top-level function."""
@@ -161,15 +170,18 @@ def in_workers(function: Callable[[T], R], items: Iterable[T], jobs: int) -> Ite
             yield pending.popleft().result()
     except BaseException:  # SIGINT, SIGTERM (SystemExit), the reader stopped, a worker died
         _kill_workers(pool)
+        pool.shutdown(wait=False)  # its thread may wait for a result cut short: never join it
         raise
-    finally:
-        pool.shutdown(wait=True)  # quick: every worker has ended or has nothing left to do
+    pool.shutdown(wait=True)  # quick: every worker has nothing left to do
 
 
 def _kill_workers(pool: ProcessPoolExecutor) -> None:
     import os
     import signal
 
+    from .stopping import mark_killed
+
+    mark_killed()
     for process in list((getattr(pool, "_processes", None) or {}).values()):
         if process.pid is not None:
             try:

@@ -11,11 +11,15 @@ files are named.
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .errors import shown
 from .rdf.files import FORMATS
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -119,7 +123,10 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
             from .store.layout import prepare
 
             prepared = batch.read_each(files, outcome, prepare, jobs, progress, _say_refused)
-            written = _add(prepared, outcome, store, store_dir)
+            try:
+                written = _add(prepared, outcome, store, store_dir)
+            finally:
+                prepared.close()  # however the run ends, its workers end now
         else:
             assert output is not None
             read = batch.read_each(files, outcome, read_report, jobs, progress, _say_refused)
@@ -244,7 +251,14 @@ def _exit_cleanly_on_sigterm() -> None:
     import signal
 
     def stop(signum, frame) -> None:
+        import multiprocessing
+
+        from .stopping import mark_killed
+
         signal.signal(signum, signal.SIG_IGN)  # once is enough
+        for worker in multiprocessing.active_children():  # at once, wherever the run is
+            worker.kill()
+            mark_killed()
         raise SystemExit(128 + signum)
 
     signal.signal(signal.SIGTERM, stop)
@@ -362,11 +376,14 @@ def list_queries() -> None:
               help="table: page a long answer through $PAGER (else less) [default: on a "
                    "terminal].")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="--endpoint: seconds to wait for the answer [default: 60].")
+              help="--endpoint: seconds to wait for the whole answer [default: 60].")
+@click.option("--allow-partial", is_flag=True,
+              help="--endpoint: show the rows of an answer the server says it cut short "
+                   "(X-SPARQL-MaxRows), with a note, instead of exit 4.")
 def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: str | None,
           params: tuple[str, ...], fmt: str, output: Path | None, wide: bool,
           columns: str | None, limit: int | None, pager: bool | None,
-          timeout: float | None) -> None:
+          timeout: float | None, allow_partial: bool) -> None:
     """Run the saved query NAME on the store, on --data files or on an --endpoint.
 
     Exit codes: 0 answered; 2 bad query, parameter, file or option; 3 the endpoint is
@@ -381,6 +398,7 @@ def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: s
                    f"--columns applies to -f table, not -f {fmt}")
     _refuse_unused(fmt != "table" and bool(pager), f"--pager applies to -f table, not -f {fmt}")
     _refuse_unused(timeout is not None and not endpoint, "--timeout applies to --endpoint only")
+    _refuse_unused(allow_partial and not endpoint, "--allow-partial applies to --endpoint only")
     _refuse_unused(fmt == "xlsx" and (output is None or str(output) == "-"),
                    "-f xlsx writes a file: give -o FILE.xlsx")
 
@@ -394,10 +412,11 @@ def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: s
         values[key] = value
     try:
         saved = get_query(name)
-        result = run(saved, _target(store_dir, data, endpoint, timeout), values,
-                     limit if fmt != "table" else None)
+        target = _target(store_dir, data, endpoint, timeout, allow_partial)
+        result = run(saved, target, values, limit if fmt != "table" else None)
         wanted = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
-        answer = render(result, fmt, wide, saved.shape, wanted, limit)
+        answer = _xlsx(result) if fmt == "xlsx" else \
+            render(result, fmt, wide, saved.shape, wanted, limit)
     except (QueryError, TargetError) as error:
         _fail(str(error))
     except ServerError as error:
@@ -406,6 +425,14 @@ def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: s
         _write_answer(answer, output)
         return
     _show(answer, fmt == "table" and pager is not False, pager is True)
+    for note in getattr(target, "notes", []):
+        click.echo(f"Note: {note}; the rows shown are not all", err=True)
+
+
+def _xlsx(solutions: "ox.QuerySolutions") -> bytes:
+    from .publish.xlsx import solutions_xlsx
+
+    return solutions_xlsx(solutions)
 
 
 def _write_answer(answer: bytes, output: Path) -> None:
@@ -435,11 +462,11 @@ def _show(answer: bytes, may_page: bool, must_page: bool) -> None:
 
 
 def _target(store_dir: Path | None, data: tuple[Path, ...], endpoint: str | None,
-            timeout: float | None):
+            timeout: float | None, allow_partial: bool = False):
     from .store import targets
 
     if endpoint:
-        return targets.EndpointTarget(endpoint, timeout)
+        return targets.EndpointTarget(endpoint, timeout, allow_partial)
     if data:
         return targets.FilesTarget(list(data))
     return targets.StoreTarget(_usable_store(store_dir))
@@ -485,7 +512,8 @@ def list_values(kind: str, store_dir: Path | None, data: tuple[Path, ...],
     if sum([store_dir is not None, bool(data), bool(endpoint)]) > 1:
         _fail("give one of --store DIR, --data FILE... or --endpoint URL")
     try:
-        answer = render(listed(_target(store_dir, data, endpoint, None), kind), fmt)
+        found = listed(_target(store_dir, data, endpoint, None), kind)
+        answer = _xlsx(found) if fmt == "xlsx" else render(found, fmt)
     except (QueryError, TargetError) as error:
         _fail(str(error))
     except ServerError as error:
@@ -676,4 +704,56 @@ cli.add_command(fetch)
 
 
 def main(argv: list[str] | None = None) -> None:
-    cli.main(args=argv, prog_name="ofsted-kg")
+    """The command line, with the faults no command foresaw as one line each, never a
+    traceback: output that cannot be written (a full disk, a read-only folder,
+    ``/dev/full``) and a store the database library finds damaged; exit 2."""
+    try:
+        cli.main(args=argv, prog_name="ofsted-kg")
+    except SystemExit as done:
+        from .stopping import workers_killed
+
+        if workers_killed():
+            done.__traceback__ = None  # its frames hold the store, which closes when freed
+            _end_now(done.code)
+        raise
+    except OSError as error:
+        _quiet_stdout()
+        where = shown(error.filename) if error.filename else "standard output"
+        _fail(f"{where}: cannot be written ({error.strerror or error})")
+    except RuntimeError as error:  # pyoxigraph: "Corruption: ...", "IO error: ..."
+        _quiet_stdout()
+        reason = " ".join(str(error).split())[:200]
+        _fail(f"the store is damaged or cannot be read ({reason}): restore it from a backup, "
+              "or delete it and ingest the reports again")
+
+
+def _end_now(code: object) -> None:
+    """End a run whose workers were killed without Python's exit, which would join the
+    pool's thread (see ``stopping``): its clean-up has run, the streams are flushed, the
+    store is closed once nothing refers to it."""
+    import gc
+    import os
+
+    gc.collect()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code if isinstance(code, int) else 0 if code is None else 1)
+
+
+def _quiet_stdout() -> None:
+    """Send what standard output still holds nowhere, so that Python's last flush at exit
+    does not fail again with a second message."""
+    import os
+
+    try:
+        sys.stdout.flush()
+    except OSError:
+        pass
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

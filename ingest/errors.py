@@ -28,6 +28,12 @@ def shown(path: object) -> str:
     return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
+class QueryError(Exception):
+    """A saved query that cannot be found, read or given its parameters (here, below both
+    ``queries`` and the store modules that check parameter values, so neither imports the
+    other for it)."""
+
+
 class NotAReport(InputError):
     """A file that is not a report of a kind read here (an HTML page, an empty file, a
     document with no inspection title): skipped, and said so, rather than a report that

@@ -95,6 +95,12 @@ SERVICE_AREAS = (
     ServiceArea("lac-2012", "leadership", "Leadership and management"),
     ServiceArea("lac-2012", "protection-overall",
                 "Overall effectiveness of the arrangements for the protection of children"),
+    # Area SEND reports grade nothing: their findings belong to these sections.
+    ServiceArea("area-send", "partnership", "Information about the local area partnership"),
+    ServiceArea("area-send", "experiences",
+                "What it is like to be a child or young person with SEND in the area"),
+    ServiceArea("area-send", "effective", "What the area partnership is doing that is effective"),
+    ServiceArea("area-send", "do-better", "What the area partnership needs to do better"),
 )
 
 
@@ -150,6 +156,12 @@ FRAMEWORKS = (
         "lac-2012",
         "Inspection of arrangements for the protection of children (2012 framework)",
         ("protection-overall",),
+    ),
+    Framework(
+        "area-send",
+        "area-send",
+        "Area SEND inspection of a local area partnership (Ofsted and CQC, 2023 onwards)",
+        (),  # no judgements: an outcome of its own scheme (see ontology/area-send.ttl)
     ),
     Framework(
         "lscb",

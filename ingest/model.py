@@ -38,6 +38,9 @@ class Line:
 class SourceText:
     source: Source
     lines: tuple[Line, ...]
+    # The file's bytes, for a parser that reads a table by position (a PDF's character
+    # boxes) or by the tabs a text rendering keeps between cells (see parsing.columns).
+    data: bytes = field(default=b"", repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,11 @@ class Recommendation:
     citation: str | None = None  # "(paragraphs 31, 34)" as printed, taken out of ``text``
     cited: tuple[int, ...] = ()  # the paragraph numbers the citation names
     printing: int = 1  # 2 for a second item the report prints with the same number
+    # Area SEND reports: "priority-action" or "area-for-improvement", the responsible body
+    # as the table prints it (priority actions), and the page it starts on.
+    kind: str | None = None
+    responsible: str | None = None
+    page: int | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +116,44 @@ class EarlierInspection:
     month: str | None  # "YYYY-MM" as the report states it
     published: bool  # True where the month is that of its report's publication
     judgement: Judgement  # its grade on the 2012 scale, with the sentence stating it
+
+
+@dataclass(frozen=True)
+class SendOutcome:
+    """The "Inspection outcome" box of an area SEND report: one of three statements (not a
+    grade) and the next steps it states."""
+
+    key: str  # "positive", "inconsistent" or "systemic-failings"
+    printed: str  # the box as printed
+    page: int | None
+    next_inspection_years: int | None  # "within approximately three years"
+    monitoring_months: int | None  # "A monitoring inspection ... within approximately 18 months"
+    priority_action_plan: bool  # the box requires a priority action plan
+
+
+@dataclass(frozen=True)
+class SendInspector:
+    """A member of an area SEND inspection team, as its two-column table prints them."""
+
+    name: str
+    body: str  # "ofsted" or "cqc"
+    lead: bool
+    printed: str  # the table cell as printed
+    role: str = ""  # the cell after the name ("Ofsted HMI lead inspector")
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class AreaSend:
+    """What only an area SEND report states: the partnership, its outcome, its team."""
+
+    partnership: str  # "Bury Local Area Partnership", from the title
+    outcome: SendOutcome
+    icbs: tuple[str, ...]  # the integrated care board(s), as the partnership details print them
+    council: str | None  # the local authority, as the partnership details print it
+    previous: str | None  # the previous inspection line, as printed after its label
+    previous_dates: tuple[date, date] | None  # where that line prints a range of days
+    team: tuple[SendInspector, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -160,6 +206,8 @@ class PrintedCounts:
     paragraphs: int  # distinct numbers that open a paragraph or a recommendation
     judgement_rows: int  # graded rows of the judgement table, the overall judgement included
     previous_rows: int  # rows of the previous inspection's judgements
+    # whether a heading (or contents entry) names a list of recommendations
+    recommendation_section: bool = True
 
 
 @dataclass
@@ -190,6 +238,7 @@ class Report:
     # Each spell on site (first day, last day), in order: an inspection paused and resumed
     # has two or more. Empty is read as one spell from ``start`` to ``end``.
     spells: tuple[tuple[date, date], ...] = ()
+    area_send: AreaSend | None = None  # area SEND reports only
 
     @property
     def identity(self) -> "AuthorityRef | str":

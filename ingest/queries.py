@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .errors import QueryError
 from .resources import data_files
 from .shape import Shape, ShapeError, parse_shape
 from .store.targets import Target, TargetError, rows_of
@@ -37,10 +38,6 @@ _HEADER = re.compile(r"^#\+\s*(\w+)\s*:\s*(.*)$")
 _PARAM = re.compile(r"^(\w+)\s+(literal|iri|integer|decimal|boolean|date)\s+(required|optional)"
                     r"(?:\s+-\s+(.*))?$")
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
-
-
-class QueryError(Exception):
-    """A saved query that cannot be found, read or given its parameters."""
 
 
 @dataclass(frozen=True)
@@ -198,14 +195,9 @@ _RESULTS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV
 def render(solutions: ox.QuerySolutions, fmt: str, wide: bool = False,
            shape: Shape | None = None, columns: list[str] | None = None,
            limit: int | None = None) -> bytes:
-    """The W3C SPARQL 1.1 Query Results JSON or CSV format (CSV lines end in CRLF), a
-    spreadsheet (``publish/xlsx.py``), or tables for people, shaped as the query declares
-    (``shape.py``, ``table.py``)."""
-    if fmt == "xlsx":
-        from .publish.rows import table_of
-        from .publish.xlsx import xlsx_bytes
-
-        return xlsx_bytes(table_of(rows_of(solutions)))
+    """The W3C SPARQL 1.1 Query Results JSON or CSV format (CSV lines end in CRLF), or
+    tables for people, shaped as the query declares (``shape.py``, ``table.py``).
+    Spreadsheets are published after queries: ``publish.xlsx.solutions_xlsx``."""
     if fmt in _RESULTS:
         out = io.BytesIO()
         solutions.serialize(out, format=_RESULTS[fmt])

@@ -10,7 +10,9 @@ with a column per value (a pivot). A query declares its shape in one header line
 
 - ``rows``: the columns that make one table row (a pivot's key);
 - ``columns``: the column whose values become column headers, ``values`` the column
-  whose values fill them;
+  whose values fill them (or several, ``values=gradeLabel,outcomeLabel``: the first one
+  bound fills the cell, and a row with no header value gets that column's name: an area
+  SEND inspection's outcome, in a table of its own, never among the grades);
 - ``split``: a column whose each value gets a table of its own (titled with it), so that
   each table has only the columns that value has (a framework's service areas).
 
@@ -41,6 +43,10 @@ class Shape:
     @property
     def pivot(self) -> bool:
         return self.columns is not None
+
+    @property
+    def value_names(self) -> tuple[str, ...]:
+        return tuple((self.values or "").split(","))
 
     def describe(self) -> str:
         """The shape in words, for ``ofsted-kg queries``."""
@@ -124,7 +130,7 @@ def shaped(names: Sequence[str], rows: Sequence[Sequence[object]], shape: Shape 
     (unless ``wide``), only the ``keep`` columns if given (a pivot's headers count as its
     ``columns`` variable), long labels in short."""
     if shape is not None and shape.pivot and all(
-            n in names for n in (*shape.rows, shape.columns, shape.values)):
+            n in names for n in (*shape.rows, shape.columns, *shape.value_names)):
         tables = _pivot(list(names), rows, shape)
     else:
         tables = [Table(None, list(names), [[_short(c) for c in r] for r in rows])]
@@ -153,7 +159,8 @@ def _chosen(table: Table, keep: Sequence[str] | None, wide: bool, shape: Shape |
 def _all_variables(shape: Shape | None) -> list[str]:
     if shape is None:
         return []
-    return [*shape.rows, *(v for v in (shape.columns, shape.values, shape.split) if v)]
+    return [*shape.rows, *shape.value_names,
+            *(v for v in (shape.columns, shape.split) if v)]
 
 
 def _text(term: object) -> str:
@@ -179,10 +186,12 @@ def _pivot_one(title: str | None, at: dict[str, int], rows: Sequence[Sequence[ob
     for row in rows:
         key = tuple(_text(row[at[n]]) for n in shape.rows)
         keyed.setdefault(key, [row[at[n]] for n in shape.rows])
-        column = _text(row[at[shape.columns]])
+        name, value = next(((n, row[at[n]]) for n in shape.value_names
+                             if row[at[n]] is not None), (shape.value_names[0], None))
+        column = _text(row[at[shape.columns]]) or header(name)
         group = cells.setdefault(key, {})
         place[column] = min(place.get(column, len(group)), len(group))
-        group[column] = row[at[shape.values]]
+        group[column] = value
     # in the query's order of columns (its ORDER BY), as far as the rows show it
     order = sorted(place, key=lambda h: place[h])
     shown = [SHORT.get(h, h) for h in order]

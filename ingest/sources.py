@@ -70,7 +70,7 @@ def read_source(path: Path) -> SourceText:
         lines, created = _pdf_lines(name, data)
         source = Source(decoded(path.name), digest, "application/pdf", name, created,
                         listing_of(path, digest))
-        return SourceText(source, lines)
+        return SourceText(source, lines, data)
     if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
         raise NotAReport(name, "is an HTML page, not a report (perhaps saved with a .pdf name)")
     try:
@@ -80,7 +80,8 @@ def read_source(path: Path) -> SourceText:
     if "\x00" in text:
         raise NotAReport(name, "is neither a PDF nor UTF-8 text")
     media_type = "text/markdown" if _looks_like_markdown(text) else "text/plain"
-    return SourceText(Source(decoded(path.name), digest, media_type, name), _text_lines(text))
+    return SourceText(Source(decoded(path.name), digest, media_type, name), _text_lines(text),
+                      data)
 
 
 def listing_of(path: Path, sha256: str) -> Listing | None:

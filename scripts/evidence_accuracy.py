@@ -10,6 +10,12 @@ quantities in the checked sections are compared with the sample's, per report, a
 multisets of (measure, value, unit, role) and, in findings, the finding's number.
 Printed: precision and recall over all quantities, the same for quantities with a
 measure of the scheme, and how many matched quantities have the sample's date.
+
+Then, for the area statistics and for findings apart, each quantity is located by its
+place, value and unit alone (so a quantity read with the wrong measure, role or date
+still counts as found), giving precision and recall of what is read as a quantity and,
+of the located quantities, how many have the sample's measure, role and date. A report
+may list ``findings_checked`` (finding numbers): then only those findings are compared.
 ``-v`` lists every miss and every extra. Reports whose file is missing are skipped,
 saying so. Exit code 0, or 2 when the sample cannot be read.
 """
@@ -21,6 +27,7 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,12 +61,37 @@ def key(row: dict, section: str) -> tuple:
             row["role"])
 
 
-def extracted(path: Path, sections: set[str]) -> list[tuple[tuple, str | None]]:
+@dataclass
+class Located:
+    """Quantities located by place, value and unit; measure, role and date compared."""
+
+    expected: int = 0
+    found: int = 0
+    matched: int = 0
+    measure: int = 0
+    role: int = 0
+    date: int = 0
+
+    def add(self, other: "Located") -> None:
+        for name in ("expected", "found", "matched", "measure", "role", "date"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@lru_cache(maxsize=4)
+def _evidence(path: Path) -> tuple:
     from ingest.pipeline import read_report
 
+    return tuple(read_report(path).evidence)
+
+
+def extracted(path: Path, sections: set[str],
+              findings: set[int] | None = None) -> list[tuple[tuple, str | None]]:
     rows = []
-    for evidence in read_report(path).evidence:
+    for evidence in _evidence(path):
         if evidence.section not in sections:
+            continue
+        if evidence.section == "findings" and findings is not None \
+                and evidence.finding not in findings:
             continue
         for quantity in evidence.quantities:
             row = {"finding": evidence.finding, "measure": quantity.measure,
@@ -68,12 +100,46 @@ def extracted(path: Path, sections: set[str]) -> list[tuple[tuple, str | None]]:
     return rows
 
 
+def checked(report: dict) -> tuple[set[str], set[int] | None]:
+    """The sections a report was read for and, if it says so, the findings."""
+    letters = re.findall(r"\b([ABC]):", report["sections_checked"])
+    findings = report.get("findings_checked")
+    return {SECTIONS[letter] for letter in letters}, set(findings) if findings else None
+
+
+def expected_rows(report: dict) -> list[tuple[tuple, str | None]]:
+    return [(key(row, row.get("section", "area-information")), row["refDate"])
+            for row in report["quantities"]]
+
+
+def locate_quantities(expected: list, found: list) -> dict[str, Located]:
+    """Per section, pair found with expected quantities of the same place, value and
+    unit, each found one with the expected one agreeing in most of measure, role, date."""
+    result = {section: Located() for section in ("area-information", "findings")}
+    pool: dict[tuple, list] = {}
+    for k, ref_date in expected:
+        result[k[0]].expected += 1
+        pool.setdefault((k[0], k[1], k[3], k[4]), []).append((k[2], k[5], ref_date))
+    for k, ref_date in found:
+        tally = result[k[0]]
+        tally.found += 1
+        candidates = pool.get((k[0], k[1], k[3], k[4]))
+        if not candidates:
+            continue
+        got = (k[2], k[5], ref_date)
+        best = max(candidates, key=lambda want: sum(a == b for a, b in zip(want, got, strict=True)))
+        candidates.remove(best)
+        tally.matched += 1
+        tally.measure += best[0] == got[0]
+        tally.role += best[1] == got[1]
+        tally.date += best[2] == got[2]
+    return result
+
+
 def compare(report: dict, path: Path, measured_only: bool) -> Tally:
-    checked = re.findall(r"\b([ABC]):", report["sections_checked"])
-    sections = {SECTIONS[letter] for letter in checked}
-    expected = [(key(row, row.get("section", "area-information")), row["refDate"])
-                 for row in report["quantities"]]
-    found = extracted(path, sections)
+    sections, findings = checked(report)
+    expected = expected_rows(report)
+    found = extracted(path, sections, findings)
     if measured_only:
         expected = [row for row in expected if row[0][2] is not None]
         found = [row for row in found if row[0][2] is not None]
@@ -107,6 +173,16 @@ def score(tally: Tally) -> str:
             f"date agrees {tally.dated}/{tally.matched}")
 
 
+def located_score(tally: Located) -> str:
+    def share(part: int, whole: int) -> str:
+        return f"{part / whole if whole else 0.0:.3f} ({part}/{whole})"
+
+    return (f"precision {share(tally.matched, tally.found)}  "
+            f"recall {share(tally.matched, tally.expected)}  "
+            f"measure {share(tally.measure, tally.matched)}  "
+            f"role {share(tally.role, tally.matched)}  date {share(tally.date, tally.matched)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sample", type=Path, default=SAMPLE)
@@ -119,11 +195,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Error: {args.sample}: cannot be read as a sample ({error})", file=sys.stderr)
         return 2
     totals = {False: Tally(), True: Tally()}
+    located = {"area-information": Located(), "findings": Located()}
     for report in reports:
         path = locate(report["file"], args.shared)
         if not path.is_file():
             print(f"skipped {report['file']}: not found in {args.shared}", file=sys.stderr)
             continue
+        sections, findings = checked(report)
+        by_section = locate_quantities(expected_rows(report),
+                                       extracted(path, sections, findings))
+        for section, tally in by_section.items():
+            located[section].add(tally)
         for measured_only, total in totals.items():
             tally = compare(report, path, measured_only)
             total.add(tally)
@@ -131,6 +213,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{report['file']:45} {score(tally)}")
     print(f"\nall quantities ({len(reports)} reports): {score(totals[False])}")
     print(f"with a measure of the scheme: {score(totals[True])}")
+    print("\nlocated by place, value and unit; measure, role and date of those located:")
+    print(f"area statistics: {located_score(located['area-information'])}")
+    print(f"findings: {located_score(located['findings'])}")
     if args.verbose:
         for miss in totals[False].misses:
             print("missed", *miss)

@@ -113,6 +113,34 @@ def tiny_server(answer: Answer, delay: float = 0.0) -> Iterator[str]:
         server.server_close()
 
 
+@contextmanager
+def drip_server(answer: bytes, interval: float = 0.5) -> Iterator[str]:
+    """A server that reads a request and sends ``answer`` (a whole HTTP response) one byte
+    every ``interval`` seconds: each read is quick, the whole answer never comes."""
+    import socketserver
+
+    class Handler(socketserver.BaseRequestHandler):
+        def handle(self) -> None:
+            self.request.settimeout(5)
+            try:
+                self.request.recv(65536)
+                for byte in answer:
+                    self.request.sendall(bytes([byte]))
+                    time.sleep(interval)
+            except OSError:
+                pass  # the client gave up
+
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 VIRTUOSO_INI = """\
 [Database]
 DatabaseFile = virtuoso.db

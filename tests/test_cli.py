@@ -68,7 +68,7 @@ def test_validate_speaks_of_councils_files_and_parts_in_100_columns(run, tmp_pat
     result = run("validate", "--store", store)
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "Conforms: 3 reports checked; 2 warnings, in 1 of them"
+    assert lines[0] == "Conforms: 4 reports checked; 2 warnings, in 1 of them"  # area SEND too
     assert "Fernley, inspection ended 2014-04-24, report file fernley-2014.md" in lines
     assert ("  Warning: LSCB recommendation 18: No finding supports this recommendation."
             in lines)

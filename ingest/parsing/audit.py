@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from ..frameworks import first_grade, match_area, whole_grade
 from ..model import Line, ParseProblem, PrintedCounts, Report, SourceText
+from .area_send import area_send_problems
 from .headers import find_title, header_field
 from .textutil import join_lines
 
@@ -38,6 +39,11 @@ _ENDS_SENTENCE = re.compile(r"[.:;!?)\u201d\u2019\"']$")
 _PREVIOUS = re.compile(r"judgements? for the local authority (?:were|was)", re.I)
 _LABEL = re.compile(r"([A-Z][^:.]{2,120}?):\s*", re.I)
 _TABLE_LINES = 60  # the judgement table stands within this many lines of the title
+# A heading or contents entry naming a list of recommendations, in any framework.
+_RECOMMENDATION_HEADING = re.compile(
+    r"^\W*(?:recommendations|what needs to improve|what does the (?:local authority|lscb) need"
+    r"|areas for (?:priority|improvement)|priority (?:and immediate )?actions?"
+    r"|immediately:|within (?:three|six) months:)", re.I)
 Opening = tuple[int, int, bool]  # line index, number, whether the number stands alone
 
 
@@ -50,6 +56,10 @@ def audit_report(text: SourceText, report: Report) -> Report:
     """``report`` with the problems found and the counts seen added."""
     lines = text.lines
     title_at = find_title(lines) or 0
+    if report.framework == "area-send":
+        return replace(report, parse_problems=report.parse_problems + tuple(
+            area_send_problems(lines, title_at, report) + _dates(lines, report)),
+            printed=PrintedCounts(_pages(lines), 0, 0, 0))
     openings = _openings(lines, title_at)
     problems = _numbering(openings, report) + _recommendation_numbers(report)
     rows, row_problems = _judgement_rows(lines, title_at, report)
@@ -57,14 +67,19 @@ def audit_report(text: SourceText, report: Report) -> Report:
     problems += row_problems + previous_problems + _publication(report) + _empty_pages(lines)
     problems += _dates(lines, report) + _published_after_visit(report)
     problems += _section_grades(lines, title_at, report)
-    pages = [line.page for line in lines if line.page is not None]
     counts = PrintedCounts(
-        pages=max(pages) if pages else None,
+        pages=_pages(lines),
         paragraphs=printed_paragraphs(openings),
         judgement_rows=rows,
         previous_rows=previous_rows,
+        recommendation_section=any(_RECOMMENDATION_HEADING.match(line.text) for line in lines),
     )
     return replace(report, parse_problems=report.parse_problems + tuple(problems), printed=counts)
+
+
+def _pages(lines: Sequence[Line]) -> int | None:
+    pages = [line.page for line in lines if line.page is not None]
+    return max(pages) if pages else None
 
 
 # -- numbered paragraphs ---------------------------------------------------------------

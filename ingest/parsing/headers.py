@@ -10,7 +10,7 @@ from ..frameworks import first_grade
 from ..model import Inspector, Line, Predecessor
 from .textutil import Spell, date_spells, join_lines, month_year, single_date
 
-_TITLE = re.compile(r"^(re-?\s*inspection|inspection|review) of\b", re.I)
+_TITLE = re.compile(r"^(?:area\s+send\s+)?(re-?\s*inspection|inspection|review) of\b", re.I)
 # "Inspection of <Place> Children and Families Trust", "... Children's Trust",
 # "... Children First": a trust that runs a council's children's services.
 TRUST_TITLE = re.compile(

@@ -93,7 +93,8 @@ def grade_counts(latest: Table) -> tuple[list[str], list[tuple[str, list[int], i
     inspection (the rows of ``latest-grades``): the grades as columns, a row per area."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for row in latest.dicts():
-        counts[str(row["serviceAreaLabel"])][str(row["gradeLabel"])] += 1
+        if row["gradeLabel"] is not None:  # an area SEND outcome is not a grade
+            counts[str(row["serviceAreaLabel"])][str(row["gradeLabel"])] += 1
     seen = {g for c in counts.values() for g in c}
     columns = [g for g in GRADES if g in seen] + sorted(seen - set(GRADES))
     rows = [(area, [c[g] for g in columns], sum(c.values())) for area, c in counts.items()]

@@ -6,7 +6,10 @@ inside the zip)."""
 import io
 from datetime import date, datetime
 
-from .rows import Table
+import pyoxigraph as ox
+
+from ..store.targets import rows_of
+from .rows import Table, table_of
 
 # The workbook's creation date: fixed, so that the same rows give the same bytes.
 CREATED = datetime(2000, 1, 1)
@@ -56,3 +59,8 @@ def _widths(table: Table) -> list[int]:
             shown = 10 if isinstance(value, date) else len(str(value)) if value is not None else 0
             widths[c] = max(widths[c], min(shown + 1, _WIDEST))
     return widths
+
+
+def solutions_xlsx(solutions: ox.QuerySolutions) -> bytes:
+    """A saved query's answer as a spreadsheet (``query -f xlsx``)."""
+    return xlsx_bytes(table_of(rows_of(solutions)))

@@ -14,7 +14,7 @@ from .identity import authority_iri, below
 from .namespaces import MEASURE, OKG
 
 if TYPE_CHECKING:
-    from .graph import Sink
+    from .sink import Sink
 
 # the relative keys of ``enrich.evidence.dates.RELATIVE_KEYS`` that end at this inspection
 _RELATIVE = ("last-", "since-", "time-of-", "this-year")

@@ -1,13 +1,13 @@
 """Stage 3: a parsed report -> an RDF graph."""
 
 from decimal import Decimal
-from typing import Protocol
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from ..authorities import by_la_code, by_urn, resolve
 from ..model import AuthorityRef, EarlierInspection, Judgement, Report, Support
+from .area_send import area_send_graph
 from .evidence import evidence_graph
 from .identity import (
     area_iri,
@@ -22,6 +22,7 @@ from .identity import (
     source_iri,
 )
 from .namespaces import ID, OKG, bind_prefixes
+from .sink import Sink
 
 
 def report_graph(
@@ -45,12 +46,6 @@ def report_triples(report: Report) -> set[tuple]:
     return triples
 
 
-class Sink(Protocol):
-    """Where a graph's triples go: an rdflib graph, or a set."""
-
-    def add(self, triple: tuple, /) -> object: ...
-
-
 def _add_report(graph: Sink, report: Report, previous: URIRef | None,
                 earlier: dict[str, URIRef] | None) -> None:
     inspection = inspection_iri(report.identity, report.end)
@@ -71,6 +66,7 @@ def _add_report(graph: Sink, report: Report, previous: URIRef | None,
     _recommendations(graph, report, inspection, document)
     _supports(graph, report, inspection)
     _audit(graph, report, document)
+    area_send_graph(graph, report, inspection, document)
     evidence_graph(graph, report, inspection, document, source)
 
 
@@ -103,7 +99,9 @@ def _audit(graph: Sink, report: Report, document: URIRef) -> None:
          (OKG.pageCount, Literal(counts.pages) if counts.pages is not None else None),
          (OKG.printedParagraphCount, Literal(counts.paragraphs)),
          (OKG.printedJudgementRowCount, Literal(counts.judgement_rows)),
-         (OKG.printedPreviousJudgementCount, Literal(counts.previous_rows)))
+         (OKG.printedPreviousJudgementCount, Literal(counts.previous_rows)),
+         (OKG.printsRecommendationSection,
+          None if counts.recommendation_section else Literal(False)))
 
 
 def _add(graph: Sink, subject: URIRef, *pairs) -> None:

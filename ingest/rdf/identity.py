@@ -14,7 +14,7 @@ from rdflib import URIRef
 from ..authorities import resolve
 from ..authorities import slug as slug
 from ..model import AuthorityRef
-from .namespaces import FRAMEWORK, GRADE, GRADE2012, ID, ILACS, LAC2012, SIF
+from .namespaces import AREASEND, FRAMEWORK, GRADE, GRADE2012, ID, ILACS, LAC2012, SIF
 
 _PREFIXES = re.compile(
     r"^(?:the\s+)?(?:london\s+borough\s+of|royal\s+borough\s+of|metropolitan\s+borough\s+of|"
@@ -59,7 +59,7 @@ def below(parent: URIRef, *parts: object) -> URIRef:
 
 
 def area_iri(scheme: str, key: str) -> URIRef:
-    return {"sif": SIF, "ilacs": ILACS, "lac-2012": LAC2012}[scheme][key]
+    return {"sif": SIF, "ilacs": ILACS, "lac-2012": LAC2012, "area-send": AREASEND}[scheme][key]
 
 
 def grade_iri(key: str, scheme: str = "") -> URIRef:

@@ -13,6 +13,8 @@ FRAMEWORK = Namespace(BASE + "scheme/framework/")
 LAC2012 = Namespace(BASE + "scheme/lac-2012/")  # 2012 looked after children inspections
 GRADE2012 = Namespace(BASE + "scheme/grade-2012/")  # their scale, with "Adequate"
 MEASURE = Namespace(BASE + "scheme/measure/")
+AREASEND = Namespace(BASE + "scheme/area-send/")  # sections of area SEND reports
+SENDOUTCOME = Namespace(BASE + "scheme/area-send-outcome/")  # their three outcomes
 
 PREFIXES = {
     "okg": OKG,
@@ -23,6 +25,8 @@ PREFIXES = {
     "lac2012": LAC2012,
     "grade2012": GRADE2012,
     "measure": MEASURE,
+    "areasend": AREASEND,
+    "sendoutcome": SENDOUTCOME,
     "dcterms": DCTERMS,
     "org": ORG,
     "owl": OWL,

@@ -6,7 +6,7 @@ or its IRI. An authority the data does not hold is an error, never an empty answ
 """
 
 from ..authorities import lookup
-from ..queries import QueryError
+from ..errors import QueryError
 from .names import ID
 from .targets import Target
 from .values import accepted, suggestion
@@ -72,22 +72,23 @@ def resolve_authority(target: Target, value: str) -> str:
     spelling, a name the reference table knows) reads every authority's names."""
     found = _named(target, value)
     if len(found) == 1:
-        return found.pop()
+        node = found.pop()
+        if _inspected(target, node):
+            return node
+        raise _uninspected(target, value)
     keys = authority_keys(target)
     wanted = " ".join(value.split()).lower()
     found = {node for node, names in keys.items() if wanted in names or value == node}
     if not found:
         known = lookup(value)
-        node = f"{ID}authority/{known.urn}" if known is not None else None
-        found = {node} if node in keys else set()
-    inspected = accepted(target, "authorities")  # the names of those with an inspection
+        reference = f"{ID}authority/{known.urn}" if known is not None else None
+        found = {reference} if reference is not None and reference in keys else set()
     if len(found) == 1:
         node = found.pop()
-        if keys[node] & {name.lower() for name in inspected}:
+        if _inspected(target, node):
             return node
-        raise QueryError(f"--param authority={value!r}: the data holds no inspection of it"
-                         f"{suggestion(value, inspected)} ('ofsted-kg list authorities' "
-                         "lists those it holds)")
+        raise _uninspected(target, value)
+    inspected = accepted(target, "authorities")  # the names of those with an inspection
     if found:
         raise QueryError(f"--param authority={value!r} names {len(found)} authorities "
                               f"({', '.join(sorted(found))}); give its Ofsted URN")
@@ -96,3 +97,23 @@ def resolve_authority(target: Target, value: str) -> str:
         f"{suggestion(value, inspected)} ('ofsted-kg list authorities' lists the "
         f"{len(inspected)} it holds: a name as a report prints it, an Ofsted URN, LA code "
         "or ONS code)")
+
+
+_INSPECTION_OF = """
+PREFIX okg: <https://w3id.org/ofsted-kg/def#>
+SELECT ?inspection WHERE { GRAPH ?g { ?inspection okg:authority <%s> ; okg:endDate ?end } }
+LIMIT 1
+"""
+
+
+def _inspected(target: Target, node: str) -> bool:
+    """Whether the data holds an inspection of the authority ``node`` (a county replaced by
+    unitary authorities may be known only by name)."""
+    return any(True for _ in target.answer(_INSPECTION_OF % node))
+
+
+def _uninspected(target: Target, value: str) -> QueryError:
+    inspected = accepted(target, "authorities")
+    return QueryError(f"--param authority={value!r}: the data holds no inspection of it"
+                      f"{suggestion(value, inspected)} ('ofsted-kg list authorities' lists "
+                      "those it holds)")

@@ -11,6 +11,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .embedded import report_graph_names
+from .integrity import graph_problem, records, store_problems
 from .names import AUTHORITIES, INTEGRITY, REPORTS
 
 
@@ -70,14 +71,10 @@ def _check(data: tuple[bytes, bytes, bool]) -> tuple[bool, list, bytes]:
     return outcome.conforms, list(outcome.problems), shacl
 
 
-def _integrity(store: ox.Store, required: bool) -> list:
+def _problem(line: str):
     from ..validate import Problem
-    from .integrity import problems
 
-    if not required and not store.contains_named_graph(ox.NamedNode(INTEGRITY)):
-        return []
-    return [Problem("Violation", line.partition(": ")[0], None, line.partition(": ")[2], None)
-            for line in problems(store)]
+    return Problem("Violation", line.partition(": ")[0], None, line.partition(": ")[2], None)
 
 
 def validate_store(store: ox.Store, jobs: int = 1, shacl_report: bool = False,
@@ -102,12 +99,22 @@ def validate_store(store: ox.Store, jobs: int = 1, shacl_report: bool = False,
         warm_up()  # before the workers start: each is forked with it done
     # Nothing to check is no inspection found, never "conforms". Each graph is read from
     # the store as the workers need it, while they check the ones before.
-    work = ((_ntriples(store, name), _authorities_of(store, name), shacl_report)
+    check = records_required or store.contains_named_graph(ox.NamedNode(INTEGRITY))
+    integrity = store_problems(store) if check else []
+    expected = records(store)
+
+    def dumped(name: str | None) -> bytes:
+        """The graph, checked against its record as it is read (read once, for both)."""
+        data = _ntriples(store, name)
+        if check and name is not None:
+            integrity.append(graph_problem(name, data, expected.get(name)) or "")
+        return data
+
+    work = ((dumped(name), _authorities_of(store, name), shacl_report)
             for name in names or [None])
     # each problem -> the first graph it was found in (None: the store as a whole)
-    problems: dict = {p: p.focus if p.focus.startswith(REPORTS) else None
-                      for p in _integrity(store, records_required)}
-    conforms = not problems
+    problems: dict = {}
+    conforms = True
     report = bind_prefixes(Graph())
     checked = bar(in_workers(_check, work, jobs), len(names), progress, "report")
     for name, (ok, found, shacl) in zip(names or [None], checked, strict=True):
@@ -116,6 +123,10 @@ def validate_store(store: ox.Store, jobs: int = 1, shacl_report: bool = False,
             problems.setdefault(problem, name)
         if shacl:
             report.parse(data=shacl.decode("utf-8"), format="nt")
+    found = [_problem(line) for line in integrity if line]
+    problems = {**{p: p.focus if p.focus.startswith(REPORTS) else None for p in found},
+                **problems}
+    conforms = conforms and not found
     # a shared graph's problem (an authority not in the reference table) shows once, not
     # once for every report graph it was checked beside
     by_graph = {name: tuple(p for p, first in problems.items() if first == name)

@@ -68,3 +68,35 @@ def _from_netrc(host: str) -> tuple[str, str] | None:
         return None
     login, _, password = entry
     return (login or "", password or "")
+
+
+_SECRET_PATTERNS = [
+    # a header quoted back: "Authorization: Basic dXNlcjpwYXNz", "proxy-authorization=..."
+    (r"(?i)\b((?:proxy-)?authorization)(\"?\s*[:=]\s*\"?)(?:(?:basic|bearer|digest|negotiate)"
+     r"\s+)?[^\s\"',;]+", r"\1\2***"),
+    (r"(?i)\b(basic|bearer|digest|negotiate)\s+[A-Za-z0-9+/=._~-]{6,}", r"\1 ***"),
+    (r"(?i)\b(password|passwd|pwd|token|secret|api[_-]?key)(\"?\s*[:=]\s*\"?)[^\s\"',;&]+",
+     r"\1\2***"),
+]
+
+
+def scrub(text: str, authorization: str | None = None) -> str:
+    """``text`` (a server's answer, to be quoted) with anything that looks like a
+    credential replaced by ``***``: the Authorization header sent and the password and
+    token in it, wherever they appear, and any header, token or password the text shows."""
+    import re
+
+    secrets: list[str] = []
+    if authorization:
+        token = authorization.partition(" ")[2]
+        secrets.append(token)
+        try:
+            user, _, password = base64.b64decode(token).decode("utf-8").partition(":")
+            secrets += [password] if len(password) >= 3 else []
+        except (ValueError, UnicodeDecodeError):
+            pass
+    for secret in sorted(filter(None, secrets), key=len, reverse=True):
+        text = text.replace(secret, "***")
+    for pattern, replacement in _SECRET_PATTERNS:
+        text = re.sub(pattern, replacement, text)
+    return text

@@ -40,11 +40,19 @@ def open_store(path: Path, read_only: bool = False) -> ox.Store:
     if read_only and not (path / "CURRENT").is_file():
         raise StoreError(f"{path}: no store here; 'ofsted-kg ingest REPORTS --store {path}' "
                          "creates one")
+    if not read_only and path.is_dir() and not (path / "CURRENT").exists() and any(
+            path.iterdir()):
+        raise StoreError(f"{path}: not an ofsted-kg store (a folder of other files); give a "
+                         "new or empty folder")
     try:
         if read_only:
             return ox.Store.read_only(str(path))
         path.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path))
+    except RuntimeError as error:  # RocksDB: "Corruption: CURRENT file corrupted", ...
+        reason = " ".join(str(error).split())[:200]
+        raise StoreError(f"{path}: the store is damaged ({reason}): restore it from a "
+                         "backup, or delete it and ingest the reports again") from None
     except OSError as error:
         reason = " ".join(str(error).split())[:200]
         hint = "; another process is writing to it, try again when it ends" if (
@@ -96,13 +104,16 @@ def add_reports(store: ox.Store, reports: Iterable[tuple[str, Content, bytes]]) 
 
 def finish(store: ox.Store) -> None:
     """After reports are added: the history recomputed and recorded with what it was
-    computed from (one transaction), and the store compacted.
+    computed from, and the follow-through recomputed (one transaction), and the store
+    compacted.
 
     Compacting (RocksDB's full compaction, 0.6 s for the whole corpus) folds the files each
     ingest left into few: ``findings`` over the corpus then answers in 0.92 s, not 1.01 s."""
+    from .followthrough import follow_through_quads, follow_through_update  # sklearn: on use
     from .history import history_quads
 
-    store.update(history_update(history_quads(store), reports_digest(store)))
+    store.update(history_update(history_quads(store), reports_digest(store)) + " ;\n"
+                 + follow_through_update(follow_through_quads(store)))
     store.optimize()
 
 

@@ -141,13 +141,25 @@ def graph_problem(name: str, dumped: bytes, expected: tuple[int, str] | None) ->
     return None
 
 
-def problems(store: ox.Store, dump=None) -> list[str]:
-    """Every way ``store`` differs from its integrity records (empty: whole). ``dump``
-    gives a graph's N-Triples (default: read from ``store``)."""
-    if dump is None:
-        def dump(name: str) -> bytes:
-            return store.dump(format=ox.RdfFormat.N_TRIPLES,
-                              from_graph=ox.NamedNode(name)) or b""
+def problems(store: ox.Store) -> list[str]:
+    """Every way ``store`` differs from its integrity records (empty: whole)."""
+    found = store_problems(store)
+    expected = records(store)
+    for name in report_names(store):
+        dumped = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
+        found.append(graph_problem(name, dumped or b"", expected.get(name)) or "")
+    return [line for line in found if line]
+
+
+def report_names(store: ox.Store) -> list[str]:
+    return sorted(g.value for g in store.named_graphs()
+                  if isinstance(g, ox.NamedNode) and not is_shared(g.value))
+
+
+def store_problems(store: ox.Store) -> list[str]:
+    """The ways ``store`` differs from its records that need no report graph read: no
+    record at all, a recorded report graph missing, the vocabulary changed, the history
+    out of date. (``graph_problem`` checks each report graph's content.)"""
     names = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
     reports = {n for n in names if not is_shared(n)}
     expected = records(store)
@@ -157,16 +169,12 @@ def problems(store: ox.Store, dump=None) -> list[str]:
         return [f"{INTEGRITY}: the store has report graphs but no record of what they "
                 "hold (written by another program or an older ofsted-kg?): ingest the "
                 "reports into a new store"]
-    found = []
-    for name in sorted(reports | {n for n in expected if not is_shared(n)}):
-        if name not in names:
-            found.append(f"{name}: a report graph recorded as written is missing: the store "
-                         "is damaged; ingest that report again")
-        else:
-            found.append(graph_problem(name, dump(name), expected.get(name)) or "")
+    found = [f"{name}: a report graph recorded as written is missing: the store is "
+             "damaged; ingest that report again"
+             for name in sorted(n for n in expected if not is_shared(n) and n not in names)]
     if VOCABULARY in expected or VOCABULARY in names:
-        found.append(graph_problem(VOCABULARY, dump(VOCABULARY), expected.get(VOCABULARY))
-                     or "")
+        dumped = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(VOCABULARY))
+        found.append(graph_problem(VOCABULARY, dumped or b"", expected.get(VOCABULARY)) or "")
     found.append(history_problem(store) or "")
     return [line for line in found if line]
 

@@ -12,6 +12,7 @@ SHARED = ID + "graph/"
 AUTHORITIES = SHARED + "authorities"
 VOCABULARY = SHARED + "vocabulary"
 HISTORY = SHARED + "history"
+FOLLOW_THROUGH = SHARED + "follow-through"
 INTEGRITY = SHARED + "integrity"  # what each graph should hold (store.integrity)
 
 OKG = BASE + "def#"

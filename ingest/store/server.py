@@ -17,13 +17,13 @@ SPARQL results; ``EXIT_USAGE``: the URL or the credentials cannot be used).
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit
 
-from .credentials import CredentialsError, basic_authorization, without_userinfo
+from .credentials import CredentialsError, basic_authorization, scrub, without_userinfo
+from .names import AUTHORITIES, HISTORY
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -34,6 +34,7 @@ EXIT_REFUSED = 4
 DEFAULT_TIMEOUT = 60.0
 _RESULTS_JSON = "application/sparql-results+json"
 _USER_AGENT = "ofsted-kg"
+MERGED = {AUTHORITIES, HISTORY}  # graphs every load shares: added to, never replaced
 
 
 class ServerError(Exception):
@@ -61,9 +62,13 @@ def query_form(text: str) -> str:
     return parsed[1].name.removesuffix("Query").lower()
 
 
-def ask(endpoint: str, text: str, timeout: float = DEFAULT_TIMEOUT) -> bytes:
+def ask(endpoint: str, text: str, timeout: float = DEFAULT_TIMEOUT,
+        allow_partial: bool = False, on_partial: Callable[[str], None] = lambda note: None,
+        ) -> bytes:
     """Run a SELECT query on a SPARQL 1.1 Protocol endpoint (POST, form-encoded) and return
-    its answer, checked to be SPARQL 1.1 Query Results JSON."""
+    its answer, checked to be SPARQL 1.1 Query Results JSON. An answer the server says it
+    capped (``X-SPARQL-MaxRows``, as Virtuoso sends) is an error, or with ``allow_partial``
+    passed to ``on_partial`` as a note."""
     try:
         form = query_form(text)
     except Exception as error:  # pyparsing's ParseException, and kin
@@ -75,11 +80,29 @@ def ask(endpoint: str, text: str, timeout: float = DEFAULT_TIMEOUT) -> bytes:
     headers = {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
                "Accept": _RESULTS_JSON}
     body = urlencode({"query": text}).encode("utf-8")
-    content_type, answer = request(endpoint, "POST", body, headers, timeout)
-    return _results(endpoint, content_type, answer)
+    said: dict[str, str] = {}
+    content_type, answer = request(endpoint, "POST", body, headers, timeout,
+                                   answer_headers=said)
+    rows = _results(endpoint, content_type, answer)
+    cap = _cap(said.get("x-sparql-maxrows", ""))
+    if cap is not None and rows >= cap:
+        problem = (f"the server cut the answer at {cap} rows (X-SPARQL-MaxRows): more rows "
+                   "may exist; raise the server's limit (Virtuoso: ResultSetMaxRows)")
+        if not allow_partial:
+            raise ServerError(endpoint, problem + ", or give --allow-partial", EXIT_REFUSED)
+        on_partial(f"{without_userinfo(endpoint)}: {problem}")
+    return answer
 
 
-def _results(url: str, content_type: str, answer: bytes) -> bytes:
+def _cap(value: str) -> int | None:
+    try:
+        return int(value.strip()) if value.strip() else None
+    except ValueError:
+        return None
+
+
+def _results(url: str, content_type: str, answer: bytes) -> int:
+    """The number of rows of an answer checked to be SPARQL results JSON."""
     if "json" not in content_type:
         shown = content_type or "no content type"
         raise ServerError(url, f"the answer is not SPARQL results ({shown}): "
@@ -92,7 +115,7 @@ def _results(url: str, content_type: str, answer: bytes) -> bytes:
     except (ValueError, KeyError, TypeError):
         raise ServerError(url, "the answer is JSON but not SPARQL results: is this the "
                                "server's query endpoint?", EXIT_REFUSED) from None
-    return answer
+    return len(document["results"]["bindings"])
 
 
 def graph_url(graph_store: str, name: str) -> str:
@@ -104,19 +127,60 @@ def graph_url(graph_store: str, name: str) -> str:
 def load(graph_store: str, graphs: Iterable[tuple[str, Graph | bytes]],
          timeout: float = DEFAULT_TIMEOUT,
          on_sent: Callable[[str, int], None] = lambda name, triples: None) -> Sent:
-    """PUT each (name, graph) to its named graph, replacing what the server held there:
-    loading the same graphs twice leaves the same triples. A graph is an rdflib Graph or
-    N-Triples bytes."""
+    """Send each (name, graph) to its named graph: a report graph or the vocabulary
+    replaces what the server held there (PUT), so loading the same graphs twice leaves the
+    same triples; the authorities and history graphs, which every load shares, are added
+    to (POST), so loading some reports keeps the others' facts. Each answer is checked,
+    and the graph read back and counted. A graph is an rdflib Graph or N-Triples bytes."""
     count = triples = 0
     for name, graph in graphs:
         body = graph if isinstance(graph, bytes) else _ntriples(graph)
+        method = "POST" if str(name) in MERGED else "PUT"
         headers = {"Content-Type": "application/n-triples; charset=utf-8"}
-        request(graph_url(graph_store, str(name)), "PUT", body, headers, timeout,
-                shown=graph_store)
+        url = graph_url(graph_store, str(name))
+        content_type, answer = request(url, method, body, headers, timeout, shown=graph_store)
+        _check_stored(graph_store, method, content_type, answer)
         lines = body.count(b"\n") if body.endswith(b"\n") or not body else body.count(b"\n") + 1
+        _check_held(graph_store, str(name), url, lines, method, timeout)
         count, triples = count + 1, triples + lines
         on_sent(str(name), lines)
     return Sent(count, triples)
+
+
+def _check_stored(url: str, method: str, content_type: str, answer: bytes) -> None:
+    """A Graph Store answers a PUT or POST with a status and at most a short note: an
+    HTML page is some other server (a web page at that address), never a stored graph."""
+    if answer.strip() and "html" in content_type.lower():
+        raise ServerError(url, f"the server answered the {method} with an HTML page, not as "
+                               "a Graph Store does: is this the server's graph store URL?",
+                          EXIT_REFUSED)
+
+
+def _check_held(shown: str, name: str, url: str, sent: int, method: str,
+                timeout: float) -> None:
+    """Read the graph back and count its triples: all those sent after a PUT, at least
+    those after a POST."""
+    content_type, answer = request(url, "GET", None, {"Accept": "application/n-triples"},
+                                   timeout, shown=shown)
+    held = _triples_in(shown, content_type, answer)
+    if held < sent or (method == "PUT" and held != sent):
+        raise ServerError(shown, f"the graph {name} holds {held} triples after the load, "
+                                 f"where {sent} were sent: the load did not take", EXIT_REFUSED)
+
+
+def _triples_in(shown: str, content_type: str, answer: bytes) -> int:
+    import pyoxigraph as ox
+
+    media = content_type.split(";")[0].strip().lower()
+    fmt = ox.RdfFormat.from_media_type(media) if media else ox.RdfFormat.N_TRIPLES
+    if fmt is None:
+        raise ServerError(shown, f"the server sends a graph as {media}, not RDF: is this the "
+                                 "server's graph store URL?", EXIT_REFUSED)
+    try:
+        return sum(1 for _ in ox.parse(answer, format=fmt))
+    except (SyntaxError, ValueError):
+        raise ServerError(shown, f"the server sent a graph that is not {fmt.name} (cut "
+                                 "short?)", EXIT_REFUSED) from None
 
 
 def _ntriples(graph: Graph) -> bytes:
@@ -126,14 +190,23 @@ def _ntriples(graph: Graph) -> bytes:
 
 
 def request(url: str, method: str, body: bytes | None, headers: dict[str, str],
-            timeout: float, shown: str | None = None) -> tuple[str, bytes]:
-    """Send one request; returns the answer's content type and body. ``shown`` is the
-    URL error lines name (default ``url``)."""
+            timeout: float, shown: str | None = None,
+            answer_headers: dict[str, str] | None = None) -> tuple[str, bytes]:
+    """Send one request; returns the answer's content type and body, all within
+    ``timeout`` seconds (``deadline.within``: connecting, the status line, the headers and
+    the body, however slowly a server sends them). ``shown`` is the URL error lines name
+    (default ``url``); the answer's headers are put in ``answer_headers`` if given."""
     import urllib.request
+
+    from ..deadline import within
 
     shown = shown or url
     if urlsplit(url).scheme not in {"http", "https"}:
         raise ServerError(shown, "not an http:// or https:// URL", EXIT_USAGE)
+    try:
+        urlsplit(url).port  # noqa: B018  # raises ValueError for a port out of range
+    except ValueError as error:
+        raise ServerError(shown, f"not a usable URL ({error})", EXIT_USAGE) from None
     try:
         authorization = basic_authorization(url)
     except CredentialsError as error:
@@ -142,12 +215,32 @@ def request(url: str, method: str, body: bytes | None, headers: dict[str, str],
     if authorization:
         headers["Authorization"] = authorization
     prepared = urllib.request.Request(url, data=body, method=method, headers=headers)
-    deadline = time.monotonic() + timeout
+
+    def exchange() -> tuple[str, bytes]:
+        import urllib.error
+
+        try:
+            with _opener().open(prepared, timeout=timeout) as answer:
+                if answer_headers is not None:
+                    answer_headers.update((k.lower(), v) for k, v in answer.headers.items())
+                return answer.headers.get("Content-Type", ""), answer.read()
+        except urllib.error.HTTPError as error:
+            error.said = _said(error)  # type: ignore[attr-defined]  # read here, in time
+            raise
+
     try:
-        with _opener().open(prepared, timeout=timeout) as answer:
-            return answer.headers.get("Content-Type", ""), _read(answer, deadline, shown)
+        return within(timeout, exchange)
     except Exception as error:  # urllib raises many kinds; each becomes one line
-        raise _problem(error, shown, method, timeout, bool(authorization)) from None
+        raise _problem(error, shown, method, timeout, authorization) from None
+
+
+def _said(error) -> str:
+    """The first words of an error answer's body."""
+    try:
+        text = error.read(2000).decode("utf-8", "replace")
+    except Exception:
+        text = ""
+    return " ".join(text.split())[:200]
 
 
 def _opener():
@@ -162,19 +255,8 @@ def _opener():
     return urllib.request.build_opener(NoRedirect)
 
 
-def _read(answer, deadline: float, shown: str) -> bytes:
-    """The whole body, within the time left: a server that trickles is as slow as one
-    that says nothing."""
-    chunks = []
-    while chunk := answer.read(1 << 16):
-        chunks.append(chunk)
-        if time.monotonic() > deadline:
-            raise TimeoutError
-    return b"".join(chunks)
-
-
 def _problem(error: Exception, url: str, method: str, timeout: float,
-             authorized: bool) -> ServerError:
+             authorization: str | None) -> ServerError:
     import http.client
     import socket
     import urllib.error
@@ -182,7 +264,8 @@ def _problem(error: Exception, url: str, method: str, timeout: float,
     if isinstance(error, ServerError):
         return error
     if isinstance(error, urllib.error.HTTPError):
-        return ServerError(url, _status_problem(error, method, authorized), EXIT_REFUSED)
+        problem = _status_problem(error, method, bool(authorization))
+        return ServerError(url, scrub(problem, authorization), EXIT_REFUSED)
     reason = error.reason if isinstance(error, urllib.error.URLError) else error
     if isinstance(reason, TimeoutError | socket.timeout):
         return ServerError(url, f"no answer within {timeout:g} s (--timeout)", EXIT_UNREACHABLE)
@@ -191,8 +274,13 @@ def _problem(error: Exception, url: str, method: str, timeout: float,
                            EXIT_UNREACHABLE)
     if isinstance(reason, socket.gaierror):
         return ServerError(url, f"unknown host {urlsplit(url).hostname!r}", EXIT_UNREACHABLE)
-    if isinstance(reason, http.client.HTTPException | OSError | ValueError):
-        detail = " ".join(str(reason).split())[:200] or type(reason).__name__
+    detail = scrub(" ".join(str(reason).split())[:200], authorization) or type(reason).__name__
+    if isinstance(reason, http.client.InvalidURL | ValueError):  # a port out of range
+        return ServerError(url, f"not a usable URL ({detail})", EXIT_USAGE)
+    if isinstance(reason, http.client.BadStatusLine) and not isinstance(
+            reason, http.client.RemoteDisconnected):
+        return ServerError(url, f"the server's answer is not HTTP ({detail})", EXIT_REFUSED)
+    if isinstance(reason, http.client.HTTPException | OSError):
         return ServerError(url, f"the connection failed ({detail})", EXIT_UNREACHABLE)
     raise error  # a bug, not a server problem: let it show
 
@@ -213,9 +301,5 @@ def _status_problem(error, method: str, authorized: bool) -> str:
         return f"nothing at this path ({status}): check the URL"
     if error.code == 405:
         return f"the server does not accept {method} here ({status}): check the URL"
-    try:
-        text = error.read(2000).decode("utf-8", "replace")
-    except Exception:
-        text = ""
-    said = " ".join(text.split())[:200]
+    said = getattr(error, "said", "")
     return f"the server answered {status}" + (f": {said}" if said else "")

@@ -161,14 +161,18 @@ class EndpointTarget:
     parsing the query, credentials from the environment, one error line per failure:
     ``server.ServerError``)."""
 
-    def __init__(self, url: str, timeout: float | None = None) -> None:
+    def __init__(self, url: str, timeout: float | None = None, allow_partial: bool = False
+                 ) -> None:
         self.url = url
         self.timeout = timeout
+        self.allow_partial = allow_partial
+        self.notes: list[str] = []  # what the caller should say (an answer cut short)
 
     def answer(self, query_text: str) -> ox.QuerySolutions:
         from .server import DEFAULT_TIMEOUT, ask
 
-        body = ask(self.url, query_text, self.timeout or DEFAULT_TIMEOUT)
+        body = ask(self.url, query_text, self.timeout or DEFAULT_TIMEOUT, self.allow_partial,
+                   self.notes.append)
         solutions = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
         if not isinstance(solutions, ox.QuerySolutions):
             raise TargetError(f"{self.url}: the answer is not the rows of a SELECT query")

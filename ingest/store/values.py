@@ -12,7 +12,7 @@ import difflib
 
 import pyoxigraph as ox
 
-from ..queries import QueryError
+from ..errors import QueryError
 from .targets import Target, rows_of
 
 _PREFIXES = """PREFIX okg: <https://w3id.org/ofsted-kg/def#>

@@ -1,0 +1,317 @@
+"""What became of each recommendation: one inspection's recommendations followed into the
+authority's next inspection.
+
+For each recommendation of the earlier report of a pair of consecutive inspections:
+
+- **repeated by**: the later report's recommendations whose text is as close as
+  ``REPEAT_MINIMUM`` or closer (TF-IDF over word stems, cosine similarity, fitted on the
+  pair's texts), best first, at most ``MOST_LINKS``;
+- **spoken to in**: the later report's findings closest to it, a finding's score raised by
+  ``BACK_REFERENCE_BOOST`` where one of its sentences refers back to the earlier inspection
+  (``BACK_REFERENCE``), best first, at most ``MOST_LINKS``, each at least ``MENTION_MINIMUM``;
+- **status**: ``still-a-concern`` or ``improved`` only where a sentence of a linked finding
+  both says so in the words of ``STATUS_CUES`` and is itself close to the recommendation
+  (``SENTENCE_MINIMUM``); ``repeated`` where a later recommendation repeats it; else
+  ``not-mentioned`` where nothing in the later report comes near it; else no status (the
+  links alone). Sentences that disagree give no stated status.
+
+The cue phrases are this module's two tables, ``BACK_REFERENCE`` and ``STATUS_CUES``;
+``docs/follow-through.md`` lists them and what the thresholds were tuned on. Nothing here
+knows a framework: the same rules for every pair.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+REPEAT_MINIMUM = 0.36  # a later recommendation this close asks for the same thing
+MENTION_MINIMUM = 0.13  # a finding this close speaks to it; none: not mentioned
+SENTENCE_MINIMUM = 0.2  # a stating sentence must itself be this close
+BACK_REFERENCE_BOOST = 0.05
+MOST_LINKS = 3
+
+# Words that refer back to the earlier inspection. "{year}" stands for the earlier
+# inspection's year(s) on site.
+BACK_REFERENCE: tuple[str, ...] = (
+    r"since the (?:last|previous|prior|most recent) (?:full |standard |single )?inspection",
+    r"(?:at|during|in|from|following|after) the (?:last|previous|prior) inspection",
+    r"(?:last|previous|prior) (?:full |standard )?inspection",
+    r"\bsince {year}\b",
+    r"\b(?:for|over) (?:a |an )?(?:considerable|long|sustained|prolonged|extended) (?:period|time)",
+    r"\bin {year}\b",
+    r"\bremains?\b",
+    r"\bcontinues? to\b",
+    r"\bstill\b",
+)
+
+# Sentence cue -> the status it states. A sentence with cues of both statuses states
+# that a concern remains ("although X has improved, it remains inconsistent").
+STATUS_CUES: tuple[tuple[str, str], ...] = (
+    (r"\b(?:has|have) (?:not|yet to)(?: yet)?(?: been)?(?: sufficiently| fully| consistently)? "
+     r"(?:improved|addressed|resolved|progressed|been addressed|tackled|implemented)",
+     "still-a-concern"),
+    (r"\bnot (?:yet )?(?:been )?(?:fully |sufficiently )?(?:addressed|resolved|tackled)",
+     "still-a-concern"),
+    (r"\b(?:insufficient|limited|slow|little|minimal) progress", "still-a-concern"),
+    (r"\bprogress (?:in this area |here )?(?:is|has been) (?:slow|limited|insufficient)",
+     "still-a-concern"),
+    (r"\bremains? (?:an? )?(?:area|areas) (?:for|of|requiring) (?:development|improvement|weakness|"
+     r"concern|focus)", "still-a-concern"),
+    (r"\bremains? (?:a |an )?(?:concern|weakness|challenge|inconsistent|variable|weak|poor|too|"
+     r"underdeveloped|under-developed|limited|inadequate|insufficient|a priority|"
+     r"not |unclear|patchy|unmet|unaddressed|ineffective|slow|low|high)", "still-a-concern"),
+    (r"\b(?:is|are) still (?:not|too|inconsistent|variable|weak|poor|limited|under-developed|"
+     r"underdeveloped|insufficient|a concern|an area|ineffective|lacking)", "still-a-concern"),
+    (r"\bcontinues? to be (?:a |an )?(?:concern|weakness|inconsistent|variable|weak|poor|too|"
+     r"limited|an area|a challenge|insufficient|underdeveloped|ineffective)", "still-a-concern"),
+    (r"\b(?:has|have) been an area (?:for|of) (?:improvement|development|concern) since",
+     "still-a-concern"),
+    (r"\b(?:has|have) been (?:poor|weak|inconsistent|variable) for", "still-a-concern"),
+    (r"\b(?:has|have) (?:stalled|declined|deteriorated)", "still-a-concern"),
+    (r"\b(?:as|similar to what was) (?:found|identified|seen|highlighted) at the (?:last|previous) "
+     r"inspection", "still-a-concern"),
+    (r"\b(?:has|have) (?:significantly |considerably |substantially |markedly |much |greatly |"
+     r"notably |now |also |steadily |further )?improved", "improved"),
+    (r"\b(?:has|have) been (?:significantly |considerably |substantially |much |successfully |"
+     r"effectively |now )?(?:improved|addressed|resolved|strengthened|tackled)", "improved"),
+    (r"\b(?:significant|considerable|substantial|marked|good|notable|clear|strong) "
+     r"(?:improvements?|progress) (?:has|have) been made", "improved"),
+    (r"\bimprovements? (?:has|have) been made", "improved"),
+    (r"\bimproved since the (?:last|previous)", "improved"),
+)
+
+_STATUS_ORDER = ("still-a-concern", "repeated", "improved")
+
+
+@dataclass(frozen=True)
+class Item:
+    """A recommendation or finding of one report, as the follow-through reads it."""
+
+    iri: str
+    number: int
+    body: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two consecutive inspections of one authority, with what their reports state."""
+
+    earlier: str  # the earlier inspection's IRI
+    later: str
+    earlier_years: tuple[int, ...]  # the years the earlier inspection was on site
+    recommendations: tuple[Item, ...]  # the earlier report's
+    later_recommendations: tuple[Item, ...]
+    later_findings: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A later recommendation or finding linked to an earlier recommendation."""
+
+    item: Item
+    score: float
+    sentence: str | None = None  # for a finding: its sentence that refers back, if any
+
+
+@dataclass(frozen=True)
+class FollowThrough:
+    """What became of one earlier recommendation in the next inspection's report."""
+
+    recommendation: Item
+    pair: Pair
+    repeated_by: tuple[Link, ...] = ()
+    spoken_to_in: tuple[Link, ...] = ()
+    status: str | None = None
+    evidence: str | None = None  # the later sentence (or recommendation) behind the status
+    evidence_item: Item | None = None  # where that sentence stands
+    nearest: float = 0.0  # the best score of anything in the later report
+    scores: dict[str, float] = field(default_factory=dict, compare=False)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+
+
+def sentences(text: str) -> list[str]:
+    """A finding's sentences, split after a full stop before a capital or a digit."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def _back_reference(pair: Pair) -> re.Pattern:
+    """``BACK_REFERENCE`` as one pattern for this pair, to search lower-case text."""
+    years = "|".join(str(y) for y in pair.earlier_years) or "(?!)"
+    return re.compile("|".join(p.replace("{year}", f"(?:{years})") for p in BACK_REFERENCE))
+
+
+# Every back-reference holds one of these: a sentence with none is not searched further.
+_BACK_WORDS = ("inspection", "remain", "continu", "still", "since", "in 1", "in 2", "period",
+               "time")
+
+
+def refers_back(sentence: str, back: re.Pattern) -> bool:
+    low = sentence.lower()
+    return any(word in low for word in _BACK_WORDS) and back.search(low) is not None
+
+
+def _cues(status: str) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p, s in STATUS_CUES if s == status))
+
+
+_CONCERN, _IMPROVED = _cues("still-a-concern"), _cues("improved")
+# Every cue holds one of these words: a sentence with none is not searched further.
+_CUE_WORDS = re.compile(r"improv|remain|still|progress|address|resolv|tackl|strengthen|"
+                        r"continu|implement|found at|identified at|seen at|highlighted at|"
+                        r"area |poor|weak|inconsistent|variable|stalled|declined|deteriorated")
+
+
+def stated_status(sentence: str) -> str | None:
+    """The status a sentence states in the words of ``STATUS_CUES``, or None; a sentence
+    with cues of both states that a concern remains."""
+    low = sentence.lower()
+    if not _CUE_WORDS.search(low):
+        return None
+    if _CONCERN.search(low):
+        return "still-a-concern"
+    return "improved" if _IMPROVED.search(low) else None
+
+
+def follow(pair: Pair) -> list[FollowThrough]:
+    """What became of each of the earlier report's recommendations, in their order."""
+    if not pair.recommendations:
+        return []
+    back = _back_reference(pair)
+    referring = [_referring_sentence(f, back) for f in pair.later_findings]
+    stating = [(s, status, index, context) for index, f in enumerate(pair.later_findings)
+               for s, context in _with_context(sentences(f.text)) if (status := stated_status(s))]
+    recommendations, later, findings, cues, common = _vectors(pair, [c for *_, c in stating])
+    mentions = (recommendations @ findings.T).toarray() if pair.later_findings else None
+    near_cues = (recommendations @ cues.T).toarray() if stating else None
+    repeats = closest = None
+    if pair.later_recommendations:
+        closest = (_without(recommendations, common) @ _without(later, common).T).toarray()
+        # a later recommendation repeats only the earlier one closest to it
+        repeats = closest * (closest >= closest.max(axis=0, keepdims=True))
+    results = []
+    for row, recommendation in enumerate(pair.recommendations):
+        repeated = _ranked(pair.later_recommendations, repeats, row, REPEAT_MINIMUM)
+        spoken = _spoken(pair, mentions, row, referring)
+        nearest = max([0.0] + [float(x) for x in (closest[row] if closest is not None else [])]
+                      + [float(x) for x in (mentions[row] if mentions is not None else [])])
+        linked = ({i for i, score in enumerate(mentions[row]) if score >= MENTION_MINIMUM}
+                  if mentions is not None else set())
+        close = [(float(near_cues[row][k]), sentence, status, pair.later_findings[index])
+                 for k, (sentence, status, index, _) in enumerate(stating)
+                 if index in linked and near_cues is not None
+                 and near_cues[row][k] >= SENTENCE_MINIMUM and refers_back(sentence, back)]
+        status, evidence, where = _status(repeated, spoken, nearest, close)
+        results.append(FollowThrough(recommendation, pair, tuple(repeated), spoken, status,
+                                     evidence, where, round(nearest, 3)))
+    return results
+
+
+# Words nearly every recommendation uses, whatever it asks for: left out when comparing
+# recommendations, so that "the consistency of supervision" and "the consistency of
+# assessments" do not meet on "consistency".
+COMMON_WORDS = frozenset(
+    "quality consistency consistent consistently ensure improve improvement effective "
+    "effectiveness effectively timely timeliness children child young people social work "
+    "worker workers practice service services including particular particularly".split())
+
+
+def _with_context(found: list[str]) -> list[tuple[str, str]]:
+    """Each sentence, with the text it is compared by: itself and the sentence before it
+    ("This was an area for improvement at the last inspection" names its subject there)."""
+    return [(s, f"{found[i - 1]} {s}" if i else s) for i, s in enumerate(found)]
+
+
+def _vectors(pair: Pair, extra: list[str]):
+    """TF-IDF vectors (rows of unit length, so a product is a cosine) fitted on the pair's
+    recommendations and findings: of the earlier recommendations, the later ones, the later
+    findings and ``extra`` texts; and the columns of the ``COMMON_WORDS``."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from .links import _analyser
+
+    analyse = _analyser()
+    groups = [[i.text for i in group] for group in
+              (pair.recommendations, pair.later_recommendations, pair.later_findings)]
+    vectoriser = TfidfVectorizer(analyzer=analyse, sublinear_tf=True)
+    fitted = vectoriser.fit_transform([t for group in groups for t in group])
+    out, start = [], 0
+    for group in groups:
+        out.append(fitted[start:start + len(group)])
+        start += len(group)
+    out.append(vectoriser.transform(extra) if extra else None)
+    vocabulary = vectoriser.vocabulary_
+    out.append(sorted({vocabulary[s] for w in COMMON_WORDS for s in analyse(w) if s in vocabulary}))
+    return out
+
+
+def _without(vectors, columns: list[int]):
+    """``vectors`` without those columns' weights, each row of unit length again (the same
+    as vectors fitted without those words: a word's IDF does not depend on the others)."""
+    from sklearn.preprocessing import normalize
+
+    kept = vectors.tolil(copy=True)
+    kept[:, columns] = 0
+    return normalize(kept.tocsr())
+
+
+def _vectoriser(pair: Pair):
+    """Text -> TF-IDF vectors fitted on every text of the pair (for scripts)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = [i.text for i in (*pair.recommendations, *pair.later_recommendations,
+                              *pair.later_findings)]
+    from .links import _analyser
+
+    vectoriser = TfidfVectorizer(analyzer=_analyser(), sublinear_tf=True)
+    vectoriser.fit(texts)
+    return vectoriser.transform
+
+
+def _referring_sentence(finding: Item, back) -> str | None:
+    for sentence in sentences(finding.text):
+        if refers_back(sentence, back):
+            return sentence
+    return None
+
+
+def _spoken(pair: Pair, mentions, row: int, referring: list[str | None]) -> tuple[Link, ...]:
+    """The later findings closest to the recommendation, raised where they refer back."""
+    if mentions is None:
+        return ()
+    boosted = mentions[row] + [BACK_REFERENCE_BOOST if s else 0.0 for s in referring]
+    boosted[mentions[row] < MENTION_MINIMUM] = 0.0  # the boost ranks links, never makes one
+    return tuple(
+        Link(link.item, link.score, referring[pair.later_findings.index(link.item)])
+        for link in _ranked(pair.later_findings, boosted[None, :], 0, MENTION_MINIMUM))
+
+
+def _ranked(items: tuple[Item, ...], scores, row: int, minimum: float) -> list[Link]:
+    """The items scoring at least ``minimum`` on ``row``, best first (ties by number)."""
+    if scores is None:
+        return []
+    pairs = [(round(float(scores[row][i]), 3), item) for i, item in enumerate(items)]
+    chosen = sorted((p for p in pairs if p[0] >= minimum),
+                    key=lambda p: (-p[0], p[1].body, p[1].number, p[1].iri))
+    return [Link(item, score) for score, item in chosen[:MOST_LINKS]]
+
+
+def _status(repeated: list[Link], spoken: tuple[Link, ...], nearest: float,
+            close: list[tuple[float, str, str, Item]]
+            ) -> tuple[str | None, str | None, Item | None]:
+    """The status the later report supports, its sentence and where it stands. ``close``:
+    the linked findings' sentences that state a status and are close to the recommendation
+    (score, sentence, status, finding); when they disagree none is taken."""
+    found: dict[str, tuple[str, Item]] = {}
+    if len({status for _, _, status, _ in close}) == 1:
+        _, sentence, status, item = max(close, key=lambda c: (c[0], -c[3].number))
+        found[status] = (sentence, item)
+    if repeated:
+        found["repeated"] = (repeated[0].item.text, repeated[0].item)
+    for status in _STATUS_ORDER:
+        if status in found:
+            return status, *found[status]
+    if not spoken and not repeated and nearest < MENTION_MINIMUM:
+        return "not-mentioned", None, None
+    return None, None, None

@@ -1,0 +1,121 @@
+"""Precision and recall of follow-through (ingest/enrich/followthrough.py) against the hand
+labels in tests/data/follow_through_labels.csv, on a store holding the corpus.
+
+Each label is one earlier recommendation (its inspection, body and number) with the later
+recommendations that repeat it, up to three later findings that address it (best first),
+and the status the later report's words support ("" where they support none). Labels
+quote no report text: numbers only. The column ``set`` keeps a third of the labels
+(whole authorities) aside: thresholds and cue phrases were tuned on ``tune`` only.
+
+    python scripts/follow_through_accuracy.py STORE [--set held-aside|tune|all] [-v]
+
+Measured:
+- ``repeated by``: the (earlier, later recommendation) links, as sets;
+- ``spoken to in``, top three: the tool's first three findings against the labelled ones;
+- each status: of the recommendations the tool gives that status, how many the labels
+  give it (precision), and of those the labels give it, how many the tool does (recall).
+"""
+
+import argparse
+import csv
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+LABELS = Path(__file__).resolve().parents[1] / "tests" / "data" / "follow_through_labels.csv"
+INSPECTION = "https://w3id.org/ofsted-kg/id/inspection/"
+STATUSES = ("improved", "still-a-concern", "repeated", "not-mentioned")
+
+
+def read_labels(path: Path, wanted: str) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return [row for row in rows if wanted == "all" or row["set"] == wanted]
+
+
+def tool_results(store_path: Path, labels: list[dict[str, str]]) -> dict[tuple, object]:
+    """(earlier inspection key, body, number) -> the tool's FollowThrough, for the labelled
+    pairs."""
+    from ingest.enrich.followthrough import follow
+    from ingest.store.embedded import open_store
+    from ingest.store.followthrough import pairs
+
+    wanted = {(INSPECTION + row["earlier"], INSPECTION + row["later"]) for row in labels}
+    store = open_store(store_path, read_only=True)
+    found = {}
+    for pair in pairs(store):
+        if (pair.earlier, pair.later) not in wanted:
+            continue
+        for result in follow(pair):
+            item = result.recommendation
+            found[(pair.earlier[len(INSPECTION):], item.body, str(item.number))] = result
+    return found
+
+
+def _numbers(links: Iterable) -> list[str]:
+    return [str(link.item.number) if link.item.body == "local-authority"
+            else f"{link.item.body}-{link.item.number}" for link in links]
+
+
+def ratio(hits: int, total: int) -> str:
+    return f"{hits / total:.3f} ({hits}/{total})" if total else f"- (0/{total})"
+
+
+def measure(labels: list[dict[str, str]], results: dict, verbose: bool) -> list[str]:
+    counts = {"repeat": [0, 0, 0], "spoken": [0, 0, 0]}  # hits, tool, labelled
+    status_counts = {s: [0, 0, 0] for s in STATUSES}
+    missing = 0
+    for row in labels:
+        result = results.get((row["earlier"], row["body"], row["number"]))
+        if result is None:
+            missing += 1
+            print(f"not found in the store: {row['earlier']} {row['number']}", file=sys.stderr)
+            continue
+        key = f"{row['earlier']} #{row['number']}"
+        for name, tool, truth in (
+            ("repeat", set(_numbers(result.repeated_by)), set(row["repeated_by"].split())),
+            ("spoken", set(_numbers(result.spoken_to_in[:3])), set(row["spoken_to_in"].split())),
+        ):
+            counts[name][0] += len(tool & truth)
+            counts[name][1] += len(tool)
+            counts[name][2] += len(truth)
+            if verbose and tool != truth:
+                print(f"{key} {name}: tool {sorted(tool)} label {sorted(truth)}")
+        given, truth_status = result.status or "", row["status"]
+        for status in STATUSES:
+            status_counts[status][0] += given == status == truth_status
+            status_counts[status][1] += given == status
+            status_counts[status][2] += truth_status == status
+        if verbose and given != truth_status:
+            print(f"{key} status: tool {given or '-'} label {truth_status or '-'}"
+                  f"  evidence: {(result.evidence or '')[:150]}")
+    lines = [f"labels: {len(labels)} ({missing} not found)",
+             "| measure | precision | recall |", "|---|---|---|"]
+    for name, title in (("repeat", "repeated by (links)"),
+                        ("spoken", "spoken to in, top three (links)")):
+        hits, tool, truth = counts[name]
+        lines.append(f"| {title} | {ratio(hits, tool)} | {ratio(hits, truth)} |")
+    for status in STATUSES:
+        hits, tool, truth = status_counts[status]
+        lines.append(f"| status `{status}` | {ratio(hits, tool)} | {ratio(hits, truth)} |")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("store", type=Path, help="a store holding the corpus")
+    parser.add_argument("--set", default="held-aside", choices=("held-aside", "tune", "all"))
+    parser.add_argument("--labels", type=Path, default=LABELS)
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="list every disagreement")
+    args = parser.parse_args(argv)
+    labels = read_labels(args.labels, args.set)
+    for line in measure(labels, tool_results(args.store, labels), args.verbose):
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""The accuracy of extracted quantities on the held-out reports (tests/data/evidence_heldout.json)
+is what docs/evidence.md says it is: the script is run and its figures for the area statistics
+and the findings are compared with the table under "Held-out reports". Reads 8 corpus
+reports: marked ``corpus``; the check of the sample itself runs by default."""
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = ROOT / "scripts" / "evidence_accuracy.py"
+HELDOUT = ROOT / "tests" / "data" / "evidence_heldout.json"
+FIGURE = r"\d\.\d{3} \((\d+)/(\d+)\)"
+
+
+def documented() -> dict[str, list[tuple[str, str]]]:
+    """The held-out table of docs/evidence.md: per row, five (part, whole) figures."""
+    text = (ROOT / "docs" / "evidence.md").read_text(encoding="utf-8")
+    table = text.split("### Held-out reports", 1)[1].split("\n\n| held-out", 1)[1]
+    rows = {}
+    for row in ("area statistics", "findings"):
+        line = next(x for x in table.splitlines() if x.startswith(f"| {row} |"))
+        rows[row] = re.findall(FIGURE, line)
+    return rows
+
+
+@pytest.mark.corpus
+def test_heldout_figures_are_the_documented_ones(shared):
+    result = subprocess.run([sys.executable, str(SCRIPT), "--sample", str(HELDOUT),
+                             "--shared", str(shared)], capture_output=True, text=True,
+                            check=True)
+    assert "skipped" not in result.stderr, result.stderr
+    lines = result.stdout.splitlines()
+    for row, figures in documented().items():
+        assert len(figures) == 5, (row, figures)  # precision, recall, measure, role, date
+        line = next(x for x in lines if x.startswith(f"{row}:"))
+        assert re.findall(FIGURE, line) == figures, line
+
+
+def test_heldout_sample_keeps_to_its_sections():
+    """Every held-out quantity lies in a section its report says was read, and in
+    findings within findings_checked, so the comparison is fair."""
+    for report in json.loads(HELDOUT.read_text(encoding="utf-8"))["reports"]:
+        letters = set(re.findall(r"\b([ABC]):", report["sections_checked"]))
+        for quantity in report["quantities"]:
+            if quantity["section"] == "area-information":
+                assert "A" in letters, report["file"]
+            else:
+                assert letters & {"B", "C"}, report["file"]
+                assert quantity["finding"] in report["findings_checked"], quantity

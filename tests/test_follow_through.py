@@ -1,0 +1,210 @@
+"""Follow-through: each recommendation followed into the authority's next inspection
+(ingest/enrich/followthrough.py, the store's follow-through graph, its queries and shapes)."""
+
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from ingest.enrich.followthrough import STATUS_CUES, Item, Pair, follow, stated_status
+from ingest.store.names import FOLLOW_THROUGH
+
+DATA = Path(__file__).resolve().parent / "data"
+F2014, F2017, F2021 = (DATA / f"fernley-{year}.md" for year in (2014, 2017, 2021))
+INSPECTION = "https://w3id.org/ofsted-kg/id/inspection/fernley/"
+
+# One sentence a report might print for each cue of the table, and the status it states.
+CUE_EXAMPLES = [
+    ("Supervision has not improved since the last inspection.", "still-a-concern"),
+    ("This recommendation has not yet been fully addressed.", "still-a-concern"),
+    ("There has been limited progress in the quality of plans.", "still-a-concern"),
+    ("Progress in this area is slow.", "still-a-concern"),
+    ("Case recording remains an area for improvement.", "still-a-concern"),
+    ("The quality of plans remains too variable.", "still-a-concern"),
+    ("Caseloads are still too high in the assessment teams.", "still-a-concern"),
+    ("Oversight continues to be inconsistent.", "still-a-concern"),
+    ("Oversight has been an area for improvement since 2018.", "still-a-concern"),
+    ("Health assessments have been poor for a considerable period of time.", "still-a-concern"),
+    ("Services for care leavers have deteriorated since the last inspection.", "still-a-concern"),
+    ("As found at the last inspection, plans lack timescales.", "still-a-concern"),
+    ("Return home interviews have improved since the last inspection.", "improved"),
+    ("Management oversight has been strengthened since 2017.", "improved"),
+    ("Significant progress has been made in the quality of assessments.", "improved"),
+    ("Improvements have been made to the local offer.", "improved"),
+    ("The quality of plans has improved since the previous inspection.", "improved"),
+    ("Although audits have improved, they remain inconsistent.", "still-a-concern"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "status"), CUE_EXAMPLES)
+def test_each_cue_states_its_status(sentence, status):
+    assert stated_status(sentence) == status
+
+
+def test_every_cue_of_the_table_has_an_example():
+    import re
+
+    for pattern, status in STATUS_CUES:
+        assert any(re.search(pattern, s.lower()) and st == status for s, st in CUE_EXAMPLES), \
+            pattern
+
+
+@pytest.mark.parametrize("sentence", [
+    "Children remain safe with their families.",
+    "Social workers continue to visit children regularly.",
+    "Children's outcomes improve when they enter care.",
+    "Leaders have a strong grip on performance.",
+    "Most children remain living at home.",
+])
+def test_words_that_only_look_like_a_status_state_none(sentence):
+    assert stated_status(sentence) is None
+
+
+def item(kind: str, number: int, text: str, year: str = "2017") -> Item:
+    return Item(f"{INSPECTION}{year}/{kind}/{number}", number, "local-authority", text)
+
+
+def a_pair(later_recommendations: list[str], findings: list[str]) -> Pair:
+    earlier = (
+        item("recommendation", 1, "Offer every child who goes missing from home a return "
+             "interview and use what children say to reduce the risk of exploitation.", "2014"),
+        item("recommendation", 2, "Publish the fostering panel's annual report on the "
+             "council website.", "2014"),
+    )
+    return Pair(f"{INSPECTION}2014", f"{INSPECTION}2017", (2014,), earlier,
+                tuple(item("recommendation", i, t) for i, t in enumerate(later_recommendations, 1)),
+                tuple(item("finding", i, t) for i, t in enumerate(findings, 1)))
+
+
+FINDINGS = [
+    "Early help is offered quickly to families who ask for it.",
+    "Children who go missing are offered a return interview within three days. Return "
+    "interviews have improved since the last inspection and what children say now informs "
+    "plans to reduce the risk of exploitation.",
+    "Foster carers are well supported by their supervising social workers.",
+]
+
+
+def test_a_sentence_that_says_so_gives_the_status_and_is_kept():
+    first, second = follow(a_pair(["The quality of pathway plans."], FINDINGS))
+    assert first.status == "improved"
+    assert first.evidence.startswith("Return interviews have improved since the last")
+    assert first.evidence_item.number == 2
+    assert first.spoken_to_in[0].item.number == 2
+    assert first.spoken_to_in[0].sentence.startswith("Return interviews have improved")
+    assert second.status == "not-mentioned" and not second.spoken_to_in
+
+
+def test_a_later_recommendation_asking_again_is_a_repeat():
+    again = "Offer a return interview to every child who goes missing from home, and use " \
+            "what children say to reduce the risk of exploitation."
+    findings = ["Children who go missing are offered a return interview.", *FINDINGS[2:]]
+    first, _ = follow(a_pair(["The quality of pathway plans.", again], findings))
+    assert first.status == "repeated"
+    assert [link.item.number for link in first.repeated_by] == [2]
+    assert first.evidence == again
+
+
+def test_links_without_a_stating_sentence_give_no_status():
+    findings = ["Children who go missing are offered a return interview, and what they say "
+                "informs plans to reduce the risk of exploitation.", *FINDINGS[2:]]
+    first, _ = follow(a_pair(["The quality of pathway plans."], findings))
+    assert first.spoken_to_in and first.status is None and first.evidence is None
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Path:
+    from click.testing import CliRunner
+
+    from ingest.cli import cli
+
+    path = tmp_path_factory.mktemp("follow") / "store"
+    result = CliRunner().invoke(cli, ["ingest", str(F2021), str(F2014), str(F2017),
+                                      "--store", str(path), "--no-progress"])
+    assert result.exit_code == 0, result.stderr
+    return path
+
+
+def follow_graph(store: Path) -> set:
+    opened = ox.Store.read_only(str(store))
+    return set(opened.quads_for_pattern(None, None, None, ox.NamedNode(FOLLOW_THROUGH)))
+
+
+def test_the_graph_is_the_same_whatever_the_order_and_number_of_ingests(run, store, tmp_path):
+    other = tmp_path / "store"
+    for source in (F2017, F2014, F2021, F2017):
+        assert run("ingest", source, "--store", other, "--no-progress").exit_code == 0
+    assert follow_graph(other) == follow_graph(store)
+    assert len(follow_graph(store)) > 50
+
+
+def query(run, store: Path, name: str, *params: str) -> list[dict]:
+    args = [a for p in params for a in ("--param", p)]
+    result = run("query", name, "--store", store, "-f", "json", *args)
+    assert result.exit_code == 0, result.stderr
+    return [{k: v["value"] for k, v in b.items()}
+            for b in json.loads(result.stdout)["results"]["bindings"]]
+
+
+def test_follow_through_answers_one_row_per_earlier_recommendation(run, store):
+    rows = query(run, store, "follow-through", "authority=Fernley")
+    assert len(rows) == 10  # 7 recommendations of 2014 (two the LSCB's), 3 of 2017
+    assert {r["earlierInspectionEnd"] for r in rows} == {"2014-04-24", "2017-03-24"}
+    repeated = [r for r in rows if r["status"] == "repeated"]
+    assert [(r["earlierInspectionEnd"], r["earlierNumber"], r["repeatedBy"]) for r in repeated] \
+        == [("2017-03-24", "3", "2")]
+    assert repeated[0]["evidence"].startswith("The quality of pathway plans for care leavers")
+    assert repeated[0]["evidenceFrom"].endswith("2021-11-19/recommendation/2")
+    missing = next(r for r in rows if r["earlierNumber"] == "5")
+    assert missing["spokenToIn"].split()[0] == "7"  # the later finding on return interviews
+
+
+def test_the_summary_counts_each_pair(run, store):
+    rows = query(run, store, "follow-through-summary")
+    assert [(r["earlierInspectionEnd"], r["laterInspectionEnd"], r["recommendations"],
+             r["repeated"], r["notMentioned"]) for r in rows] == [
+        ("2014-04-24", "2017-03-24", "7", "0", "1"), ("2017-03-24", "2021-11-19", "3", "1", "0")]
+
+
+def test_repeated_recommendations_count_the_inspections_that_asked_again(run, store):
+    rows = query(run, store, "repeated-recommendations")
+    assert [(r["firstInspectionEnd"], r["number"], r["times"]) for r in rows] == [
+        ("2017-03-24", "3", "1")]
+
+
+def shapes_report(graph) -> tuple[bool, str]:
+    import pyshacl
+    from rdflib import Graph
+
+    shapes = Graph().parse(Path(__file__).resolve().parents[1] / "shapes" /
+                           "follow-through.shapes.ttl")
+    conforms, _, text = pyshacl.validate(graph, shacl_graph=shapes, advanced=True)
+    return conforms, text
+
+
+def union(store: Path):
+    """Every named graph of the store as one rdflib graph."""
+    from rdflib import Graph
+
+    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in ox.Store.read_only(str(store))}
+    return Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
+                         format="nt")
+
+
+def test_the_graph_conforms_to_its_shapes_and_a_broken_link_does_not(store):
+    from rdflib import Literal, Namespace, URIRef
+
+    graph = union(store)
+    conforms, text = shapes_report(graph)
+    assert conforms, text
+    okg = Namespace("https://w3id.org/ofsted-kg/def#")
+    repeated = URIRef("https://w3id.org/ofsted-kg/scheme/follow-through/repeated")
+    node = next(graph.subjects(okg.followThroughStatus, repeated))
+    graph.remove((node, okg.statusEvidence, None))
+    conforms, text = shapes_report(graph)
+    assert not conforms and "without the sentence behind it" in text
+    graph.add((node, okg.statusEvidence, Literal("a sentence")))
+    graph.set((node, okg.laterInspection, URIRef(f"{INSPECTION}2014-04-24")))
+    conforms, text = shapes_report(graph)
+    assert not conforms and "not the same authority's, not in order" in text
