@@ -45,30 +45,36 @@ def oxigraph(folder: Path, union: bool = False) -> Iterator[str]:
         process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
     try:
         base = f"http://127.0.0.1:{port}"
-        _wait_until_answering(base, process, log)
+        _wait_until_answering("oxigraph", f"{base}/query", process, log, 30)
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        _stop(process, 10)
 
 
-def _wait_until_answering(base: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 30
+def _stop(process: subprocess.Popen, patience: float) -> None:
+    process.terminate()
+    try:
+        process.wait(patience)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def _wait_until_answering(name: str, endpoint: str, process: subprocess.Popen, log: Path,
+                          limit: float) -> None:
+    deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"oxigraph stopped at start: {log.read_text(errors='replace')}")
+            pytest.fail(f"{name} stopped at start: {log.read_text(errors='replace')[-2000:]}")
         try:
-            urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).close()
+            urllib.request.urlopen(f"{endpoint}?query=ASK%7B%7D", timeout=2).close()
             return
         except urllib.error.HTTPError:
             return  # it answers
         except OSError:
-            time.sleep(0.1)
-    pytest.fail(f"oxigraph did not answer within 30 s: {log.read_text(errors='replace')}")
+            time.sleep(0.2)
+    pytest.fail(f"{name} did not answer within {limit:.0f} s: "
+                f"{log.read_text(errors='replace')[-2000:]}")
 
 
 Answer = Callable[[BaseHTTPRequestHandler], tuple]
@@ -199,34 +205,12 @@ def virtuoso(folder: Path) -> Iterator[str]:
                                    cwd=folder, stdout=output, stderr=subprocess.STDOUT)
     try:
         base = f"http://127.0.0.1:{http_port}"
-        _wait_for_virtuoso(base, process, folder)
+        # a new database takes Virtuoso some 20-30 s to make on a busy machine
+        _wait_until_answering("virtuoso", f"{base}/sparql", process, log, 180)
         granted = subprocess.run([isql, f"127.0.0.1:{sql_port}", "dba", "dba",
                                   f"exec={VIRTUOSO_GRANT}"], capture_output=True, timeout=60)
         if granted.returncode != 0 or b"Error" in granted.stdout + granted.stderr:
             pytest.fail(f"virtuoso: the grant failed: {granted.stdout!r} {granted.stderr!r}")
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _wait_for_virtuoso(base: str, process: subprocess.Popen, folder: Path) -> None:
-    """A new database takes Virtuoso some 20-30 s to make on a busy machine."""
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail("virtuoso stopped at start: "
-                        + (folder / "server.log").read_text(errors="replace")[-2000:])
-        try:
-            urllib.request.urlopen(f"{base}/sparql?query=ASK%7B%7D", timeout=2).close()
-            return
-        except urllib.error.HTTPError:
-            return  # it answers
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail("virtuoso did not answer within 180 s: "
-                + (folder / "server.log").read_text(errors="replace")[-2000:])
+        _stop(process, 30)
