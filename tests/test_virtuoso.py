@@ -60,14 +60,22 @@ def server(sources, tmp_path_factory):
         yield base
 
 
+# Columns that GROUP_CONCAT a set: SPARQL 1.1 leaves the order of a group's values open
+# (section 18.5.1.7), so engines may list the same set in another order.
+UNORDERED = {"laterRecommendations"}
+
+
 def canonical(binding: dict) -> str:
-    """A row of W3C JSON results, with each xsd:boolean in its canonical form: Virtuoso 7.2
-    keeps a boolean's value, not its lexical form, and writes "1" and "0"."""
+    """A row of W3C JSON results, with each xsd:boolean in its canonical form (Virtuoso 7.2
+    keeps a boolean's value, not its lexical form, and writes "1" and "0") and each
+    concatenated set in sorted order."""
     row = {}
     for name, term in binding.items():
         if term.get("datatype") == "http://www.w3.org/2001/XMLSchema#boolean":
             term = {**term, "value": {"1": "true", "0": "false"}.get(term["value"],
                                                                      term["value"])}
+        if name in UNORDERED:
+            term = {**term, "value": " ".join(sorted(term["value"].split()))}
         row[name] = term
     return json.dumps(row, sort_keys=True)
 
