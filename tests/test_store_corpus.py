@@ -19,9 +19,10 @@ def wandsworth(name: str) -> list[str]:
 
 
 # questions whose answer may rightly be empty on the corpus (no finding with numbers
-# supports a recommendation of Wandsworth 2018; the Fernley tests show it answering)
+# supports a recommendation of Wandsworth 2018; the Fernley tests show it answering; the
+# area SEND reports are in corpus-send, not in this store, and test_area_send asks them)
 MAY_BE_EMPTY = {"previous-inspection-disagreements", "doubtful-citations",
-                "evidence-for-recommendation"}
+                "evidence-for-recommendation", "send-outcomes", "send-areas-for-improvement"}
 
 
 def invoke(*args):
