@@ -108,15 +108,8 @@ def tiny_server(answer: Answer, delay: float = 0.0) -> Iterator[str]:
         def log_message(self, *args) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _serving(ThreadingHTTPServer(("127.0.0.1", 0), Handler)) as base:
+        yield base
 
 
 @contextmanager
@@ -136,7 +129,13 @@ def drip_server(answer: bytes, interval: float = 0.5) -> Iterator[str]:
             except OSError:
                 pass  # the client gave up
 
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+    with _serving(socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)) as base:
+        yield base
+
+
+@contextmanager
+def _serving(server) -> Iterator[str]:
+    """A loopback server served from a thread while the block runs, then closed."""
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
