@@ -225,3 +225,47 @@ def test_an_acts_year_is_neither_a_date_nor_a_count():
 def test_measures_named_with_has_been_and_subgroups_of_other_authorities():
     assert read("One child has been adopted.")[0][3] == "adoptions"
     assert read("There were two serious case reviews in other local authorities.")[0][3] is None
+
+
+def test_a_footnote_mark_after_a_plural_noun_is_no_count():
+    assert values("5 live in residential special schools 4, of whom 20% live out of the area.") \
+        == [5, 20]
+    assert values("Of this 35, 51% live outside the area.") == [35, 51]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The average time in the three years 2013-16 is 496 days.", [(496, "2013-16")]),
+    ("The team received 584 referrals in the first nine months of 2014.", [(584, "2014")]),
+    ("It improved from 675 days (31 March 2013) to 530 days (31 March 2014).",
+     [(675, "2013-03-31"), (530, "2014-03-31")]),
+])
+def test_a_periods_length_is_no_quantity_and_a_bracketed_date_dates_its_number(sentence,
+                                                                               expected):
+    assert [(q[0], q[4]) for q in read(sentence)] == expected
+
+
+def test_the_measure_named_as_the_subject_of_a_change():
+    assert read("The number of special guardianship orders has dropped to 22.")[0][3] == \
+        "special-guardianship-orders"
+    assert [q[2:4] for q in read("The number of adoption orders rose from 35 to 59.")] == [
+        ("previous", "adoptions"), ("current", "adoptions")]
+    assert read("The number of care leavers in education is 40.")[0][3] is None  # a subgroup
+    assert read("A number of care leavers are employed and two work locally.")[0][3] is None
+
+
+def test_idioms_with_one():
+    assert values("Leaders speak with one voice about the plans.") == []
+
+
+@pytest.mark.parametrize("phrase, keys", [
+    ("from 1 April to 30 September 2015", ["2015-04-01/2015-09-30"]),
+    ("between 1 April 2014 and 31 March 2015", ["2014-04-01/2015-03-31"]),
+    ("for 31 March 2014 and 31 March 2015", ["2014-03-31", "2015-03-31"]),  # two dates
+])
+def test_periods_between_two_days(phrase, keys):
+    assert [s.key for s in date_spans(phrase)] == keys
+
+
+def test_a_change_told_before_the_earlier_value_makes_it_previous():
+    assert [q[2] for q in read("The total increased by 25% from 230 in March 2014 to 294.")] \
+        == ["current", "previous", "current"]

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .dates import Span
+from .dates import Span, is_relative_key
 
 _SMALL = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
           r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen")
@@ -106,8 +106,14 @@ _NEEDS_NUMBER = re.compile(
 _PRONOUN_BEFORE = re.compile(r"\b(?:no|any|the|this|that|each|every|which|such)\s+$", re.I)
 _PRONOUN_AFTER = re.compile(
     r"^\s+(?:of|another|or|to|and|in|at|for|who|which|that|off|point|time|stage|way"
-    r"|hand|side|place|day)\b", re.I)
+    r"|hand|side|place|day|voice)\b", re.I)
 _FOOTNOTE = re.compile(r"[a-z,;]\s$")
+# "live in residential special schools 4, of whom ...": a mark after a plural noun that
+# ends its phrase (a count stands before its noun)
+_MARK_AFTER_NOUN = re.compile(
+    r"\b(?!(?:remains|stands|equals|totals|shows|numbers|across|towards|versus|less|plus)\b)"
+    r"[a-z]{4,}s\s$")
+_MARK_END = re.compile(r"^\s*(?:,|which\b|who\b|that\b|of whom\b)")
 _FOOTNOTE_AFTER = re.compile(r"\s(?!(?:January|February|March|April|May|June|July|August"
                              r"|September|October|November|December)\b)[A-Z][a-z]")
 _FOR_OVER = re.compile(r"\bfor\s+(?:over|under|below|above)\s*$", re.I)  # a duration
@@ -145,7 +151,22 @@ def read_numbers(text: str, dates: list[Span]) -> list[Reading]:
         reading = _reading(text, match)
         if reading is not None:
             found.append(reading)
+    found = [r for r in found if not _is_period_length(text, r, dates)]
     return [r for group in _lists(text, found) for r in _list_readings(text, group)]
+
+
+_LENGTH_BEFORE = re.compile(r"\bthe\s+(?:(?:first|last|past|final|latest)\s+)?$", re.I)
+
+
+def _is_period_length(text: str, reading: Reading, dates: list[Span]) -> bool:
+    """"the three years 2013-16", "the first nine months of 2015-16": the length of a
+    period printed next to it, not a quantity ("675 days (31 March 2013)" is one)."""
+    if reading.unit not in ("days", "weeks", "months", "years") \
+            or not _LENGTH_BEFORE.search(text[max(0, reading.start - 20):reading.start]):
+        return False
+    gap = re.match(r"\s*\(?(?:of |from |between )?", text[reading.end:])
+    start = reading.end + (gap.end() if gap else 0)
+    return any(span.start == start and not is_relative_key(span.key) for span in dates)
 
 
 def _lists(text: str, readings: list[Reading]) -> list[list[Reading]]:
@@ -185,6 +206,9 @@ def _reading(text: str, match: re.Match) -> Reading | None:
                    and not _NEEDS_NUMBER.search(before[-16:])
                    and _FOOTNOTE_AFTER.match(after) and len(digits) <= 2):
         return None  # "0300 123 1231"; "enquiries do not 1 The areas ...": a footnote's mark
+    if digits and digits.isdigit() and len(digits) <= 2 and _MARK_AFTER_NOUN.search(before[-24:]) \
+            and _MARK_END.match(after):
+        return None  # "residential special schools 4, of whom"
     word = match.group("word")
     if word and word[0].isupper() and _IN_A_NAME.search(before):
         return None  # "the 'One Family Approach'", "One Council, One family": a name

@@ -39,12 +39,14 @@ _COMPARED = re.compile(r"(?:compared (?:with|to)|against|than)\s*(?:the\s+)?$", 
 _NATIONAL_AFTER = re.compile(
     r"^[^.;(]*?(?:national|in England|\bthe country\b|England as a whole|nationally)",
     re.I)
+_BRACKETED_DATE = re.compile(r"\s*\((?:at |on |as at |in |for )?", re.I)
 _CLAUSE_END = re.compile(r"\(|,\s|;|\band\b")
 _FROM = re.compile(
     r"(?:\bfrom|compared (?:with|to)|similar to|the same as)(?: the)?"
     r"(?: (?:figure|number|rate) of)?\s*(?:approximately\s+|around\s+|about\s+)?$", re.I)
 # "from" states an earlier value only where the sentence tells of a change
-_CHANGE = re.compile(r"increas|reduc|decreas|\bris[ei]|risen|\bfall|\bfell|\bdown\b|\bup\b"
+_CHANGE = re.compile(r"increas|reduc|decreas|\bris[ei]|risen|\brose\b|\bfall|\bfell|\bdown\b|\bup\b"
+                     r"|doubl|halv|worsen|deteriorat|climb"
                      r"|improv|declin|chang|compared|similar|same as|grown|grew|drop|went|moved",
                      re.I)
 _OUTSIDE = "children-looked-after-outside-area"
@@ -84,7 +86,8 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
                       else len(text))
         head, tail = text[head_from:reading.start], text[reading.end:tail_to]
         companion = index and _companion(text, readings[index - 1], reading)
-        quantity = _quantity(reading, head, tail, lead + " " + text[:reading.start], prose)
+        quantity = _quantity(reading, (head, text[sentence[0]:reading.start]), tail,
+                             lead + " " + text[:reading.start], prose)
         if companion and quantities:
             quantity = _as_companion(quantity, quantities[-1])
             if _OF_WHOM.search(heads[-1]) and quantity.measure == _OUTSIDE:
@@ -151,9 +154,12 @@ def _companion(text: str, before: Reading, reading: Reading) -> bool:
     return bool(_COMPANION.fullmatch(gap)) and before.unit != reading.unit
 
 
-def _quantity(reading: Reading, head: str, tail: str, lead: str, prose: bool) -> Quantity:
+def _quantity(reading: Reading, heads: tuple[str, str], tail: str, lead: str, prose: bool
+              ) -> Quantity:
+    """``heads``: the words since the number before, and since the sentence's start."""
+    head, sentence_head = heads
     clause_head = _BREAK.sub("", head)
-    role = _role(clause_head, tail, head)
+    role = _role(clause_head, tail, sentence_head)
     measure = match_measure(f"{clause_head}#{tail}", reading.unit, lead, prose)
     return Quantity(value=reading.value, unit=reading.unit, words=reading.words,
                     start=reading.start, role=role, measure=measure, base=reading.base)
@@ -195,6 +201,9 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
         clause_end = _CLAUSE_END.search(text, reading.end, tail_to)
         stop = clause_end.start() if clause_end else tail_to
         within = [s for s in after if s.start < stop]
+        bracket = _BRACKETED_DATE.match(text, reading.end)
+        if bracket:  # "now (at 31 March 2013)": the date in brackets after the number
+            within = [s for s in after if s.start == bracket.end()][:1] or within
         lead = [s for s in inside if s.end <= reading.start and _is_lead(text, sentence, s)]
         if within and lead and within[0].key == "time-of-the-inspection":
             within = []  # "Since ..., four reviews were completed or ongoing at the time of ..."
