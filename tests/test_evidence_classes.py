@@ -269,3 +269,39 @@ def test_periods_between_two_days(phrase, keys):
 def test_a_change_told_before_the_earlier_value_makes_it_previous():
     assert [q[2] for q in read("The total increased by 25% from 230 in March 2014 to 294.")] \
         == ["current", "previous", "current"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The service supported 123 children and young people in the past year.",
+     [(123, "last-12-months")]),  # "and" inside a noun phrase ends no clause
+    ("Stability was 77% in 2014-15 and the team has kept it since.", [(77, "2014-15")]),
+])
+def test_a_clause_ends_at_and_only_where_a_new_one_starts(sentence, expected):
+    assert [(q[0], q[4]) for q in read(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, roles", [
+    ("It is 33%, above the England average (22%) and statistical neighbours (21%).",
+     ["current", "national", "national"]),
+    ("In 2014, 61% were in education, compared to just 45% nationally.",
+     ["current", "national"]),
+    ("It was higher than the figure for similar areas (42 against 41 per 10,000).",
+     ["current", "current"]),  # two numbers in the brackets: not one comparator's
+])
+def test_comparators_in_brackets_or_told_by_nationally(sentence, roles):
+    assert [q[2] for q in read(sentence)] == roles
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("There is no available placement nearby.", []),  # a word between: the noun in plural
+    ("No looked-after children are in custody.", [0]),
+    ("Families use the 'one family approach'.", []),  # a number word opening a quoted name
+    ("In quarter two, 155 referrals were received.", [155]),  # a reference
+])
+def test_more_zeros_names_and_references(sentence, expected):
+    assert values(sentence) == expected
+
+
+def test_a_range_takes_the_unit_printed_after_it():
+    assert [q[:2] for q in read("This fell from 18 to 13 per 10,000 children.")] == [
+        (18, "rate-per-10000"), (13, "rate-per-10000")]

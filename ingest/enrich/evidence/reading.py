@@ -21,6 +21,9 @@ _COMPANION = re.compile(
 # averages of", "the national threshold stood at"
 _ELSEWHERE = (r"(?:national|England|English|England's|statistical neighbours?['\u2019]?"
               r"|comparators?|similar (?:areas|authorities|local authorities))")
+_ELSEWHERE_END = re.compile(rf"{_ELSEWHERE}\s*$", re.I)  # "statistical neighbours (21%)"
+_ALONE_IN_BRACKETS = re.compile(r"(?:\s+(?:in|for|at) [^()]*?)?\s*\)")  # "(18% in 2014-15)"
+_NATIONALLY = re.compile(r"\)?\s*(?:nationally|in England|across England)\b", re.I)
 _FIGURE = (r"(?:averages?|levels?|figures?|rates?|proportions?|thresholds?|targets?|benchmarks?"
            r"|requirements?|expectations?)")
 _NATIONAL_HERE = re.compile(
@@ -40,7 +43,12 @@ _NATIONAL_AFTER = re.compile(
     r"^[^.;(]*?(?:national|in England|\bthe country\b|England as a whole|nationally)",
     re.I)
 _BRACKETED_DATE = re.compile(r"\s*\((?:at |on |as at |in |for )?", re.I)
-_CLAUSE_END = re.compile(r"\(|,\s|;|\band\b")
+# "and" ends a clause where a new one starts ("77% and for 2015-16 so far 79%"), not
+# inside a noun phrase ("children and young people", "bed and breakfast")
+_CLAUSE_END = re.compile(
+    r"\(|,\s|;|\band\b(?=\s+(?:in|for|at|on|during|by|from|since|over|is|was|are|were|has"
+    r"|have|had|the|this|that|it|its|\d|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\b)")
 _FROM = re.compile(
     r"(?:\bfrom|compared (?:with|to)|similar to|the same as)(?: the)?"
     r"(?: (?:figure|number|rate) of)?\s*(?:approximately\s+|around\s+|about\s+)?$", re.I)
@@ -168,7 +176,9 @@ def _quantity(reading: Reading, heads: tuple[str, str], tail: str, lead: str, pr
 def _role(head: str, tail: str, sentence_head: str) -> str:
     bracketed = sentence_head.rstrip().endswith("(") and sentence_head.rstrip()[:-1]
     if _NATIONAL_HERE.search(head) or (_COMPARED.search(head) and _NATIONAL_AFTER.search(tail)) \
-            or bracketed and _NATIONAL_HERE.search(bracketed):  # "the England average (83%)"
+            or bracketed and _ALONE_IN_BRACKETS.match(tail) and bool(
+                _NATIONAL_HERE.search(bracketed) or _ELSEWHERE_END.search(bracketed)) \
+            or _NATIONALLY.match(tail):  # "the England average (83%)", "58% nationally"
         return "national"
     if (_FROM.search(head) or _FROM_WHEN.search(sentence_head)) and _CHANGE.search(sentence_head):
         return "previous"
