@@ -18,6 +18,8 @@ FERNLEY = (  # year, file id, the site's listed date (the date each report print
 )
 INSPECTION = "Children's services inspection"
 FOCUSED_VISIT = "Children's services focused visit"
+AREA_SEND = "Area SEND full inspection"
+AREA_SEND_LISTED = date(2024, 7, 19)  # Fernley's area SEND report: listed after its visit
 
 
 def pdf_of_lines(lines: list[str]) -> bytes:
@@ -40,6 +42,12 @@ def pdf_of_lines(lines: list[str]) -> bytes:
 @cache
 def fernley_pdf(year: int) -> bytes:
     return pdf_of_lines((DATA / f"fernley-{year}.md").read_text(encoding="utf-8").splitlines())
+
+
+@cache
+def area_send_pdf() -> bytes:
+    return pdf_of_lines((DATA / "area-send" / "fernley-2024.md").read_text(
+        encoding="utf-8").splitlines())
 
 
 @cache
@@ -73,15 +81,22 @@ def _is_pdf(path: Path) -> bool:
         return False
 
 
-def build(replica: Replica, shared: Path | None, fillers: int = 101) -> list[tuple[str, bytes]]:
-    """Fill ``replica``; returns each inspection report served, as (the path fetch gives
-    it in the download folder, its bytes)."""
+def build(replica: Replica, shared: Path | None, fillers: int = 101,
+          area_send: bool = False) -> list[tuple[str, bytes]]:
+    """Fill ``replica`` (with Fernley's area SEND report too if ``area_send``); returns each
+    inspection report served, as (the path fetch gives it in the download folder, its
+    bytes)."""
     served = []
     for year, file_id, listed in FERNLEY:
         replica.add(FERNLEY_URN, "Fernley", file_id, INSPECTION, listed, fernley_pdf(year))
         served.append((f"{FERNLEY_URN}-fernley/{listed.isoformat()}.pdf", fernley_pdf(year)))
     replica.add(FERNLEY_URN, "Fernley", "70000019", FOCUSED_VISIT, date(2019, 3, 1),
                 focused_visit_pdf())
+    if area_send:
+        replica.add(FERNLEY_URN, "Fernley", "70000024", AREA_SEND, AREA_SEND_LISTED,
+                    area_send_pdf())
+        served.append((f"{FERNLEY_URN}-fernley/{AREA_SEND_LISTED.isoformat()}.pdf",
+                       area_send_pdf()))
     for row in corpus_sample(shared):
         from ingest.authorities import by_urn, slug
 

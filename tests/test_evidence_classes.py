@@ -118,3 +118,110 @@ def test_synonyms_share_a_key():
     keys = {date_spans(p)[0].key for p in ("in the last 12 months", "the past year",
                                            "over the previous 12 months", "last year")}
     assert keys == {"last-12-months"}
+
+
+# The classes the first held-out reports showed (docs/evidence.md, "How the words are read")
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Personal advisers are allocated at 16 and support lasts until 21.", []),  # ages
+    ("The team offers post 18 support to the 18 to 25 service.", []),  # ages, a range of ages
+    ("Carers use a two stage assessment.", []),  # a compound, not a count
+    ("Their plan covers 2013\u221216 and names six aims.", [6]),  # a period printed with a minus
+    ("The figure remains low at 16.", [16]),  # a level, not an age
+    ("There are 19 Care Leavers at university, out of 64 Care Leavers.", [19, 64]),
+    ("The service acts on concerns 1 The areas are listed.", []),  # a footnote's mark
+])
+def test_ages_compounds_and_marks(sentence, expected):
+    assert values(sentence) == expected
+
+
+def test_a_duration_printed_with_an_en_dash_keeps_its_unit():
+    assert [q[:2] for q in read("Adopters attend a 13\u2013week course.")] == [(13, "weeks")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "One young person described her adviser as 'always there'.",
+    "In one case, the plan was not updated.",
+    "For one child, the move came too late.",
+    "As one adopter put it, the support was 'life changing'.",
+])
+def test_one_telling_an_example_is_not_a_count(sentence):
+    assert values(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Only one care leaver is in custody.", [1]),
+    ("Two children are placed at home and one child has been adopted.", [2, 1]),
+])
+def test_one_counting_is_still_a_count(sentence, expected):
+    assert values(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "There were no tenancy breakdowns in the year.",
+    "No one was placed out of the area.",
+    "None of the care leavers is in custody.",
+    "There were no recent cases of disruption.",
+])
+def test_zeros_with_a_word_between_or_said_as_no_one(sentence):
+    assert values(sentence) == [0]
+
+
+@pytest.mark.parametrize("sentence", [
+    "There is no care leavers' pledge.",
+    "Children are no longer placed far away.",
+    "None of the plans seen were up to date.",
+])
+def test_no_before_a_possessive_or_an_adverb_states_no_zero(sentence):
+    assert values(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, roles", [
+    ("It is above the figure for England of 217 days.", ["national"]),
+    ("The national threshold stood at 487 days.", ["national"]),
+    ("This is below the national threshold of 121 days.", ["national"]),
+    ("It is above statistical neighbour and England averages of 66% and 68% respectively.",
+     ["national", "national"]),
+    ("It is better than the England average (83%).", ["national"]),
+    ("Timeliness is 45%, compared with the national average of 60%.", ["current", "national"]),
+    ("This is a reduction from 2014\u201315, when 33 orders were granted.", ["previous"]),
+])
+def test_comparators_and_earlier_values_said_in_other_words(sentence, roles):
+    assert [q[2] for q in read(sentence)] == roles
+
+
+def test_an_earlier_value_told_with_when_takes_the_date_before_it():
+    assert read("This is a reduction from 2014\u201315, when 33 orders were granted.")[0][4] \
+        == "2014-15"
+
+
+def test_a_sentence_that_refers_back_takes_the_date_of_the_sentence_before():
+    from types import SimpleNamespace
+
+    from ingest.enrich.evidence import finding_evidence
+
+    text = ("In 2015-16, 40 children were adopted. This is better than the England average "
+            "of 593 days. Of these, 12 were placed with brothers or sisters. Fernley has "
+            "three adoption panels.")
+    finding = SimpleNamespace(number=1, body="local-authority", page=1, text=text)
+    dates = [[q.ref_date for q in e.quantities] for e in finding_evidence([finding])]
+    assert dates == [["2015-16"], ["2015-16"], ["2015-16"], [None]]
+
+
+@pytest.mark.parametrize("phrase, key", [
+    ("from April to December 2015", "2015-04/2015-12"),
+    ("April 2014 to March 2015", "2014-04/2015-03"),
+    ("in 2013\u221216", "2013-16"),
+])
+def test_periods_read_whole(phrase, key):
+    assert [s.key for s in date_spans(phrase)] == [key]
+
+
+def test_an_acts_year_is_neither_a_date_nor_a_count():
+    assert read("Under section 20 of the Children Act 1989, 12 children were placed.") == [
+        (12, "count", "current", None, None)]
+
+
+def test_measures_named_with_has_been_and_subgroups_of_other_authorities():
+    assert read("One child has been adopted.")[0][3] == "adoptions"
+    assert read("There were two serious case reviews in other local authorities.")[0][3] is None

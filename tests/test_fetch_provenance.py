@@ -1,5 +1,6 @@
 """Fetched reports in the graph: fetch then ingest gives the store that ingesting the same
-files gives, plus where each was published; the saved queries show each report's URL."""
+files gives, plus where each was published; the saved queries show each report's URL. The
+replica's Fernley page lists an area SEND full inspection too, which fetch takes by default."""
 
 import csv
 import io
@@ -20,7 +21,7 @@ DCT = "http://purl.org/dc/terms/"
 def replica():
     site = Replica()
     try:
-        site.served = build(site, shared_dir(), fillers=0)
+        site.served = build(site, shared_dir(), fillers=0, area_send=True)
         yield site
     finally:
         site.stop()
@@ -80,7 +81,9 @@ def test_fetch_then_ingest_is_ingesting_the_files_plus_where_each_was_published(
     assert all("okg#parseWarning" in line and "the site lists" in line for line in others)
 
     latest = rows(run, fetched, "latest-grades", "authority=Fernley")
-    assert latest and {r["reportUrl"] for r in latest} == {replica.file_url("70000021")}
+    assert latest and {(r["framework"], r["reportUrl"]) for r in latest} == {
+        ("ilacs-2018", replica.file_url("70000021")),
+        ("area-send", replica.file_url("70000024"))}  # each its own report's URL
     assert {r["reportUrl"] for r in rows(run, direct, "latest-grades")} == {""}
     table = run("query", "latest-grades", "--store", fetched, "--param", "authority=Fernley",
                 "--columns", "authorityName,inspectionEnd,reportUrl", "--no-pager")
@@ -88,7 +91,8 @@ def test_fetch_then_ingest_is_ingesting_the_files_plus_where_each_was_published(
         "Fernley", "2021-11-19", replica.file_url("70000021")]  # whole, for a terminal's link
     history = rows(run, fetched, "authority-history", "authority=Fernley")
     assert {r["reportUrl"] for r in history} == {
-        replica.file_url(file_id) for file_id in ("70000014", "70000017", "70000021")}
+        replica.file_url(file_id) for file_id in ("70000014", "70000017", "70000021",
+                                                  "70000024")}
 
 
 def _manifest(folder: Path) -> list[dict[str, str]]:

@@ -34,6 +34,16 @@ CUE_EXAMPLES = [
     ("Improvements have been made to the local offer.", "improved"),
     ("The quality of plans has improved since the previous inspection.", "improved"),
     ("Although audits have improved, they remain inconsistent.", "still-a-concern"),
+    ("Social work capacity has not been adequately addressed since 2018.", "still-a-concern"),
+    ("There has not been enough done to improve pathway plans.", "still-a-concern"),
+    ("There are still delays in securing permanence for some children.", "still-a-concern"),
+    ("Private fostering still requires attention.", "still-a-concern"),
+    ("Delay in permanence remains an issue in current practice.", "still-a-concern"),
+    ("Case recording has been an area for improvement since the last inspection.",
+     "still-a-concern"),
+    ("Leaders have successfully addressed the weaknesses in the front door.", "improved"),
+    ("Since the last inspection, there has been an improvement in pathway plans.", "improved"),
+    ("This is a significant improvement since the last inspection.", "improved"),
 ]
 
 
@@ -59,6 +69,36 @@ def test_every_cue_of_the_table_has_an_example():
 ])
 def test_words_that_only_look_like_a_status_state_none(sentence):
     assert stated_status(sentence) is None
+
+
+def test_a_report_wide_sentence_speaks_for_every_recommendation_with_none_of_its_own():
+    said = "All areas for improvement identified at the last inspection remain areas for " \
+        "improvement, with further deterioration in some seen at this inspection."
+    first, second = follow(a_pair(["The quality of pathway plans."], [*FINDINGS[:1], said]))
+    assert first.status == second.status == "still-a-concern"
+    assert first.evidence == said and first.evidence_item.number == 2
+
+
+@pytest.mark.parametrize("said", [
+    "Most areas for improvement identified at the last inspection have been acted on.",
+    "A number of recommendations from the previous inspection remain incomplete.",
+    "Senior managers have tackled the weaknesses identified at the last inspection in respect "
+    "of private fostering.",
+    "Leaders have responded well to the areas for improvement identified at the last inspection.",
+])
+def test_a_sentence_about_some_recommendations_or_stating_nothing_gives_them_no_status(said):
+    _, second = follow(a_pair(["The quality of pathway plans."], [*FINDINGS[:1], said]))
+    assert second.status == "not-mentioned" and second.evidence is None
+
+
+def test_a_sentence_of_its_own_overrides_what_is_said_of_them_all():
+    said = "All of the recommendations from the previous inspection have been tackled with vigour."
+    own = "Children who go missing are offered a return interview. The take-up of return " \
+        "interviews has stalled, and what children say is not used to reduce the risk of " \
+        "exploitation."
+    first, second = follow(a_pair(["The quality of pathway plans."], [own, said]))
+    assert first.status == "still-a-concern" and "stalled" in first.evidence
+    assert second.status == "improved" and second.evidence == said
 
 
 def item(kind: str, number: int, text: str, year: str = "2017") -> Item:

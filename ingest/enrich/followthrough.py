@@ -28,6 +28,7 @@ MENTION_MINIMUM = 0.13  # a finding this close speaks to it; none: not mentioned
 SENTENCE_MINIMUM = 0.2  # a stating sentence must itself be this close
 BACK_REFERENCE_BOOST = 0.05
 MOST_LINKS = 3
+NEAR_BEST = 0.6  # a finding further below the best than this is not linked
 
 # Words that refer back to the earlier inspection. "{year}" stands for the earlier
 # inspection's year(s) on site.
@@ -46,11 +47,13 @@ BACK_REFERENCE: tuple[str, ...] = (
 # Sentence cue -> the status it states. A sentence with cues of both statuses states
 # that a concern remains ("although X has improved, it remains inconsistent").
 STATUS_CUES: tuple[tuple[str, str], ...] = (
-    (r"\b(?:has|have) (?:not|yet to)(?: yet)?(?: been)?(?: sufficiently| fully| consistently)? "
+    (r"\b(?:has|have) (?:not|yet to)(?: yet)?(?: been)?(?: sufficiently| fully| consistently|"
+     r" adequately| effectively| significantly)? "
      r"(?:improved|addressed|resolved|progressed|been addressed|tackled|implemented)",
      "still-a-concern"),
-    (r"\bnot (?:yet )?(?:been )?(?:fully |sufficiently )?(?:addressed|resolved|tackled)",
-     "still-a-concern"),
+    (r"\bnot (?:yet )?(?:been )?(?:fully |sufficiently |adequately |effectively )?"
+     r"(?:addressed|resolved|tackled)", "still-a-concern"),
+    (r"\bnot (?:been )?enough (?:done|progress)", "still-a-concern"),
     (r"\b(?:insufficient|limited|slow|little|minimal) progress", "still-a-concern"),
     (r"\bprogress (?:in this area |here )?(?:is|has been) (?:slow|limited|insufficient)",
      "still-a-concern"),
@@ -58,9 +61,13 @@ STATUS_CUES: tuple[tuple[str, str], ...] = (
      r"concern|focus)", "still-a-concern"),
     (r"\bremains? (?:a |an )?(?:concern|weakness|challenge|inconsistent|variable|weak|poor|too|"
      r"underdeveloped|under-developed|limited|inadequate|insufficient|a priority|"
-     r"not |unclear|patchy|unmet|unaddressed|ineffective|slow|low|high)", "still-a-concern"),
+     r"not |unclear|patchy|unmet|unaddressed|ineffective|slow|low|high|issue|feature|"
+     r"incomplete)", "still-a-concern"),
     (r"\b(?:is|are) still (?:not|too|inconsistent|variable|weak|poor|limited|under-developed|"
      r"underdeveloped|insufficient|a concern|an area|ineffective|lacking)", "still-a-concern"),
+    (r"\bthere (?:is|are) still\b", "still-a-concern"),
+    (r"\bstill requires? (?:attention|further|improvement|work|development|strengthening)",
+     "still-a-concern"),
     (r"\bcontinues? to be (?:a |an )?(?:concern|weakness|inconsistent|variable|weak|poor|too|"
      r"limited|an area|a challenge|insufficient|underdeveloped|ineffective)", "still-a-concern"),
     (r"\b(?:has|have) been an area (?:for|of) (?:improvement|development|concern) since",
@@ -73,11 +80,27 @@ STATUS_CUES: tuple[tuple[str, str], ...] = (
      r"notably |now |also |steadily |further )?improved", "improved"),
     (r"\b(?:has|have) been (?:significantly |considerably |substantially |much |successfully |"
      r"effectively |now )?(?:improved|addressed|resolved|strengthened|tackled)", "improved"),
+    (r"\b(?:has|have) (?:successfully |fully |effectively |now )?(?:addressed|tackled|resolved)",
+     "improved"),
     (r"\b(?:significant|considerable|substantial|marked|good|notable|clear|strong) "
      r"(?:improvements?|progress) (?:has|have) been made", "improved"),
     (r"\bimprovements? (?:has|have) been made", "improved"),
+    (r"\bthere (?:has|have) been (?:an? )?(?:\w+ )?improvements?\b", "improved"),
     (r"\bimproved since the (?:last|previous)", "improved"),
+    (r"(?<!for )\bimprovements? since the (?:last|previous)", "improved"),
 )
+
+# A sentence about the earlier inspection's recommendations (or areas for improvement) as
+# a whole: its status, where it states one, is every recommendation's that no sentence of
+# its own speaks to. Not where it speaks of some of them ("most", "a number of"...).
+REPORT_WIDE = (r"\b(?:recommendations|areas (?:for|of|requiring) (?:improvement|development)|"
+               r"shortfalls|weaknesses)(?: for improvement)?(?: (?:that|which) were)?"
+               r"(?: (?:identified|made|raised|found|set out))? (?:at|in|during|from|since) "
+               r"the (?:time of the )?(?:last|previous|prior) inspection")
+# Words before it that pick some of them, or after it that narrow it to a subject.
+SOME = (r"\b(?:most|some|several|many|few|certain|majority|minority|half|number|one|two|three|"
+        r"four)\b")
+NARROWED = r"\b(?:in respect of|including|such as|for example|in particular|except|about)\b"
 
 _STATUS_ORDER = ("still-a-concern", "repeated", "improved")
 
@@ -160,7 +183,9 @@ _CONCERN, _IMPROVED = _cues("still-a-concern"), _cues("improved")
 # Every cue holds one of these words: a sentence with none is not searched further.
 _CUE_WORDS = re.compile(r"improv|remain|still|progress|address|resolv|tackl|strengthen|"
                         r"continu|implement|found at|identified at|seen at|highlighted at|"
-                        r"area |poor|weak|inconsistent|variable|stalled|declined|deteriorated")
+                        r"area |poor|weak|inconsistent|variable|stalled|declined|deteriorated|"
+                        r"enough")
+_REPORT_WIDE, _SOME, _NARROWED = re.compile(REPORT_WIDE), re.compile(SOME), re.compile(NARROWED)
 
 
 def stated_status(sentence: str) -> str | None:
@@ -174,6 +199,22 @@ def stated_status(sentence: str) -> str | None:
     return "improved" if _IMPROVED.search(low) else None
 
 
+def report_wide(findings: tuple[Item, ...]) -> tuple[str, str, Item] | None:
+    """The status the later report states of the earlier recommendations as a whole
+    ("All areas for improvement identified at the last inspection remain areas for
+    improvement"), its sentence and finding; None where it states none, or disagrees."""
+    found = []
+    for finding in findings:
+        for sentence in sentences(finding.text):
+            low = sentence.lower()
+            if not (match := _REPORT_WIDE.search(low)) or _SOME.search(low[:match.start()]) \
+                    or _NARROWED.search(low[match.end():]):
+                continue
+            if status := stated_status(sentence):
+                found.append((status, sentence, finding))
+    return found[0] if len({status for status, *_ in found}) == 1 else None
+
+
 def follow(pair: Pair) -> list[FollowThrough]:
     """What became of each of the earlier report's recommendations, in their order."""
     if not pair.recommendations:
@@ -182,6 +223,7 @@ def follow(pair: Pair) -> list[FollowThrough]:
     referring = [_referring_sentence(f, back) for f in pair.later_findings]
     stating = [(s, status, index, context) for index, f in enumerate(pair.later_findings)
                for s, context in _with_context(sentences(f.text)) if (status := stated_status(s))]
+    whole = report_wide(pair.later_findings)
     recommendations, later, findings, cues, common = _vectors(pair, [c for *_, c in stating])
     mentions = (recommendations @ findings.T).toarray() if pair.later_findings else None
     near_cues = (recommendations @ cues.T).toarray() if stating else None
@@ -198,11 +240,16 @@ def follow(pair: Pair) -> list[FollowThrough]:
                       + [float(x) for x in (mentions[row] if mentions is not None else [])])
         linked = ({i for i, score in enumerate(mentions[row]) if score >= MENTION_MINIMUM}
                   if mentions is not None else set())
-        close = [(float(near_cues[row][k]), sentence, status, pair.later_findings[index])
-                 for k, (sentence, status, index, _) in enumerate(stating)
-                 if index in linked and near_cues is not None
-                 and near_cues[row][k] >= SENTENCE_MINIMUM and refers_back(sentence, back)]
-        status, evidence, where = _status(repeated, spoken, nearest, close)
+        near = [(float(near_cues[row][k]), sentence, status, pair.later_findings[index])
+                for k, (sentence, status, index, _) in enumerate(stating)
+                if index in linked and near_cues is not None
+                and near_cues[row][k] >= SENTENCE_MINIMUM]
+        # a concern cue speaks of time itself ("remains", "still", "has stalled"); an
+        # improvement must refer back ("has improved since the last inspection")
+        close = [c for c in near if c[2] == "still-a-concern" or refers_back(c[1], back)]
+        # what the report says of them all, unless a sentence of its own says otherwise
+        overall = whole if whole and all(c[2] == whole[0] for c in near) else None
+        status, evidence, where = _status(repeated, spoken, nearest, close, overall)
         results.append(FollowThrough(recommendation, pair, tuple(repeated), spoken, status,
                                      evidence, where, round(nearest, 3)))
     return results
@@ -282,6 +329,7 @@ def _spoken(pair: Pair, mentions, row: int, referring: list[str | None]) -> tupl
         return ()
     boosted = mentions[row] + [BACK_REFERENCE_BOOST if s else 0.0 for s in referring]
     boosted[mentions[row] < MENTION_MINIMUM] = 0.0  # the boost ranks links, never makes one
+    boosted[boosted < NEAR_BEST * boosted.max()] = 0.0
     return tuple(
         Link(link.item, link.score, referring[pair.later_findings.index(link.item)])
         for link in _ranked(pair.later_findings, boosted[None, :], 0, MENTION_MINIMUM))
@@ -298,7 +346,8 @@ def _ranked(items: tuple[Item, ...], scores, row: int, minimum: float) -> list[L
 
 
 def _status(repeated: list[Link], spoken: tuple[Link, ...], nearest: float,
-            close: list[tuple[float, str, str, Item]]
+            close: list[tuple[float, str, str, Item]],
+            whole: tuple[str, str, Item] | None = None
             ) -> tuple[str | None, str | None, Item | None]:
     """The status the later report supports, its sentence and where it stands. ``close``:
     the linked findings' sentences that state a status and are close to the recommendation
@@ -307,6 +356,8 @@ def _status(repeated: list[Link], spoken: tuple[Link, ...], nearest: float,
     if len({status for _, _, status, _ in close}) == 1:
         _, sentence, status, item = max(close, key=lambda c: (c[0], -c[3].number))
         found[status] = (sentence, item)
+    elif whole and not close:  # no sentence of its own: what the report says of them all
+        found[whole[0]] = whole[1:]
     if repeated:
         found["repeated"] = (repeated[0].item.text, repeated[0].item)
     for status in _STATUS_ORDER:

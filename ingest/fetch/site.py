@@ -41,13 +41,14 @@ _LISTED = re.compile(r"^\s*(?P<kind>.+?)[\s,]*(?:(?:as\s+)?pdf\s*)?-\s*"
                      r"(?P<date>\d{1,2}\s+[A-Za-z]+\s+\d{4})\s*$", re.I)
 
 # The kinds of publication `ingest` reads (see ingest/parsing), as the site types them,
-# matched case-insensitively at the start of the type. Area SEND full inspections join
-# the list when their parser lands.
+# matched case-insensitively at the start of the type: the area SEND reports of the 2023
+# framework (ingest/parsing/area_send.py) are on the same authority pages.
 READABLE_KINDS = (
     "children's services inspection",
     "single inspection",
     "inspection of local authority children's services",
     "review of the local safeguarding children board",
+    "area send full inspection",
 )
 
 

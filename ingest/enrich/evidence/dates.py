@@ -14,6 +14,7 @@ _NUMBER_WORD = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|ele
 _UNIT = r"(?:days?|weeks?|months?|years?)"
 _RELATIVE = (
     rf"between {_MONTH} \d{{4}} and {_MONTH} \d{{4}}"
+    rf"|(?:from |between )?{_MONTH}(?: \d{{4}})? ?(?:to|until|and|[-\u2013]) ?{_MONTH} \d{{4}}"
     rf"|(?:last|past|previous) (?:{_NUMBER_WORD} )?{_UNIT}"
     rf"|{_NUMBER_WORD} {_UNIT} (?:before|prior to|preceding) (?:this |the )?inspection"
     r"|since the (?:last|previous) inspection"
@@ -46,8 +47,8 @@ PHRASE = re.compile(
     rf"|(?P<day>\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}})"
     rf"|(?P<monthday>{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})"
     rf"|(?P<month>{_MONTH},? \d{{4}})"
-    r"|(?P<period>\b(?:19|20)\d{2}(?: ?[-/\u2013] ?| to )(?:(?:19|20)\d{2}|\d{1,2})\b)"
-    r"|(?P<year>(?<![\d,.])(?:19|20)\d{2}(?!\d|,\d|%| per))",
+    r"|(?P<period>\b(?:19|20)\d{2}(?: ?[-/\u2013\u2212] ?| to )(?:(?:19|20)\d{2}|\d{1,2})\b)"
+    r"|(?P<year>(?<![\d,.])(?<!Act )(?:19|20)\d{2}(?!\d|,\d|%| per))",
     re.I,
 )
 
@@ -89,7 +90,7 @@ def _typed_key(kind: str | None, printed: str) -> str:
         month, year = re.sub(r"[,.]", "", printed).split()
         return datetime.strptime(f"{month[:3]} {year}", "%b %Y").strftime("%Y-%m")
     if kind == "period":
-        first, second = re.split(r" ?[-/\u2013] ?| to ", printed)
+        first, second = re.split(r" ?[-/\u2013\u2212] ?| to ", printed)
         second = first[: 4 - len(second)] + second  # "2008-9": 2009
         return f"{first}-{second[-2:]}"
     if kind == "year":
@@ -100,9 +101,12 @@ def _typed_key(kind: str | None, printed: str) -> str:
 def _relative_key(printed: str) -> str:
     """A relative phrase -> its key of ``RELATIVE_KEYS``."""
     words = printed.split()
-    if words[0] == "between":  # "between April 2014 and March 2015": an ISO interval
-        first, second = " ".join(words[1:3]), " ".join(words[4:6])
-        return f"{_typed_key('month', first)}/{_typed_key('month', second)}"
+    months = re.findall(rf"{_MONTH}(?: \d{{4}})?", printed, re.I)
+    if len(months) == 2 and not printed.startswith("since"):
+        # "between April 2014 and March 2015", "April to December 2015": an ISO interval
+        year = months[1].split()[-1]
+        first = months[0] if months[0].split()[-1].isdigit() else f"{months[0]} {year}"
+        return f"{_typed_key('month', first)}/{_typed_key('month', months[1])}"
     if printed.startswith("since") and not re.search(r"inspection$", printed):
         return "since-" + _typed_key(_kind_of(" ".join(words[1:])), " ".join(words[1:]))
     if re.search(r"(?:last|previous) inspection$", printed):

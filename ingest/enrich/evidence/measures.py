@@ -22,7 +22,7 @@ _RULES: tuple[tuple[str, str, set[str]], ...] = (
      {"count"}),
     ("special-guardianship-orders", r"#[^#]*special guardianship orders?", {"count"}),
     ("adoptions", rf"#\s+adoptions\b|#\s+adoption\b(?! \w)|#\s+adoption orders\b"
-     rf"|#\s+{_CHILDREN}\s+(?:were |have been |had been )?adopted\b"
+     rf"|#\s+{_CHILDREN}\s+(?:were |was |have been |has been |had been )?adopted\b"
      rf"|#\s+{_CHILDREN}\s+(?:left care|ceased to be looked after) through adoption",
      {"count"}),
     ("children-looked-after-outside-area",
@@ -72,7 +72,10 @@ _LEAD = tuple((key, re.compile(lead, re.I), re.compile(local, re.I))
 
 
 # "no children were adopted apart from their brothers and sisters": a subgroup, not the measure
-_SUBGROUP = re.compile(r"#[^#]*\b(?:apart from|except|other than|excluding|not including)\b", re.I)
+# ... or another authority's: "two serious case reviews in other local authorities"
+_SUBGROUP = re.compile(r"#[^#]*\b(?:apart from|except|other than|excluding|not including"
+                       r"|(?:in|by|from|of) (?:other|another|neighbouring) (?:local )?"
+                       r"(?:authorit(?:y|ies)|councils?|areas?))\b", re.I)
 
 
 def match_measure(clause: str, unit: str, lead: str = "", prose: bool = False) -> str | None:

@@ -23,19 +23,27 @@ _WORD = rf"{_BELOW_100}(?: hundred(?:(?: and)? {_BELOW_100})?)?"
 _ZERO_NOUN = (r"children|child|young people|young person|serious|special guardianship|adoptions?"
               r"|care leavers?|privately|private|unaccompanied|houses?|complaints?|referrals?"
               r"|allegations?|families|placements?|disruptions?|adopters?|foster carers?"
-              r"|notifications?|reviews?|cases?|episodes?|requests?")
-_HYPHENED = r"(?:day|week|month)\b(?!-old)"  # "three-day courses", not "six-month-old"
+              r"|notifications?|reviews?|cases?|episodes?|requests?|breakdowns?|incidents?"
+              r"|instances?|orders?|applications?|investigations?|enquiries|exclusions?")
+# "no recent cases", "no tenancy breakdowns", "no pre-order disruptions": one word may stand
+# between "no" and its noun, but not one that makes "no" an adverb ("no longer", "no more")
+_ZERO_GAP = r"(?:(?!(?:longer|more|less|other than)\b)[a-z][a-z-]* )?"
+_DASH = "\u2013-"  # a hyphen, or an en dash where a rendering printed one ("13\u2013week")
+_HYPHENED = rf"(?:day|week|month)\b(?![{_DASH}]old)"  # "three-day courses", not "six-month-old"
 NUMBER = re.compile(
-    rf"(?<![\w.,£$/-])(?:(?P<digits>\d{{1,3}}(?:[, ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    rf"(?![\d/:]|-(?!{_HYPHENED})|\.\d|,\d)|(?P<word>\b(?:{_WORD})\b)(?!\w|-(?!{_HYPHENED}))"
-    rf"|(?P<zero>\bnone\b(?! of)|\bzero\b(?! tolerance)|\bno\b(?= (?:{_ZERO_NOUN})\b)))",
+    rf"(?<![\w.,£$/\u2212{_DASH}])(?:(?P<digits>\d{{1,3}}(?:[, ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?![\d/:]|[{_DASH}](?!{_HYPHENED})|\.\d|,\d)"
+    rf"|(?P<word>\b(?:{_WORD})\b)(?!\w|[{_DASH}](?!{_HYPHENED}))"
+    rf"|(?P<zero>\bnone\b(?! of (?!(?:them|whom)\b|(?:the|these|those) (?:[\w-]+ )?"
+    rf"(?:{_ZERO_NOUN})\b))|\bzero\b(?! tolerance)"
+    rf"|\bno\b(?= {_ZERO_GAP}(?:{_ZERO_NOUN})\b(?![\'\u2019](?!s\b)))|\bno[- ]one\b))",
     re.I,
 )
 _UNIT = re.compile(
     r"(?P<percent>\s?%+|\s?per ?cent\b)"
     r"|(?P<rate>\.? per 10,?000\b(?: children(?: and young people)?)?)"
     r"|\s(?:working |calendar |school |consecutive )?(?P<duration>days?|weeks?|months?|years?)\b"
-    r"|-(?P<hyphened>day|week|month)\b",
+    r"|[-\u2013](?P<hyphened>day|week|month)\b",
     re.I,
 )
 _REFERENCE_BEFORE = re.compile(
@@ -43,10 +51,10 @@ _REFERENCE_BEFORE = re.compile(
     r"|\blevels?|\btiers?|\bphases?|\bpages?|\bsteps?|\barticles?|\bregulations?"
     r"|\bstandards?|\bchapters?|\bparts?|\bschedules?|\bno\.|\b(?-i:Number)|\bappendix|\bannex"
     r"|\baged?(?: (?:under|over|between|from))?|\bages(?: of)?|\bage of|\bpriority|\bpoint"
-    r"|\bwave|\bcohort|\bgroup|\bband|£|\$"
+    r"|\bwave|\bcohort|\bgroup|\bband|£|\$|\b(?-i:Act)"
     r"|\b(?:become|becomes|became|turn|turns|turned|turning|reach|reaches|reaching"
     r"|until they are))\s*\(?$"
-    r"|\baged? \d{1,2}\s*(?:and|to|or|-|\u2013)\s*$"
+    r"|\b(?:aged?|ages)(?: of| between| from)? \d{1,2}\s*(?:and|to|or|-|\u2013)\s*$"
     r"|\b(?:paragraphs?|recommendations?|sections?|(?-i:Years?)|key stages?|stages?|levels?|tiers?"
     r"|phases?|pages?) (?:\d+|[a-z]+),? (?:and|or|to|-)\s*$",
     re.I,
@@ -57,9 +65,44 @@ _AGE_AFTER = re.compile(
     r"|^\s(?:thirds?|quarters?|fifths?|halves|tenths?)\b|^(?:st|nd|rd|th)\b"
     r"|^\s?(?:million|billion|bn|m|k)\b|^\s?(?:am|pm|hours?|minutes?)\b"
     r"|^\s?(?:miles?|km|kilometres?|metres?)\b"  # a distance
-    r"|^\s(?:days?|weeks?|months?|years?) ago\b",  # a time, told relative to now
+    r"|^\s(?:days?|weeks?|months?|years?) ago\b"  # a time, told relative to now
+    r"|^[-\s\u2013](?:stage|tier|step|phase|point|part|fold|star|bed|storey)\b",  # "two stage"
     re.I,
 )
+# "leave care at 18", "advisers at 16 have", "reviewed at six months": an age or a point
+# in time, where "at" follows no word of a level ("remains low at 16", "stood at 18 days")
+_AT_POINT = re.compile(r"(?:^|(?<=\W))([\w%]*)\s+at\s+$")
+_LEVEL = frozenset("stood stands stand standing remains remain remained remaining low high lower "
+                   "higher stable steady peaked is was are were be been being level rate figure "
+                   "average total now currently".split())
+
+
+def _at_a_point(before: str) -> bool:
+    """"at" opening a point in time or an age, not a level ("stood at 18")."""
+    match = _AT_POINT.search(before[-30:])
+    if match is None:
+        return False
+    word = match.group(1)
+    return not (word.lower() in _LEVEL or word[-1:].isdigit() or word.endswith("%"))
+
+
+_UNTIL = re.compile(r"\b(?:until|till|beyond|up to)[- ]$", re.I)
+# "the 18 to 25 service", "the 16 to 18 cohort": a range of ages naming a group or a team
+AGE_RANGE = re.compile(
+    r"\b(?:1[0-9]|2[0-5]|[0-9])\s*(?:to|-|\u2013|and)\s*(?:1[0-9]|2[0-5])(?:\s*years?)?[\s-]+"
+    r"(?:age\b|service|team|cohort|provision|group|year[- ]?olds?|olds?)", re.I)
+# "One young person described ...", "In one case", "As one carer said": one person or
+# instance told as an example, not a count of anything
+_ANECDOTE = re.compile(
+    r"^\s+(?:(?!(?:was|were|is|are|has|have|had|been|being|and|or)\b)[\w-]+\s+){0,3}?"
+    r"(?:said|says|told|tells|describ\w*|explain\w*|comment\w*|spoke|speaks|reported|stated"
+    r"|felt|feels|talk(?:s|ed)|wr[io]tes?|shared|expressed|reflected|put it)\b", re.I)
+_EXAMPLE = re.compile(r"^\s+(?:case|example|instance|occasion|situation|such)\b", re.I)
+_OPENING = re.compile(r"\s*(?:(?:for|as|in|on)\s+)?", re.I)  # the words opening a sentence
+# "of 64 Care Leavers": a number after a word that needs one is no footnote's mark
+_NEEDS_NUMBER = re.compile(
+    r"\b(?:of|the|to|with|than|from|for|and|or|are|were|is|was|has|have|had|by|about|around"
+    r"|approximately|at|in|these|those|total)\s$", re.I)
 _PRONOUN_BEFORE = re.compile(r"\b(?:no|any|the|this|that|each|every|which|such)\s+$", re.I)
 _PRONOUN_AFTER = re.compile(
     r"^\s+(?:of|another|or|to|and|in|at|for|who|which|that|off|point|time|stage|way"
@@ -75,7 +118,8 @@ _UNDER_OVER = re.compile(r"\b(?:under|over|below|above)\s*$", re.I)
 _ONE_TO = re.compile(r"\bone[- ]to[- ]$", re.I)  # "one to one": an idiom, not a count
 _NAME_AFTER = re.compile(r"^\s+[A-Z][a-z]")  # "One Adoption North": a name
 _LISTED = re.compile(r",\s*|\s+(?:and|or|to)\s+")  # "six, 12 and 18 months"
-_AT_BEFORE = re.compile(r"\b(?:at|aged?)\s+$", re.I)  # "reviewed at six months": a point
+_AT_BEFORE = re.compile(r"\bat\s+$", re.I)  # "reviewed at six months": a point
+_AGED_BEFORE = re.compile(r"\baged?\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -91,8 +135,10 @@ class Reading:
 def read_numbers(text: str, dates: list[Span]) -> list[Reading]:
     """The quantities in ``text`` in order, leaving out numbers inside ``dates``."""
     found: list[Reading] = []
+    ages = [m.span() for m in AGE_RANGE.finditer(text)]
     for match in NUMBER.finditer(text):
-        if any(span.start <= match.start() < span.end for span in dates):
+        if any(span.start <= match.start() < span.end for span in dates) \
+                or any(start <= match.start() < end for start, end in ages):
             continue
         if found and match.start() < found[-1].end:
             continue  # the "10,000" of "per 10,000 children"
@@ -119,8 +165,10 @@ def _list_readings(text: str, group: list[Reading]) -> list[Reading]:
     unit = group[-1].unit
     if len(group) > 1 and unit in ("days", "weeks", "months", "years"):
         group = [r if r.unit != "count" else replace(r, unit=unit) for r in group]
-    if unit in ("days", "weeks", "months", "years") and _AT_BEFORE.search(
-            text[max(0, group[0].start - 8):group[0].start]):
+    prefix = text[max(0, group[0].start - 8):group[0].start]
+    if unit in ("days", "weeks", "months", "years") and (
+            _AGED_BEFORE.search(prefix) or _AT_BEFORE.search(prefix)
+            and _at_a_point(text[:group[0].start])):
         return []
     return group
 
@@ -134,6 +182,7 @@ def _reading(text: str, match: re.Match) -> Reading | None:
         return None  # "Year 11", "aged 16", but "the largest group (46%)"
     digits = match.group("digits")
     if digits and (re.match(r"0\d", digits) or _FOOTNOTE.search(before[-20:])
+                   and not _NEEDS_NUMBER.search(before[-16:])
                    and _FOOTNOTE_AFTER.match(after) and len(digits) <= 2):
         return None  # "0300 123 1231"; "enquiries do not 1 The areas ...": a footnote's mark
     word = match.group("word")
@@ -141,8 +190,15 @@ def _reading(text: str, match: re.Match) -> Reading | None:
         return None  # "the 'One Family Approach'", "One Council, One family": a name
     if word and word.lower() == "one" and (
             _PRONOUN_BEFORE.search(before[-12:]) or _PRONOUN_AFTER.search(after)
-            or _ONE_TO.search(before[-8:]) or word == "One" and _NAME_AFTER.match(after)):
+            or _ONE_TO.search(before[-8:]) or word == "One" and _NAME_AFTER.match(after)
+            or _is_anecdote(before, after)):
         return None
+    if digits and _is_small_age(digits) and (
+            unit == "count" and _at_a_point(before) and _AGE_END.match(after)
+            or _UNTIL.search(before[-10:]) and (unit == "years" or unit == "count"
+                                                 and _AGE_END.match(after))
+            or unit == "count" and re.search(r"\bpost[- ]$", before[-6:], re.I)):
+        return None  # "leave care at 18 and", "support until 21", "post 18 support"
     if _is_age(before, after, unit, match.group("digits")):
         return None  # "under 18 years", "those over 21.": an age
     value = _value(match)
@@ -150,6 +206,19 @@ def _reading(text: str, match: re.Match) -> Reading | None:
         return None
     end = match.end() + (unit_match.end() if unit_match else 0)
     return Reading(match.start(), end, value, unit, text[match.start():end], base)
+
+
+def _is_anecdote(before: str, after: str) -> bool:
+    """"One young person said", "In one case", "For one child, ...": an example."""
+    if _ANECDOTE.match(after[:60]):
+        return True
+    if _OPENING.fullmatch(before):
+        return bool(before.strip() or _EXAMPLE.match(after))
+    return bool(_EXAMPLE.match(after) and re.search(r"\b(?:in|on)\s+$", before[-4:], re.I))
+
+
+def _is_small_age(digits: str) -> bool:
+    return digits.isdigit() and 16 <= int(digits) <= 25
 
 
 def _is_age(before: str, after: str, unit: str, digits: str | None) -> bool:

@@ -16,10 +16,25 @@ _COMPANION = re.compile(
     r"\s*(?:children(?: and young people)?\s*)?"
     r"\((?:a rate of|or|which is|that is|equivalent to)?\s*",
     re.I)
+# A figure of elsewhere the authority is compared with: "the national average is",
+# "the England rate of", "the figure for England of", "statistical neighbour and England
+# averages of", "the national threshold stood at"
+_ELSEWHERE = (r"(?:national|England|English|England's|statistical neighbours?['\u2019]?"
+              r"|comparators?|similar (?:areas|authorities|local authorities))")
+_FIGURE = (r"(?:averages?|levels?|figures?|rates?|proportions?|thresholds?|targets?|benchmarks?"
+           r"|requirements?|expectations?)")
 _NATIONAL_HERE = re.compile(
-    r"(?:(?:national|England|English) (?:average|level|figure|rate|proportion)"
-    r"|average (?:for|in|across) England)(?:\s+(?:is|was|of|at|stands at|stood at))?\s*$",
-    re.I)
+    rf"(?:{_ELSEWHERE}(?: and {_ELSEWHERE})?\s+(?:[\w-]+\s+)?{_FIGURE}"
+    r"(?:\s+(?:for|in) (?:England|[\d/\u2013\u2212-]+))?"
+    rf"|{_FIGURE} (?:for|in|across) England|{_ELSEWHERE}(?:\s+[\w-]+)?\s+at)"
+    r"(?:,?\s+(?:is|was|are|were|of|at|stands at|stood at|standing at|which (?:is|was))"
+    r"|\s+[\u2013-])?\s*(?:only |approximately |around |about |just )?$", re.I)
+# "an improvement on 2014-15, when 33 orders were granted": the earlier value
+_FROM_WHEN = re.compile(
+    r"\b(?:from|on|compared (?:with|to)|than)\s+(?:the\s+)?(?:(?:previous|last|preceding)\s+"
+    r"(?:year|quarter|month)|[\d/\u2013-]+)\s*,?\s+when\s+(?:only\s+|just\s+|approximately\s+"
+    r"|around\s+|about\s+)?$", re.I)
+_LISTED = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")  # "averages of 66% and 68%"
 _COMPARED = re.compile(r"(?:compared (?:with|to)|against|than)\s*(?:the\s+)?$", re.I)
 _NATIONAL_AFTER = re.compile(
     r"^[^.;(]*?(?:national|in England|\bthe country\b|England as a whole|nationally)",
@@ -36,16 +51,25 @@ _OUTSIDE = "children-looked-after-outside-area"
 _OF_WHOM = re.compile(r"\bof (?:whom|these|them)\s*$", re.I)
 # "For this period ... 208 days": a period the sentence before names
 _BACK_REFERENCE = re.compile(r"\b(?:this|that|the same) (?:period|time|year)\b", re.I)
+# "This is better than ...", "Of these, ...": a sentence telling more of the one before
+_REFERS_BACK = re.compile(
+    r"^\W*(?:(?:This|These|That|Those|It|Both)\s+(?:figures?|rates?|numbers?|proportions?"
+    r"|percentages?|performance|data|represents?|compares?|equates?|means|is|was|are|were"
+    r"|remains?|has|have|had|shows?|reflects?|indicates?|includes?|[a-z]+ed)\b"
+    r"|(?:Of|Most of|All of|Some of|Many of|Among|Within) (?:these|this|them|those|whom)\b"
+    r"|(?:\w+ )?(?:over|during|in|for) (?:the same|this|that) (?:period|time|year)\b)", re.I)
 # "1,629 contacts and 257 referrals in 2014/15": numbers in one coordinated phrase share
 # the date printed after the last of them
 _COORDINATED = re.compile(r"\s+(?:[a-z'-]+\s+){0,3}(?:and|or)\s+", re.I)
 
 
 def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
-                    prose: bool = False) -> tuple[Quantity, ...]:
+                    prose: bool = False, before: str | None = None) -> tuple[Quantity, ...]:
     """The quantities ``text`` states. ``lead`` is the lead-in of the list it sits in and
     ``lead_date`` the date that lead-in gives ("In the last 12 months:"); ``prose`` for a
-    finding's sentence (see ``match_measure``)."""
+    finding's sentence (see ``match_measure``), and ``before`` the date of the sentence
+    before it (``sentence_date``), which a sentence that refers back takes ("This is
+    better than ...", "Of these, ...")."""
     if not NUMBER.search(text) or _BOILERPLATE.search(text):
         return ()  # most sentences state no number: leave them before reading dates
     spans = date_spans(text)
@@ -68,9 +92,31 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
             elif quantities[-1].measure is None:  # "168 (or 55%) live outside the area"
                 quantities[-1] = replace(quantities[-1], measure=quantity.measure)
         heads.append(head)
+        if quantities and _listed_national(quantities[-1], quantity,
+                                           text[readings[index - 1].end:reading.start]):
+            quantity = replace(quantity, role="national")  # "averages of 66% and 68%"
         quantities.append(_dated(quantity, text, (reading, tail_to), (sentence, bounds), spans,
-                                 (lead_date, prose)))
+                                 (lead_date, prose, before)))
     return tuple(_compared(_rates(_shared_dates(text, readings, quantities))))
+
+
+def _listed_national(before: Quantity, quantity: Quantity, gap: str) -> bool:
+    return before.role == "national" and before.unit == quantity.unit \
+        and bool(_LISTED.fullmatch(gap))
+
+
+def sentence_date(sentence: str, quantities: tuple[Quantity, ...], before: str | None
+                  ) -> str | None:
+    """The date a finding's sentence is about, for the sentence after it: its current
+    values' date, else the last date it prints, else (where it refers back) the date
+    of the sentence before."""
+    dated = [q.ref_date for q in quantities if q.role == "current" and q.ref_date]
+    if dated:
+        return dated[-1]
+    spans = date_spans(sentence)
+    if spans:
+        return spans[-1].key
+    return before if _REFERS_BACK.search(sentence) else None
 
 
 def _shared_dates(text: str, readings: list[Reading], quantities: list[Quantity]
@@ -114,9 +160,11 @@ def _quantity(reading: Reading, head: str, tail: str, lead: str, prose: bool) ->
 
 
 def _role(head: str, tail: str, sentence_head: str) -> str:
-    if _NATIONAL_HERE.search(head) or (_COMPARED.search(head) and _NATIONAL_AFTER.search(tail)):
+    bracketed = sentence_head.rstrip().endswith("(") and sentence_head.rstrip()[:-1]
+    if _NATIONAL_HERE.search(head) or (_COMPARED.search(head) and _NATIONAL_AFTER.search(tail)) \
+            or bracketed and _NATIONAL_HERE.search(bracketed):  # "the England average (83%)"
         return "national"
-    if _FROM.search(head) and _CHANGE.search(sentence_head):
+    if (_FROM.search(head) or _FROM_WHEN.search(sentence_head)) and _CHANGE.search(sentence_head):
         return "previous"
     return "current"
 
@@ -127,7 +175,7 @@ def _as_companion(quantity: Quantity, before: Quantity) -> Quantity:
 
 def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
            where: tuple[tuple[int, int], list[tuple[int, int]]], spans: list[Span],
-           listed: tuple[str | None, bool]) -> Quantity:
+           listed: tuple[str | None, bool, str | None]) -> Quantity:
     """Previous values: the first date after them in their sentence. Others: a date in
     their own clause, else the date opening their sentence, else the one opening their
     item ("At 31 March 2018, 306 children ... Of this number: 168 ...") or the period
@@ -136,11 +184,13 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
     not the rest."""
     reading, tail_to = place
     sentence, bounds = where
-    lead_date, prose = listed
+    lead_date, prose, before = listed
     inside = [s for s in spans if sentence[0] <= s.start < sentence[1]]
     after = [s for s in inside if s.start >= reading.end]
     if quantity.role == "previous":
-        found = after[0].key if after else None
+        earlier = [s for s in inside if s.end <= reading.start]
+        found = (after[0].key if after else earlier[-1].key
+                 if earlier and _FROM_WHEN.search(text[sentence[0]:reading.start]) else None)
     else:
         clause_end = _CLAUSE_END.search(text, reading.end, tail_to)
         stop = clause_end.start() if clause_end else tail_to
@@ -149,10 +199,11 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
         if within and lead and within[0].key == "time-of-the-inspection":
             within = []  # "Since ..., four reviews were completed or ongoing at the time of ..."
         opening = [s for s in spans if _is_lead(text, (0, len(text)), s)][:1]
-        back = _referred_back(text, sentence, bounds, spans)
-        found = (within[0].key if within else lead[0].key if lead
+        back = _referred_back(text, sentence, bounds, spans) or (
+            before if _REFERS_BACK.search(text, sentence[0], sentence[1]) else None)
+        found = (within[0].key if within else lead[0].key if lead else back if back
                  else None if quantity.role == "national"
-                 else back if back else opening[0].key if opening and not prose
+                 else opening[0].key if opening and not prose
                  else lead_date)
     return replace(quantity, ref_date=found)
 
