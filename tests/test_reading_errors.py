@@ -493,3 +493,18 @@ def test_class_7_corpus_ealing_summary_is_not_glued_to_recommendation_10(shared)
     assert ten.text.endswith("are fully reviewed.")
     assert {f.area for f in report.findings if 11 <= f.number <= 40} >= {"help-and-protection"}
     assert None not in {f.area for f in report.findings if f.body == "local-authority"}
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("name", "areas"), [
+    # "The graded judgement for adoption performance ..." is printed above 54, drawn after 56
+    ("80516-tower-hamlets/2017-04-07.pdf", {53: "looked-after", 54: "adoption", 56: "adoption"}),
+    ("80517-waltham-forest/2015-01-20.pdf", {127: "care-leavers", 130: "care-leavers"}),
+    # the "Key judgement" box heads the page; 136, printed under it, is drawn first
+    ("80542-rochdale/2014-12-05.pdf", {136: "leadership"}),
+])
+def test_class_4_corpus_findings_under_the_heading_printed_above_them(shared, name, areas):
+    report = read_report(shared / "corpus" / name)
+    read = {f.number: f.area for f in report.findings if f.body == "local-authority"}
+    assert {number: read.get(number) for number in areas} == areas
+    assert _violations(report) == []
