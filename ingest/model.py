@@ -283,7 +283,7 @@ class Quantity:
     start: int  # where ``words`` starts in its evidence's text
     role: str = "current"  # or "previous" (a stated earlier value), "national" (an average)
     measure: str | None = None  # key in ontology/measures.ttl, where the text says which
-    ref_date: str | None = None  # ISO date, "YYYY-MM", "YYYY", "2017-18", or a phrase key
+    ref_date: str | None = None  # ISO date, "YYYY-MM", "YYYY", "2017-2018", or a phrase key
     compares_to: int | None = None  # for previous and national: the current quantity's index
     base: int | None = None  # for rates: 10000 in "per 10,000 children"
 
