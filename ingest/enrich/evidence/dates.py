@@ -1,7 +1,7 @@
 """Dates and periods a statement refers to: "at 31 March 2018", "in 2017-18", "in the
 last 12 months". Each becomes a plain key: an ISO date, "YYYY-MM", "YYYY", a period
-"2017-18" (also printed "2017/18", "2017-8" or "2017 to 2018"), an ISO interval ("April to
-December 2015", "from 1 April to 30 September 2015"), or, for a period told
+"2017-2018" (printed "2017-18", "2017/18", "2017-8" or "2017 to 2018"), an ISO interval
+("April to December 2015", "from 1 April to 30 September 2015"), or, for a period told
 relative to the inspection, one of the keys of ``RELATIVE_KEYS``, which the graph resolves
 against the inspection's dates. ``datetime.strptime`` reads the few printed forms."""
 
@@ -97,7 +97,7 @@ def _typed_key(kind: str | None, printed: str) -> str:
     if kind == "period":
         first, second = re.split(r" ?[-/\u2013\u2212] ?| to ", printed)
         second = first[: 4 - len(second)] + second  # "2008-9": 2009
-        return f"{first}-{second[-2:]}"
+        return f"{first}-{second}"  # both years whole: "2011-12" would be December 2011
     if kind == "year":
         return printed
     return _relative_key(printed.lower())
