@@ -379,7 +379,8 @@ def list_queries() -> None:
               help="--endpoint: seconds to wait for the whole answer [default: 60].")
 @click.option("--allow-partial", is_flag=True,
               help="--endpoint: show the rows of an answer the server says it cut short "
-                   "(X-SPARQL-MaxRows), with a note, instead of exit 4.")
+                   "(X-SPARQL-MaxRows) or of exactly a shipped row limit (10000), with a "
+                   "note, instead of exit 4.")
 def query(name: str, store_dir: Path | None, data: tuple[Path, ...], endpoint: str | None,
           params: tuple[str, ...], fmt: str, output: Path | None, wide: bool,
           columns: str | None, limit: int | None, pager: bool | None,

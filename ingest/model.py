@@ -90,6 +90,19 @@ class Recommendation:
 
 
 @dataclass(frozen=True)
+class EmptyList:
+    """A report's statement that one of its lists of recommendations has no items ("The
+    inspection did not find any areas for priority and immediate action"): neither a
+    finding nor a recommendation."""
+
+    heading: str  # the heading of the list, as printed ("Priority and immediate action")
+    text: str  # the sentence, as printed
+    body: str = "local-authority"  # or "lscb"
+    number: int | None = None  # the paragraph number printed before it, where there is one
+    page: int | None = None
+
+
+@dataclass(frozen=True)
 class PreviousInspection:
     """An earlier inspection as the report describes it (dates are often unknown)."""
 
@@ -228,6 +241,7 @@ class Report:
     skipped_numbers: tuple[int, ...] = ()  # paragraph numbers the report itself leaves out
     repeated_numbers: tuple[int, ...] = ()  # paragraph numbers the report prints twice
     out_of_order_numbers: tuple[int, ...] = ()  # printed after a higher one, read alone
+    empty_lists: tuple[EmptyList, ...] = ()  # lists of recommendations stated to be empty
     lead_inspector: str | None = None
     leads: tuple[Inspector, ...] = ()  # every lead inspector, each with the role printed
     inspectors: list[str] = field(default_factory=list)
@@ -269,7 +283,7 @@ class Quantity:
     start: int  # where ``words`` starts in its evidence's text
     role: str = "current"  # or "previous" (a stated earlier value), "national" (an average)
     measure: str | None = None  # key in ontology/measures.ttl, where the text says which
-    ref_date: str | None = None  # ISO date, "YYYY-MM", "YYYY", "2017-18", or a phrase key
+    ref_date: str | None = None  # ISO date, "YYYY-MM", "YYYY", "2017-2018", or a phrase key
     compares_to: int | None = None  # for previous and national: the current quantity's index
     base: int | None = None  # for rates: 10000 in "per 10,000 children"
 

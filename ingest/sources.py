@@ -155,7 +155,7 @@ def _pdf_lines(name: str, data: bytes) -> tuple[tuple[Line, ...], date | None]:
         raise InputError(name, f"has a page that cannot be read ({error})") from None
     finally:
         document.close()
-    read = [[(clean_line(raw), bullet_level(raw)) for raw in text.splitlines()] for text in texts]
+    read = [[(clean_line(raw), bullet_level(raw)) for raw in text] for text in texts]
     pages = [[(line, level) for line, level in page if line] for page in read]
     if sum(len(page) for page in pages) < 5:
         raise InputError(name, "is a PDF with no text layer (a scan?), which cannot be read")
@@ -186,13 +186,85 @@ def pdf_date(text: str) -> date | None:
         return None
 
 
-def _page_text(page) -> str:
+def _page_text(page) -> list[str]:
+    """The page's lines in reading order: as its text layer gives them, with each heading
+    moved back to where it is printed (see ``_in_reading_order``)."""
     textpage = page.get_textpage()
     try:
-        return textpage.get_text_range()
+        return _in_reading_order(textpage, textpage.get_text_range(), page.get_height())
     finally:
         textpage.close()
         page.close()
+
+
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # as splitlines
+_MARGIN_TOP, _MARGIN_BOTTOM = 60.0, 70.0  # points: running headers, footers, page numbers
+_HEADING = re.compile(r"^\s*[A-Z][^.,;]{0,88}$")  # short, capitalised, not a sentence's end
+
+
+def _in_reading_order(textpage, text: str, height: float) -> list[str]:
+    """A text layer gives a page's lines in the order they were drawn, which is not always
+    the order they are read: a boxed heading ("Recommendations") may be drawn after the
+    paragraphs below it. A short heading line given after lines printed below it, in its
+    column, is put back before the first of them. Lines in the top and bottom margins
+    (running headers, footers) are neither moved nor moved around."""
+    spans = _spans(text)
+    lines = [text[start:end] for start, end in spans]
+    if len(text) != textpage.count_chars():  # characters and text do not line up
+        return lines
+    boxes: dict[int, tuple[float, float, float, float] | None] = {}
+
+    def box(k: int) -> tuple[float, float, float, float] | None:
+        if k not in boxes:
+            boxes[k] = _line_box(textpage, lines[k], spans[k][0], height)
+        return boxes[k]
+
+    for k in range(1, len(lines)):
+        if not _HEADING.match(lines[k]) or (heading := box(k)) is None:
+            continue
+        j = next((j for j in range(k) if _below(box(j), heading)), None)
+        if j is None:
+            continue
+        # the heading's own wrapped lines, printed under it and above line j, go with it
+        end = k + 1
+        while end < len(lines) and (nxt := box(end)) is not None and (
+                nxt[3] <= heading[3] + 0.5 and _below(box(j), nxt)):
+            end += 1
+        lines[j:end] = lines[k:end] + lines[j:k]
+        spans[j:end] = spans[k:end] + spans[j:k]
+        boxes.clear()
+    return lines
+
+
+def _below(line: tuple[float, float, float, float] | None,
+           heading: tuple[float, float, float, float]) -> bool:
+    """Whether ``line`` is printed under ``heading``, in its column."""
+    return line is not None and line[3] < heading[1] - 2 and (
+        line[0] < heading[2] and heading[0] < line[2])
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _LINE_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _line_box(textpage, text: str, start: int,
+              height: float) -> tuple[float, float, float, float] | None:
+    """(left, bottom, right, top) of a line's first and last visible characters (``text``
+    starts at character ``start``), or None for an empty line or one in the margins."""
+    visible = [start + i for i, char in enumerate(text) if not char.isspace()]
+    if not visible or _PAGE_NUMBER.match(text.strip()):
+        return None
+    first, last = textpage.get_charbox(visible[0]), textpage.get_charbox(visible[-1])
+    left, bottom, right, top = first[0], min(first[1], last[1]), last[2], max(first[3], last[3])
+    if top > height - _MARGIN_TOP or bottom < _MARGIN_BOTTOM:
+        return None
+    return left, bottom, right, top
 
 
 def _shape(line: str) -> str:

@@ -4,8 +4,9 @@ Usage: python scripts/reading_survey.py [--corpus DIR] [-j N] > survey.jsonl
        python scripts/reading_survey.py --compare before.jsonl after.jsonl
 
 Each line holds the file, its framework, days on site (every spell), lead inspectors,
-judgements, the numbers of the findings and recommendations read per body, and the
-parse problems found. ``--compare`` prints what changed between two surveys, file by
+judgements, the numbers of the findings and recommendations read per body, the lists
+stated to be empty, the headings that open a list of recommendations, and the parse
+problems found. ``--compare`` prints what changed between two surveys, file by
 file, and totals: reports with a violation, paragraphs read, problems by kind.
 """
 
@@ -30,7 +31,9 @@ def survey(path: Path) -> dict:
 
     name = f"{path.parent.name}/{path.name}"
     try:
-        report = audited(parse_report, read_source(path))
+        text = read_source(path)
+        text_lines = text.lines
+        report = audited(parse_report, text)
     except InputError as error:
         return {"file": name, "refused": str(error).split(": ", 1)[-1]}
     spells = getattr(report, "spells", ()) or ((report.start, report.end),)
@@ -47,7 +50,25 @@ def survey(path: Path) -> dict:
         "recommendations": {body: len([r for r in report.recommendations if r.body == body])
                             for body in sorted({r.body for r in report.recommendations})},
         "problems": sorted(f"{p.severity}: {p.message}" for p in report.parse_problems),
+        "empty lists": [[e.body, e.number, e.heading, e.text]
+                        for e in getattr(report, "empty_lists", ())],
+        "list headings": _list_headings(report, text_lines),
     }
+
+
+def _list_headings(report, lines) -> list[str]:
+    """The headings (not contents entries) that open a list of recommendations, as
+    printed, once each."""
+    from ingest.parsing.audit import _RECOMMENDATION_HEADING
+
+    if report.framework == "area-send":
+        return []
+    return sorted({line.text for line in lines if _RECOMMENDATION_HEADING.match(line.text)
+                   and _HEADING.fullmatch(line.text)})
+
+
+# A heading line: capitalised, short, no sentence in it; a footnote mark may follow.
+_HEADING = re.compile(r"[A-Z][^.,;]{0,60}?[?:]?\d?")
 
 
 def run(corpus: Path, jobs: int) -> None:
@@ -78,6 +99,8 @@ def _totals(rows: dict[str, dict]) -> dict[str, int]:
         "warnings": sum(p.startswith("Warning") for r in read for p in r["problems"]),
         "two or more spells": sum(len(r["spells"]) > 1 for r in read),
         "lead inspectors": sum(len(r["leads"]) for r in read),
+        "lists stated empty": sum(len(r.get("empty lists", [])) for r in read),
+        "reports stating an empty list": sum(bool(r.get("empty lists")) for r in read),
     }
 
 
@@ -92,6 +115,10 @@ def compare(before_path: Path, after_path: Path) -> None:
     print("\n| measure | before | after |\n|---|---|---|")
     for key in totals_before:
         print(f"| {key} | {totals_before[key]} | {totals_after[key]} |")
+    headings = Counter(h for r in after.values() for h in r.get("list headings", []))
+    print("\nheadings opening a list of recommendations (reports printing each), after:")
+    for heading, count in sorted(headings.items(), key=lambda item: (-item[1], item[0])):
+        print(f"  {count:4} {heading}")
     kinds = Counter(_kind(p) for r in after.values() for p in r.get("problems", []))
     print("\nproblems after, by kind:")
     for kind, count in kinds.most_common():

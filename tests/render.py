@@ -6,8 +6,11 @@ paragraphs, bulleted lists, two-column tables with ruled borders, a running foot
 from pathlib import Path
 
 
-def render(markdown: str, kind: str, path: Path) -> Path:
-    """Write ``markdown`` to ``path`` as ``kind``: "md", "txt" or "pdf"."""
+def render(markdown: str, kind: str, path: Path, drawn_late: str | None = None) -> Path:
+    """Write ``markdown`` to ``path`` as ``kind``: "md", "txt" or "pdf". In a PDF, the
+    heading line ``drawn_late`` (as in the markdown, "## Recommendations") is printed in
+    its place but drawn after the two lines that follow it, so the text layer gives it
+    after them (as a boxed heading may come out of a real report)."""
     if kind == "md":
         path.write_text(markdown, encoding="utf-8")
     elif kind == "txt":
@@ -15,13 +18,13 @@ def render(markdown: str, kind: str, path: Path) -> Path:
                  for line in markdown.splitlines()]
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     elif kind == "pdf":
-        path.write_bytes(_pdf(markdown))
+        path.write_bytes(_pdf(markdown, drawn_late))
     else:
         raise ValueError(kind)
     return path
 
 
-def _pdf(markdown: str) -> bytes:
+def _pdf(markdown: str, drawn_late: str | None = None) -> bytes:
     from fpdf import FPDF
 
     class Report(FPDF):
@@ -35,6 +38,7 @@ def _pdf(markdown: str) -> bytes:
     pdf.set_auto_page_break(True, margin=25)
     pdf.add_page()
     table: list[list[str]] = []
+    late: tuple[str, float, int] | None = None  # the heading, where it goes, lines to wait
     for line in markdown.splitlines() + [""]:
         if "\t" in line:
             table.append(line.split("\t"))
@@ -42,7 +46,20 @@ def _pdf(markdown: str) -> bytes:
         if table:
             _table(pdf, table)
             table = []
+        if line == drawn_late and late is None:
+            late = (line, pdf.get_y(), 2)
+            pdf.set_y(pdf.get_y() + 9)  # the heading's height, left free
+            continue
         _line(pdf, line)
+        if late is not None and line.strip() and late[2] >= 0:
+            heading, y, wait = late
+            late = (heading, y, wait - 1)
+            if wait == 1:
+                below = pdf.get_y()
+                pdf.set_y(y)
+                _line(pdf, heading)
+                pdf.set_y(below)
+                late = (heading, y, -1)
     return bytes(pdf.output())
 
 

@@ -137,6 +137,7 @@ def _sequences(report: Report) -> dict[str, list[int]]:
     for body in ("local-authority", "lscb"):
         numbers = [f.number for f in report.findings if f.body == body]
         numbers += [r.number for r in report.recommendations if r.body == body and r.printed]
+        numbers += [e.number for e in report.empty_lists if e.body == body and e.number]
         if numbers:
             runs[body] = numbers
     if "lscb" in runs and "local-authority" in runs and min(runs["lscb"]) > 1:

@@ -140,7 +140,7 @@ def test_quantities_inside_findings():
     assert all(e.finding == 12 and e.page == 9 and e.section == "findings" for e in evidence)
     first, second = (e.quantities for e in evidence)
     assert [(q.value, q.role, q.ref_date) for q in first] == [
-        (74, "previous", "2016-17"), (125, "current", "2017-18")]
+        (74, "previous", "2016-2017"), (125, "current", "2017-2018")]
     assert first[0].compares_to == 1
     assert [(q.value, q.unit, q.measure) for q in second] == [
         (9, "count", "adoptions"), (57, "percent", None), (20, "days", None)]
@@ -196,8 +196,8 @@ def test_reference_findings_state_their_numbers(reference):
         if e.finding is not None:
             by_finding.setdefault(e.finding, []).extend(
                 (q.value, q.unit, q.role, q.ref_date) for q in e.quantities)
-    assert by_finding[52] == [(74, "count", "previous", "2016-17"),
-                              (125, "count", "current", "2017-18")]
+    assert by_finding[52] == [(74, "count", "previous", "2016-2017"),
+                              (125, "count", "current", "2017-2018")]
     assert by_finding[68] == [(44, "percent", "previous", "previous-inspection"),
                               (57, "percent", "current", "2018-04")]
     assert (74, "percent", "current", "2018-03") in by_finding[36]
@@ -353,3 +353,24 @@ def test_evidence_queries_from_the_command_line(run, example, tmp_path):
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "finding,evidenceText,value,unit,measure" and len(lines) == 4
+
+
+def test_a_financial_year_is_a_period_and_a_month_is_a_month_in_the_graph(tmp_path):
+    """"2011-12" is the financial year, never December 2011 (both would once be the key
+    "2011-12", typed xsd:gYearMonth); "December 2011" is the month."""
+    from rdflib.namespace import XSD
+
+    text = (Path(__file__).parent / "data" / "fernley-2017.md").read_text(encoding="utf-8")
+    finding = "4. The early help hub answers families within a day"
+    assert finding in text
+    text = text.replace(finding, "4. In 2011-12, 41 children were adopted. In December 2011, "
+                                 "12 children waited. The early help hub answers families "
+                                 "within a day", 1)
+    path = tmp_path / "fernley-2017.md"
+    path.write_text(text, encoding="utf-8")
+    graph = report_graph(read_report(path))
+    dates = {int(graph.value(q, OKG.value)): graph.value(q, OKG.refDate)
+             for q in graph.subjects(OKG.words, None)
+             if str(graph.value(q, OKG.words)) in {"41", "12"}}
+    assert dates[41] == Literal("2011-2012")
+    assert dates[12] == Literal("2011-12", datatype=XSD.gYearMonth)

@@ -71,8 +71,8 @@ def test_roles_said_in_other_words(sentence, role):
 
 @pytest.mark.parametrize("sentence, dates", [
     ("The service received 1,629 contacts and 257 referrals in 2014/15.",
-     ["2014-15", "2014-15"]),
-    ("The total rose in 2013 to 2014 to 300 children.", ["2013-14"]),
+     ["2014-2015", "2014-2015"]),
+    ("The total rose in 2013 to 2014 to 300 children.", ["2013-2014"]),
     ("Fernley assessed 50 families in 2016. For this period the average was 208 days.",
      ["2016", "2016"]),
 ])
@@ -192,7 +192,7 @@ def test_comparators_and_earlier_values_said_in_other_words(sentence, roles):
 
 def test_an_earlier_value_told_with_when_takes_the_date_before_it():
     assert read("This is a reduction from 2014\u201315, when 33 orders were granted.")[0][4] \
-        == "2014-15"
+        == "2014-2015"
 
 
 def test_a_sentence_that_refers_back_takes_the_date_of_the_sentence_before():
@@ -205,13 +205,13 @@ def test_a_sentence_that_refers_back_takes_the_date_of_the_sentence_before():
             "three adoption panels.")
     finding = SimpleNamespace(number=1, body="local-authority", page=1, text=text)
     dates = [[q.ref_date for q in e.quantities] for e in finding_evidence([finding])]
-    assert dates == [["2015-16"], ["2015-16"], ["2015-16"], [None]]
+    assert dates == [["2015-2016"], ["2015-2016"], ["2015-2016"], [None]]
 
 
 @pytest.mark.parametrize("phrase, key", [
     ("from April to December 2015", "2015-04/2015-12"),
     ("April 2014 to March 2015", "2014-04/2015-03"),
-    ("in 2013\u221216", "2013-16"),
+    ("in 2013\u221216", "2013-2016"),
 ])
 def test_periods_read_whole(phrase, key):
     assert [s.key for s in date_spans(phrase)] == [key]
@@ -225,3 +225,83 @@ def test_an_acts_year_is_neither_a_date_nor_a_count():
 def test_measures_named_with_has_been_and_subgroups_of_other_authorities():
     assert read("One child has been adopted.")[0][3] == "adoptions"
     assert read("There were two serious case reviews in other local authorities.")[0][3] is None
+
+
+def test_a_footnote_mark_after_a_plural_noun_is_no_count():
+    assert values("5 live in residential special schools 4, of whom 20% live out of the area.") \
+        == [5, 20]
+    assert values("Of this 35, 51% live outside the area.") == [35, 51]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The average time in the three years 2013-16 is 496 days.", [(496, "2013-2016")]),
+    ("The team received 584 referrals in the first nine months of 2014.", [(584, "2014")]),
+    ("It improved from 675 days (31 March 2013) to 530 days (31 March 2014).",
+     [(675, "2013-03-31"), (530, "2014-03-31")]),
+])
+def test_a_periods_length_is_no_quantity_and_a_bracketed_date_dates_its_number(sentence,
+                                                                               expected):
+    assert [(q[0], q[4]) for q in read(sentence)] == expected
+
+
+def test_the_measure_named_as_the_subject_of_a_change():
+    assert read("The number of special guardianship orders has dropped to 22.")[0][3] == \
+        "special-guardianship-orders"
+    assert [q[2:4] for q in read("The number of adoption orders rose from 35 to 59.")] == [
+        ("previous", "adoptions"), ("current", "adoptions")]
+    assert read("The number of care leavers in education is 40.")[0][3] is None  # a subgroup
+    assert read("A number of care leavers are employed and two work locally.")[0][3] is None
+
+
+def test_idioms_with_one():
+    assert values("Leaders speak with one voice about the plans.") == []
+
+
+@pytest.mark.parametrize("phrase, keys", [
+    ("from 1 April to 30 September 2015", ["2015-04-01/2015-09-30"]),
+    ("between 1 April 2014 and 31 March 2015", ["2014-04-01/2015-03-31"]),
+    ("for 31 March 2014 and 31 March 2015", ["2014-03-31", "2015-03-31"]),  # two dates
+])
+def test_periods_between_two_days(phrase, keys):
+    assert [s.key for s in date_spans(phrase)] == keys
+
+
+def test_a_change_told_before_the_earlier_value_makes_it_previous():
+    assert [q[2] for q in read("The total increased by 25% from 230 in March 2014 to 294.")] \
+        == ["current", "previous", "current"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The service supported 123 children and young people in the past year.",
+     [(123, "last-12-months")]),  # "and" inside a noun phrase ends no clause
+    ("Stability was 77% in 2014-15 and the team has kept it since.", [(77, "2014-2015")]),
+])
+def test_a_clause_ends_at_and_only_where_a_new_one_starts(sentence, expected):
+    assert [(q[0], q[4]) for q in read(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, roles", [
+    ("It is 33%, above the England average (22%) and statistical neighbours (21%).",
+     ["current", "national", "national"]),
+    ("In 2014, 61% were in education, compared to just 45% nationally.",
+     ["current", "national"]),
+    ("It was higher than the figure for similar areas (42 against 41 per 10,000).",
+     ["current", "current"]),  # two numbers in the brackets: not one comparator's
+])
+def test_comparators_in_brackets_or_told_by_nationally(sentence, roles):
+    assert [q[2] for q in read(sentence)] == roles
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("There is no available placement nearby.", []),  # a word between: the noun in plural
+    ("No looked-after children are in custody.", [0]),
+    ("Families use the 'one family approach'.", []),  # a number word opening a quoted name
+    ("In quarter two, 155 referrals were received.", [155]),  # a reference
+])
+def test_more_zeros_names_and_references(sentence, expected):
+    assert values(sentence) == expected
+
+
+def test_a_range_takes_the_unit_printed_after_it():
+    assert [q[:2] for q in read("This fell from 18 to 13 per 10,000 children.")] == [
+        (18, "rate-per-10000"), (13, "rate-per-10000")]

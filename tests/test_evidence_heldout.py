@@ -1,7 +1,8 @@
-"""The accuracy of extracted quantities on the held-out reports (tests/data/evidence_heldout.json)
-is what docs/evidence.md says it is: the script is run and its figures for the area statistics
-and the findings are compared with the table under "Held-out reports". Reads 8 corpus
-reports: marked ``corpus``; the check of the sample itself runs by default."""
+"""The accuracy of extracted quantities on the held-out reports (tests/data/evidence_heldout.json,
+seen, and tests/data/evidence_heldout2.json, measured unseen) is what docs/evidence.md says it
+is: the script is run and its figures for the area statistics and the findings are compared
+with the tables under "Held-out reports" and "Second held-out reports (unseen)". Reads 8
+corpus reports each: marked ``corpus``; the checks of the samples themselves run by default."""
 
 import json
 import re
@@ -14,13 +15,17 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "evidence_accuracy.py"
 HELDOUT = ROOT / "tests" / "data" / "evidence_heldout.json"
+HELDOUT2 = ROOT / "tests" / "data" / "evidence_heldout2.json"
+# each sample, the heading of its section in docs/evidence.md and how its table starts
+SAMPLES = [(HELDOUT, "### Held-out reports", "| held-out"),
+           (HELDOUT2, "### Second held-out reports (unseen)", "| unseen")]
 FIGURE = r"\d\.\d{3} \((\d+)/(\d+)\)"
 
 
-def documented() -> dict[str, list[tuple[str, str]]]:
-    """The held-out table of docs/evidence.md: per row, five (part, whole) figures."""
+def documented(heading: str, table_start: str) -> dict[str, list[tuple[str, str]]]:
+    """A held-out table of docs/evidence.md: per row, five (part, whole) figures."""
     text = (ROOT / "docs" / "evidence.md").read_text(encoding="utf-8")
-    table = text.split("### Held-out reports", 1)[1].split("\n\n| held-out", 1)[1]
+    table = text.split(heading, 1)[1].split(f"\n\n{table_start}", 1)[1]
     rows = {}
     for row in ("area statistics", "findings"):
         line = next(x for x in table.splitlines() if x.startswith(f"| {row} |"))
@@ -29,22 +34,24 @@ def documented() -> dict[str, list[tuple[str, str]]]:
 
 
 @pytest.mark.corpus
-def test_heldout_figures_are_the_documented_ones(shared):
-    result = subprocess.run([sys.executable, str(SCRIPT), "--sample", str(HELDOUT),
+@pytest.mark.parametrize("sample, heading, table_start", SAMPLES)
+def test_heldout_figures_are_the_documented_ones(shared, sample, heading, table_start):
+    result = subprocess.run([sys.executable, str(SCRIPT), "--sample", str(sample),
                              "--shared", str(shared)], capture_output=True, text=True,
                             check=True)
     assert "skipped" not in result.stderr, result.stderr
     lines = result.stdout.splitlines()
-    for row, figures in documented().items():
+    for row, figures in documented(heading, table_start).items():
         assert len(figures) == 5, (row, figures)  # precision, recall, measure, role, date
         line = next(x for x in lines if x.startswith(f"{row}:"))
         assert re.findall(FIGURE, line) == figures, line
 
 
-def test_heldout_sample_keeps_to_its_sections():
+@pytest.mark.parametrize("sample", [HELDOUT, HELDOUT2])
+def test_heldout_sample_keeps_to_its_sections(sample):
     """Every held-out quantity lies in a section its report says was read, and in
     findings within findings_checked, so the comparison is fair."""
-    for report in json.loads(HELDOUT.read_text(encoding="utf-8"))["reports"]:
+    for report in json.loads(sample.read_text(encoding="utf-8"))["reports"]:
         letters = set(re.findall(r"\b([ABC]):", report["sections_checked"]))
         for quantity in report["quantities"]:
             if quantity["section"] == "area-information":

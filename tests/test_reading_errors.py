@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from rdflib import RDF
 from test_damage import (
     RENDERINGS,
     _damaged,
@@ -360,3 +361,150 @@ def test_class_8_a_section_printed_that_yields_none_is_a_violation(tmp_path):
     assert report.recommendations == []
     conforms, problems = _conforms(report)
     assert not conforms and any("no recommendations" in p for p in problems)
+
+
+# -- class 5: a sentence saying a list is empty ----------------------------------------
+
+def _renumbered(text: str, start: int) -> str:
+    """Every numbered paragraph from ``start`` on, one number later."""
+    return re.sub(r"(?m)^(\d+)\. ", lambda m: f"{int(m[1]) + (int(m[1]) >= start)}. ", text)
+
+
+def _empty_priority_list(numbered: bool):
+    sentence = "There are no areas for priority or immediate action."
+
+    def change(text: str) -> str:
+        if numbered:
+            text = _renumbered(text, 17)
+        said = f"17. {sentence}" if numbered else sentence
+        return text.replace(
+            "### Recommendations\n\n", "### What does the LSCB need to improve?\n\n"
+            f"### Priority and immediate action\n\n{said}\n\n### Areas for improvement\n\n")
+    return change
+
+
+@pytest.mark.parametrize("numbered", [True, False], ids=["numbered", "unnumbered"])
+def test_class_5_a_sentence_saying_a_list_is_empty_is_recorded_as_an_empty_list(
+        tmp_path, numbered):
+    report = _fernley(tmp_path, "fernley-2014.md", _empty_priority_list(numbered))
+    [stated] = report.empty_lists
+    assert (stated.heading, stated.body, stated.number) == (
+        "Priority and immediate action", "lscb", 17 if numbered else None)
+    assert stated.text == "There are no areas for priority or immediate action."
+    said = [item for item in [*report.findings, *report.recommendations]
+            if "priority" in item.text.lower()]
+    assert said == []  # neither a finding nor a recommendation
+    lscb = sorted(r.number for r in report.recommendations if r.body == "lscb")
+    assert lscb == ([18, 19] if numbered else [17, 18])
+    assert _violations(report) == []
+    conforms, problems = _conforms(report)
+    assert conforms, problems
+    from ingest.rdf.graph import report_graph
+    from ingest.rdf.namespaces import OKG
+
+    graph = report_graph(report)
+    [node] = graph.subjects(RDF.type, OKG.EmptyList)
+    assert str(graph.value(node, OKG.listHeading)) == "Priority and immediate action"
+    assert str(node).endswith("/empty-list/lscb-1")
+    assert (graph.value(node, OKG.number) is not None) == numbered
+
+
+def test_class_5_a_real_item_opening_no_is_still_read(tmp_path):
+    """Only a sentence saying the list is empty is taken out of it."""
+    report = _fernley(tmp_path, "fernley-2014.md", lambda text: text.replace(
+        "17. Make sure that the board's audits",
+        "17. There are no gaps left in the board's audits, so make sure that the audits"))
+    assert report.empty_lists == ()
+    assert 17 in [r.number for r in report.recommendations if r.body == "lscb"]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("name", "numbers"), [
+    ("80426-barnsley/2014-08-08.pdf", [("local-authority", None), ("lscb", None)]),
+    ("80474-herefordshire/2014-06-30.pdf", [("local-authority", 16), ("lscb", 148)]),
+    ("80539-portsmouth/2014-09-01.pdf", [("lscb", 136)]),
+])
+def test_class_5_corpus_lists_stated_empty(shared, name, numbers):
+    report = read_report(shared / "corpus" / name)
+    assert [(e.body, e.number) for e in report.empty_lists] == numbers
+    assert all(e.heading == "Priority and immediate action" for e in report.empty_lists)
+    texts = {e.text for e in report.empty_lists}
+    assert not [f for f in report.findings if f.text in texts]
+    assert _violations(report) == []
+
+
+# -- class 4: headings the text layer gives out of reading order ------------------------
+
+def _text_layer(path: Path) -> str:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path)
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+
+
+@pytest.mark.parametrize("heading", ["## Recommendations", "### Recommendations"])
+def test_class_4_a_heading_drawn_after_its_paragraphs_is_read_where_it_is_printed(
+        tmp_path, heading):
+    from render import render
+
+    markdown = (DATA / "fernley-2014.md").read_text(encoding="utf-8").replace("\u2013", "-")
+    path = render(markdown, "pdf", tmp_path / "fernley-2014.pdf", drawn_late=heading)
+    layer = _text_layer(path)
+    first = "1. Make sure" if heading.startswith("## ") else "17. Make sure"
+    # the text layer gives the heading after the paragraphs printed under it
+    clean_path = render(markdown, "pdf", tmp_path / "clean.pdf")
+    printed = rf"{heading.lstrip('# ')}\s*\n{first}"  # the heading, then the paragraph
+    assert re.search(printed, _text_layer(clean_path)) and not re.search(printed, layer)
+    report, clean = read_report(path), read_report(clean_path)
+    read = sorted((r.body, r.number, r.text) for r in report.recommendations)
+    assert read == sorted((r.body, r.number, r.text) for r in clean.recommendations)
+    assert len(read) == 7
+    assert sorted((f.body, f.number, f.area) for f in report.findings) == sorted(
+        (f.body, f.number, f.area) for f in clean.findings)
+    assert _violations(report) == []
+
+
+# -- class 7: headings glued to text ------------------------------------------------------
+
+@pytest.mark.parametrize("heading", ["Summary for children", "What children told us"])
+def test_class_7_a_heading_after_a_recommendation_is_not_its_text(tmp_path, heading):
+    """A heading over a bulleted list, after the last recommendation, closes it: neither
+    the heading nor its list end up in the recommendation's text."""
+    last = ("5. Offer every child who goes missing from home or care a return interview, "
+            "and use what children say to reduce the risk of exploitation.\n")
+    report = _fernley(tmp_path, "fernley-2014.md", lambda text: text.replace(
+        last, f"{last}\n## {heading}\n\n- Services for children in Fernley are not yet good.\n"
+        "- Social workers visit most children often.\n"))
+    [five] = [r for r in report.recommendations if r.number == 5 and r.body != "lscb"]
+    assert five.text == last[3:].strip()
+    clean = read_report(DATA / "fernley-2014.md")
+    assert [(f.number, f.area, f.text) for f in report.findings] == [
+        (f.number, f.area, f.text) for f in clean.findings]
+    assert _violations(report) == []
+
+
+@pytest.mark.corpus
+def test_class_7_corpus_ealing_summary_is_not_glued_to_recommendation_10(shared):
+    report = read_report(shared / "corpus" / "80493-ealing" / "2016-08-26.pdf")
+    [ten] = [r for r in report.recommendations if r.number == 10]
+    assert ten.text.endswith("are fully reviewed.")
+    assert {f.area for f in report.findings if 11 <= f.number <= 40} >= {"help-and-protection"}
+    assert None not in {f.area for f in report.findings if f.body == "local-authority"}
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("name", "areas"), [
+    # "The graded judgement for adoption performance ..." is printed above 54, drawn after 56
+    ("80516-tower-hamlets/2017-04-07.pdf", {53: "looked-after", 54: "adoption", 56: "adoption"}),
+    ("80517-waltham-forest/2015-01-20.pdf", {127: "care-leavers", 130: "care-leavers"}),
+    # the "Key judgement" box heads the page; 136, printed under it, is drawn first
+    ("80542-rochdale/2014-12-05.pdf", {136: "leadership"}),
+])
+def test_class_4_corpus_findings_under_the_heading_printed_above_them(shared, name, areas):
+    report = read_report(shared / "corpus" / name)
+    read = {f.number: f.area for f in report.findings if f.body == "local-authority"}
+    assert {number: read.get(number) for number in areas} == areas
+    assert _violations(report) == []

@@ -19,12 +19,14 @@ def _numbers(report, body: str) -> list[int]:
 
 
 def test_lscb_strengths_after_its_list_are_findings(corpus):
-    # Portsmouth 2014: "Priority and immediate action" says no area needs it (136), four
-    # areas for improvement (137-140), then "The LSCB's strengths" 141-150.
+    # Portsmouth 2014: "Priority and immediate action" says no area needs it (136: an empty
+    # list, neither finding nor recommendation), four areas for improvement (137-140),
+    # then "The LSCB's strengths" 141-150.
     report = read_report(corpus / "80539-portsmouth" / "2014-09-01.pdf")
     assert _numbers(report, "lscb") == [137, 138, 139, 140]
     board = {f.number for f in report.findings if f.body == "lscb"}
-    assert {136, *range(141, 151)} <= board
+    assert set(range(141, 151)) <= board and 136 not in board
+    assert [(e.body, e.number) for e in report.empty_lists] == [("lscb", 136)]
     # Blackpool 2014: recommendations 144-151, strengths 152-154.
     report = read_report(corpus / "80431-blackpool" / "2014-09-08.pdf")
     assert _numbers(report, "lscb") == list(range(144, 152))

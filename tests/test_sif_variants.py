@@ -73,7 +73,9 @@ def test_2014_lists_keep_their_numbers_and_lose_their_sub_headings(tmp_path):
     board = [r.number for r in report.recommendations if r.body == "lscb"]
     assert board == [18, 19]  # not the strengths that follow the list
     board_findings = [f.number for f in report.findings if f.body == "lscb"]
-    assert board_findings == [17, 20, 21]  # "No areas were identified" is said, not asked
+    assert board_findings == [20, 21]
+    # "No areas were identified" says the list is empty: neither finding nor recommendation
+    assert [(e.body, e.number) for e in report.empty_lists] == [("lscb", 17)]
     assert validate(report_graph(report)).conforms
 
 

@@ -70,11 +70,11 @@ def test_credentials_quoted_by_the_server_are_not_printed(run, monkeypatch, comm
         assert secret not in result.stderr
 
 
-def _capped(rows: int, cap: int):
+def _capped(rows: int, cap: int | None):
     body = json.dumps({"head": {"vars": ["x"]}, "results": {"bindings": [
         {"x": {"type": "literal", "value": str(n)}} for n in range(rows)]}}).encode()
-    return lambda handler: (200, "application/sparql-results+json", body,
-                            {"X-SPARQL-MaxRows": str(cap)})
+    said = {"X-SPARQL-MaxRows": str(cap)} if cap is not None else {}
+    return lambda handler: (200, "application/sparql-results+json", body, said)
 
 
 def test_an_answer_the_server_cut_short_is_an_error_unless_allowed(run):
@@ -88,6 +88,20 @@ def test_an_answer_the_server_cut_short_is_an_error_unless_allowed(run):
     assert allowed.exit_code == 0 and len(allowed.stdout.splitlines()) == 6
     assert "Note: " in allowed.stderr and "the rows shown are not all" in allowed.stderr
     with tiny_server(_capped(4, 5)) as base:  # under the cap: whole
+        result = run("query", "judgements", "--endpoint", f"{base}/q", "-f", "csv")
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_an_answer_of_exactly_a_limit_servers_ship_with_is_taken_as_cut_short(run):
+    """Virtuoso as installed cuts answers at 10,000 rows; some versions say nothing."""
+    with tiny_server(_capped(10000, None)) as base:
+        refused = run("query", "judgements", "--endpoint", f"{base}/q", "-f", "csv")
+        allowed = run("query", "judgements", "--endpoint", f"{base}/q", "-f", "csv",
+                      "--allow-partial")
+    assert refused.exit_code == 4 and refused.stdout == ""
+    assert "exactly 10000 rows, the row limit Virtuoso ships with" in refused.stderr
+    assert allowed.exit_code == 0 and len(allowed.stdout.splitlines()) == 10001
+    with tiny_server(_capped(9999, None)) as base:  # one fewer: whole
         result = run("query", "judgements", "--endpoint", f"{base}/q", "-f", "csv")
     assert result.exit_code == 0 and result.stderr == ""
 

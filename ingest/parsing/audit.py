@@ -180,7 +180,9 @@ def _read_from_document(openings: list[Opening], report: Report) -> Counter:
     findings = {(f.body, f.number) for f in report.findings}
     if printed and findings and not printed & {n for _, n in findings}:
         findings = set()
-    return Counter(number for _, number in findings | recommendations)
+    # a numbered paragraph saying a list of recommendations is empty is read as that
+    empty = {(e.body, e.number) for e in report.empty_lists if e.number is not None}
+    return Counter(number for _, number in findings | recommendations | empty)
 
 
 def _not_read(first: int, last: int, run: int = 0) -> ParseProblem:

@@ -17,7 +17,16 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..frameworks import GRADE_WORDS, first_grade, match_area, whole_grade
-from ..model import Finding, Judgement, Line, PreviousInspection, Recommendation, Report, SourceText
+from ..model import (
+    EmptyList,
+    Finding,
+    Judgement,
+    Line,
+    PreviousInspection,
+    Recommendation,
+    Report,
+    SourceText,
+)
 from .backcover import back_cover_start
 from .citations import split_citation
 from .headers import (
@@ -87,6 +96,7 @@ _FINDING_HEADINGS = {
     "summary of key findings", "the local authority's strengths",
     "the local authority has the following strengths", "progress since the last inspection",
     "inspection judgements about the local authority", "summary for children and young people",
+    "summary for children",
     "key judgement judgement grade", "the local authority",
 }
 _OTHER_HEADINGS = (
@@ -98,11 +108,15 @@ _OTHER_HEADINGS = (
 )
 _TERMINATOR = re.compile(r"[.:;)!?]$")
 _LSCB_IN_TITLE = re.compile(r"Local Safeguarding Children Board|LSCB", re.I)
-# "There are no areas for priority action": said in the list, but not a recommendation.
+# "There are no areas for priority action": said in a list, but not one of its items.
 _NONE = re.compile(
     r"^(?:There (?:are|were) no|The inspection did not find any|No areas (?:were|have been)\b)",
     re.I,
 )
+# A sentence stating that the list it stands in is empty: it names what the list holds.
+_EMPTY = re.compile(
+    rf"(?:{_NONE.pattern[1:]}).{{0,80}}?\b(?:areas?|priority|actions?|recommendations?"
+    r"|improvements?)\b[^.]{0,80}\.?", re.I)
 # "The local authority's strengths", "The LSCB's strengths", "X has the following strengths":
 # the findings after a list of recommendations, for whichever body.
 _STRENGTHS = re.compile(
@@ -117,6 +131,7 @@ class _Section:
     area: str | None
     may_restart: bool = False
     lines: list[int] = field(default_factory=list)
+    heading: str = ""  # the heading that opens it, as printed
 
 
 def parse_sif(text: SourceText, title_at: int, title: str) -> Report:
@@ -133,7 +148,7 @@ def parse_sif(text: SourceText, title_at: int, title: str) -> Report:
     elif lscb_only or _LSCB_IN_TITLE.search(title):
         raise InputError(name, "reviews its LSCB but states no judgement of the board")
     sections = _sections(lines, body_at, LSCB if lscb_only else LA)
-    findings, recommendations, left_out, twice, late = _items(lines, sections)
+    findings, recommendations, left_out, twice, late, empty = _items(lines, sections)
     lead, inspectors = inspection_team(lines)
     return Report(
         source=text.source,
@@ -152,6 +167,7 @@ def parse_sif(text: SourceText, title_at: int, title: str) -> Report:
         skipped_numbers=left_out,
         repeated_numbers=twice,
         out_of_order_numbers=late,
+        empty_lists=empty,
         lead_inspector=lead,
         leads=lead_inspectors(lines),
         inspectors=inspectors,
@@ -288,6 +304,7 @@ def _sections(lines: Sequence[Line], start: int, body: str) -> list[_Section]:
         if heading is None:
             current.lines.append(index)
         else:
+            heading.heading = lines[index].text.strip()
             current = heading
             sections.append(current)
     return sections
@@ -357,11 +374,12 @@ def _is_grade_line(text: str) -> bool:
 def _items(
     lines: Sequence[Line], sections: list[_Section]
 ) -> tuple[list[Finding], list[Recommendation], tuple[int, ...], tuple[int, ...],
-           tuple[int, ...]]:
-    """Findings, recommendations, the numbers the report skips and those it prints twice:
-    numbered paragraphs in one running sequence, or, where a list is not numbered, its
-    bullets."""
+           tuple[int, ...], tuple[EmptyList, ...]]:
+    """Findings, recommendations, the numbers the report skips and those it prints twice,
+    and the lists stated to be empty: numbered paragraphs in one running sequence, or,
+    where a list is not numbered, its bullets."""
     findings: list[Finding] = []
+    empty: list[EmptyList] = []
     recommendations: list[Recommendation] = []
     left_out: list[int] = []
     twice: list[int] = []
@@ -382,19 +400,41 @@ def _items(
         if section.role != "recommendation":
             findings += [_finding(p, section.body) for p in paragraphs]
             continue
+        stated = _stated_empty(lines, section, paragraphs)
+        empty += stated
+        paragraphs = [p for p in paragraphs if not _EMPTY.fullmatch(p.text)]
         printed = bool(paragraphs)
-        if not paragraphs:
+        if not paragraphs and not stated:
             paragraphs = _bullets(lines, section, _count(recommendations, section.body) + 1)
-        findings += [_finding(p, section.body) for p in paragraphs if _NONE.match(p.text)]
-        recommendations += [
-            _recommendation(p, section.body, printed) for p in paragraphs if not _NONE.match(p.text)
-        ]
+        recommendations += [_recommendation(p, section.body, printed) for p in paragraphs]
     if not findings:  # a layout with no numbered paragraphs: its bullets are the findings
         for section in (s for s in sections if s.role == "finding"):
             start = _count(findings, section.body) + 1
             findings += [_finding(p, section.body) for p in _bullets(lines, section, start)]
     return (findings, recommendations, tuple(left_out), tuple(sorted(set(twice))),
-            tuple(sorted(set(late))))
+            tuple(sorted(set(late))), tuple(empty))
+
+
+def _stated_empty(lines: Sequence[Line], section: _Section,
+                  paragraphs: list[Paragraph]) -> list[EmptyList]:
+    """The sentences of a list of recommendations saying that it is empty ("There are no
+    areas for priority and immediate action"): a numbered paragraph that says only that,
+    or an unnumbered sentence opening the list."""
+    said = [EmptyList(section.heading, p.text, section.body, p.number, p.page)
+            for p in paragraphs if _EMPTY.fullmatch(p.text)]
+    pieces: list[str] = []
+    for index in section.lines[:3]:
+        text = lines[index].text
+        if NUMBERED.match(text) or lines[index].bullet:
+            break
+        pieces.append(text)
+        if ENDS_SENTENCE.search(text):
+            break
+    sentence = join_lines(pieces)
+    if pieces and _EMPTY.fullmatch(sentence):
+        page = lines[section.lines[0]].page
+        said.insert(0, EmptyList(section.heading, sentence, section.body, None, page))
+    return said
 
 
 def _recommendation(paragraph: Paragraph, body: str, printed: bool) -> Recommendation:
@@ -439,13 +479,25 @@ def _numbered(lines: Sequence[Line], section: _Section, numbering: Numbering,
                 opened.after_skip, printed[section.body, opened.number], opened.out_of_order,
             ))
             is_open = True
-        elif is_subheading(section_texts, position, numbering.expected, previous):
+        elif is_subheading(section_texts, position, numbering.expected, previous) or (
+                _opens_list(lines, section.lines, position, previous)):
             is_open, previous = False, ""
             continue
         elif is_open:
             paragraphs[-1].pieces.append(text)
         previous = text
     return paragraphs
+
+
+def _opens_list(lines: Sequence[Line], indexes: list[int], position: int, previous: str) -> bool:
+    """A heading over a bulleted list ("Summary for children", then its bullets): a
+    heading-like line after a finished sentence with a bullet on the next line. It and its
+    list are not the text of the paragraph above."""
+    following = indexes[position + 1] if position + 1 < len(indexes) else None
+    return (
+        following is not None and lines[following].bullet == 1
+        and bool(ENDS_SENTENCE.search(previous)) and heading_like(lines[indexes[position]].text)
+    )
 
 
 def _opens_run(text: str, previous: str) -> bool:

@@ -93,13 +93,12 @@ def _value(value: float) -> Literal:
 
 
 def _ref_date(key: str | None) -> Literal | None:
-    """ISO dates, months and years typed as such; periods and phrases as plain keys."""
+    """ISO dates, months and years typed as such; periods ("2017-2018", a financial or
+    academic year) and phrases as plain keys."""
     if key is None:
         return None
     if len(key) == 10 and key[4] == "-" and key[7] == "-":
         return Literal(key, datatype=XSD.date)
-    if len(key) == 7 and key[4] == "-" and key[:4].isdigit() and int(key[5:]) > 12:
-        return Literal(key)  # "2017-18": a financial or academic year
     if len(key) == 7 and key[4] == "-" and key[:4].isdigit():
         return Literal(key, datatype=XSD.gYearMonth)
     if len(key) == 4 and key.isdigit():

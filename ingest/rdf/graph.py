@@ -64,6 +64,7 @@ def _add_report(graph: Sink, report: Report, previous: URIRef | None,
         _earlier(graph, report, inspection, document, told, (earlier or {}).get(told.framework))
     _findings(graph, report, inspection, document, source)
     _recommendations(graph, report, inspection, document)
+    _empty_lists(graph, report, inspection, document)
     _supports(graph, report, inspection)
     _audit(graph, report, document)
     area_send_graph(graph, report, inspection, document)
@@ -350,6 +351,24 @@ def _recommendations(graph, report: Report, inspection, document) -> None:
             (OKG.body, Literal(item.body)),
             (OKG.inReport, document),
             (OKG.citation, Literal(item.citation) if item.citation else None),
+        )
+
+
+def _empty_lists(graph, report: Report, inspection, document) -> None:
+    """A list of recommendations the report states is empty: ``empty-list/1``, in the
+    order printed (the LSCB's ``empty-list/lscb-1``)."""
+    place: dict[str, int] = {}
+    for stated in report.empty_lists:
+        place[stated.body] = place.get(stated.body, 0) + 1
+        _add(
+            graph, _item_iri(inspection, "empty-list", place[stated.body], stated.body),
+            (RDF.type, OKG.EmptyList),
+            (OKG.listHeading, Literal(stated.heading)),
+            (OKG.printedText, Literal(stated.text)),
+            (OKG.body, Literal(stated.body)),
+            (OKG.number, Literal(stated.number) if stated.number is not None else None),
+            (OKG.page, Literal(stated.page) if stated.page is not None else None),
+            (OKG.inReport, document),
         )
 
 

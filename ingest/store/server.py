@@ -67,8 +67,9 @@ def ask(endpoint: str, text: str, timeout: float = DEFAULT_TIMEOUT,
         ) -> bytes:
     """Run a SELECT query on a SPARQL 1.1 Protocol endpoint (POST, form-encoded) and return
     its answer, checked to be SPARQL 1.1 Query Results JSON. An answer the server says it
-    capped (``X-SPARQL-MaxRows``, as Virtuoso sends) is an error, or with ``allow_partial``
-    passed to ``on_partial`` as a note."""
+    capped (``X-SPARQL-MaxRows``, as Virtuoso sends), or of exactly a row limit servers
+    ship with (``KNOWN_CAPS``), is an error, or with ``allow_partial`` passed to
+    ``on_partial`` as a note."""
     try:
         form = query_form(text)
     except Exception as error:  # pyparsing's ParseException, and kin
@@ -85,13 +86,24 @@ def ask(endpoint: str, text: str, timeout: float = DEFAULT_TIMEOUT,
                                    answer_headers=said)
     rows = _results(endpoint, content_type, answer)
     cap = _cap(said.get("x-sparql-maxrows", ""))
+    problem = None
     if cap is not None and rows >= cap:
         problem = (f"the server cut the answer at {cap} rows (X-SPARQL-MaxRows): more rows "
                    "may exist; raise the server's limit (Virtuoso: ResultSetMaxRows)")
+    elif cap is None and rows in KNOWN_CAPS:
+        problem = (f"the answer has exactly {rows} rows, {KNOWN_CAPS[rows]}, so it may have "
+                   "been cut short without a word: raise the server's limit")
+    if problem is not None:
         if not allow_partial:
             raise ServerError(endpoint, problem + ", or give --allow-partial", EXIT_REFUSED)
         on_partial(f"{without_userinfo(endpoint)}: {problem}")
     return answer
+
+
+# Row limits servers ship with and apply without saying so: an answer of exactly that many
+# rows is taken to be cut short (a whole answer of that size is rare; --allow-partial
+# shows it).
+KNOWN_CAPS = {10000: "the row limit Virtuoso ships with (ResultSetMaxRows)"}
 
 
 def _cap(value: str) -> int | None:

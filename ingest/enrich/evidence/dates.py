@@ -1,6 +1,7 @@
 """Dates and periods a statement refers to: "at 31 March 2018", "in 2017-18", "in the
 last 12 months". Each becomes a plain key: an ISO date, "YYYY-MM", "YYYY", a period
-"2017-18" (also printed "2017/18", "2017-8" or "2017 to 2018"), or, for a period told
+"2017-2018" (printed "2017-18", "2017/18", "2017-8" or "2017 to 2018"), an ISO interval
+("April to December 2015", "from 1 April to 30 September 2015"), or, for a period told
 relative to the inspection, one of the keys of ``RELATIVE_KEYS``, which the graph resolves
 against the inspection's dates. ``datetime.strptime`` reads the few printed forms."""
 
@@ -13,8 +14,12 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _NUMBER_WORD = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _UNIT = r"(?:days?|weeks?|months?|years?)"
 _RELATIVE = (
-    rf"between {_MONTH} \d{{4}} and {_MONTH} \d{{4}}"
-    rf"|(?:from |between )?{_MONTH}(?: \d{{4}})? ?(?:to|until|and|[-\u2013]) ?{_MONTH} \d{{4}}"
+    rf"(?:from )?\d{{1,2}} {_MONTH}(?: \d{{4}})? ?(?:to|until|[-\u2013]) ?"
+    rf"\d{{1,2}} {_MONTH} \d{{4}}"
+    rf"|between \d{{1,2}} {_MONTH}(?: \d{{4}})? and \d{{1,2}} {_MONTH} \d{{4}}"
+    rf"|between {_MONTH} \d{{4}} and {_MONTH} \d{{4}}"
+    rf"|(?:from )?{_MONTH}(?: \d{{4}})? ?(?:to|until|[-\u2013]) ?{_MONTH} \d{{4}}"
+    rf"|between {_MONTH}(?: \d{{4}})? and {_MONTH} \d{{4}}"
     rf"|(?:last|past|previous) (?:{_NUMBER_WORD} )?{_UNIT}"
     rf"|{_NUMBER_WORD} {_UNIT} (?:before|prior to|preceding) (?:this |the )?inspection"
     r"|since the (?:last|previous) inspection"
@@ -92,7 +97,7 @@ def _typed_key(kind: str | None, printed: str) -> str:
     if kind == "period":
         first, second = re.split(r" ?[-/\u2013\u2212] ?| to ", printed)
         second = first[: 4 - len(second)] + second  # "2008-9": 2009
-        return f"{first}-{second[-2:]}"
+        return f"{first}-{second}"  # both years whole: "2011-12" would be December 2011
     if kind == "year":
         return printed
     return _relative_key(printed.lower())
@@ -101,6 +106,11 @@ def _typed_key(kind: str | None, printed: str) -> str:
 def _relative_key(printed: str) -> str:
     """A relative phrase -> its key of ``RELATIVE_KEYS``."""
     words = printed.split()
+    days = re.findall(rf"\d{{1,2}} {_MONTH}(?: \d{{4}})?", printed, re.I)
+    if len(days) == 2:  # "from 1 April to 30 September 2015": an ISO interval of days
+        year = days[1].split()[-1]
+        first = days[0] if len(days[0].split()) == 3 else f"{days[0]} {year}"
+        return f"{_typed_key('day', first)}/{_typed_key('day', days[1])}"
     months = re.findall(rf"{_MONTH}(?: \d{{4}})?", printed, re.I)
     if len(months) == 2 and not printed.startswith("since"):
         # "between April 2014 and March 2015", "April to December 2015": an ISO interval

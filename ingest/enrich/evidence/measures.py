@@ -71,6 +71,25 @@ _LEAD = tuple((key, re.compile(lead, re.I), re.compile(local, re.I))
               for key, lead, local in _LEAD_RULES)
 
 
+# "The number of special guardianship orders has dropped to 22": the measure named as the
+# subject of a number's clause, the number following its verb (not "the number of care
+# leavers in education is 40": a subgroup)
+_NAMED = {
+    "adoptions": r"adoptions|adoption orders|children adopted",
+    "special-guardianship-orders": r"special guardianship orders|SGOs",
+    "serious-case-reviews": r"serious case reviews",
+    "serious-incident-notifications": r"serious incident notifications",
+    "care-leavers": r"care leavers",
+    "children-looked-after": r"children looked after|looked after children|children in care",
+}
+_VERB = (r"(?:has |have |had )?(?:is|was|were|are|rose|fell|dropped|increased|decreased"
+         r"|reduced|risen|fallen|grown|grew|stood|stands|remains|remained|been|doubled|halved)")
+_SUBJECT = tuple((key, re.compile(
+    rf"\bthe (?:total )?(?:number|total) of (?:{nouns})\s+{_VERB}\b(?:(?!\band\b)[^,;()])*$",
+    re.I))
+    for key, nouns in _NAMED.items())
+
+
 # "no children were adopted apart from their brothers and sisters": a subgroup, not the measure
 # ... or another authority's: "two serious case reviews in other local authorities"
 _SUBGROUP = re.compile(r"#[^#]*\b(?:apart from|except|other than|excluding|not including"
@@ -88,6 +107,10 @@ def match_measure(clause: str, unit: str, lead: str = "", prose: bool = False) -
     for key, rule, units in _COMPILED:
         if unit in units and (not prose or key in IN_PROSE) and rule.search(clause):
             return key
+    if unit == "count":  # the words before the number, from the sentence's start
+        named = next((key for key, subject in _SUBJECT if subject.search(lead[-300:])), None)
+        if named:
+            return named
     if prose:
         return None
     if unit != "percent":

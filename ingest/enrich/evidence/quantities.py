@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .dates import Span
+from .dates import Span, is_relative_key
 
 _SMALL = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
           r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen")
@@ -26,7 +26,8 @@ _ZERO_NOUN = (r"children|child|young people|young person|serious|special guardia
               r"|notifications?|reviews?|cases?|episodes?|requests?|breakdowns?|incidents?"
               r"|instances?|orders?|applications?|investigations?|enquiries|exclusions?")
 # "no recent cases", "no tenancy breakdowns", "no pre-order disruptions": one word may stand
-# between "no" and its noun, but not one that makes "no" an adverb ("no longer", "no more")
+# between "no" and its noun in the plural ("no available placement" is no count), but not
+# one that makes "no" an adverb ("no longer", "no more")
 _ZERO_GAP = r"(?:(?!(?:longer|more|less|other than)\b)[a-z][a-z-]* )?"
 _DASH = "\u2013-"  # a hyphen, or an en dash where a rendering printed one ("13\u2013week")
 _HYPHENED = rf"(?:day|week|month)\b(?![{_DASH}]old)"  # "three-day courses", not "six-month-old"
@@ -36,7 +37,9 @@ NUMBER = re.compile(
     rf"|(?P<word>\b(?:{_WORD})\b)(?!\w|[{_DASH}](?!{_HYPHENED}))"
     rf"|(?P<zero>\bnone\b(?! of (?!(?:them|whom)\b|(?:the|these|those) (?:[\w-]+ )?"
     rf"(?:{_ZERO_NOUN})\b))|\bzero\b(?! tolerance)"
-    rf"|\bno\b(?= {_ZERO_GAP}(?:{_ZERO_NOUN})\b(?![\'\u2019](?!s\b)))|\bno[- ]one\b))",
+    rf"|\bno\b(?= (?:{_ZERO_NOUN}|{_ZERO_GAP}(?:{_ZERO_NOUN})(?:(?<=s)|(?<=children)|(?<=people)))"
+    r"\b(?![\'\u2019](?!s\b)))"
+    r"|\bno[- ]one\b))",
     re.I,
 )
 _UNIT = re.compile(
@@ -51,7 +54,7 @@ _REFERENCE_BEFORE = re.compile(
     r"|\blevels?|\btiers?|\bphases?|\bpages?|\bsteps?|\barticles?|\bregulations?"
     r"|\bstandards?|\bchapters?|\bparts?|\bschedules?|\bno\.|\b(?-i:Number)|\bappendix|\bannex"
     r"|\baged?(?: (?:under|over|between|from))?|\bages(?: of)?|\bage of|\bpriority|\bpoint"
-    r"|\bwave|\bcohort|\bgroup|\bband|£|\$|\b(?-i:Act)"
+    r"|\bwave|\bcohort|\bgroup|\bband|\bquarter|£|\$|\b(?-i:Act)"
     r"|\b(?:become|becomes|became|turn|turns|turned|turning|reach|reaches|reaching"
     r"|until they are))\s*\(?$"
     r"|\b(?:aged?|ages)(?: of| between| from)? \d{1,2}\s*(?:and|to|or|-|\u2013)\s*$"
@@ -106,8 +109,14 @@ _NEEDS_NUMBER = re.compile(
 _PRONOUN_BEFORE = re.compile(r"\b(?:no|any|the|this|that|each|every|which|such)\s+$", re.I)
 _PRONOUN_AFTER = re.compile(
     r"^\s+(?:of|another|or|to|and|in|at|for|who|which|that|off|point|time|stage|way"
-    r"|hand|side|place|day)\b", re.I)
+    r"|hand|side|place|day|voice)\b", re.I)
 _FOOTNOTE = re.compile(r"[a-z,;]\s$")
+# "live in residential special schools 4, of whom ...": a mark after a plural noun that
+# ends its phrase (a count stands before its noun)
+_MARK_AFTER_NOUN = re.compile(
+    r"\b(?!(?:remains|stands|equals|totals|shows|numbers|across|towards|versus|less|plus)\b)"
+    r"[a-z]{4,}s\s$")
+_MARK_END = re.compile(r"^\s*(?:,|which\b|who\b|that\b|of whom\b)")
 _FOOTNOTE_AFTER = re.compile(r"\s(?!(?:January|February|March|April|May|June|July|August"
                              r"|September|October|November|December)\b)[A-Z][a-z]")
 _FOR_OVER = re.compile(r"\bfor\s+(?:over|under|below|above)\s*$", re.I)  # a duration
@@ -145,7 +154,22 @@ def read_numbers(text: str, dates: list[Span]) -> list[Reading]:
         reading = _reading(text, match)
         if reading is not None:
             found.append(reading)
+    found = [r for r in found if not _is_period_length(text, r, dates)]
     return [r for group in _lists(text, found) for r in _list_readings(text, group)]
+
+
+_LENGTH_BEFORE = re.compile(r"\bthe\s+(?:(?:first|last|past|final|latest)\s+)?$", re.I)
+
+
+def _is_period_length(text: str, reading: Reading, dates: list[Span]) -> bool:
+    """"the three years 2013-16", "the first nine months of 2015-16": the length of a
+    period printed next to it, not a quantity ("675 days (31 March 2013)" is one)."""
+    if reading.unit not in ("days", "weeks", "months", "years") \
+            or not _LENGTH_BEFORE.search(text[max(0, reading.start - 20):reading.start]):
+        return False
+    gap = re.match(r"\s*\(?(?:of |from |between )?", text[reading.end:])
+    start = reading.end + (gap.end() if gap else 0)
+    return any(span.start == start and not is_relative_key(span.key) for span in dates)
 
 
 def _lists(text: str, readings: list[Reading]) -> list[list[Reading]]:
@@ -165,6 +189,9 @@ def _list_readings(text: str, group: list[Reading]) -> list[Reading]:
     unit = group[-1].unit
     if len(group) > 1 and unit in ("days", "weeks", "months", "years"):
         group = [r if r.unit != "count" else replace(r, unit=unit) for r in group]
+    if len(group) == 2 and unit in ("percent", "rate-per-10000") and group[0].unit == "count" \
+            and re.fullmatch(r"\s+(?:to|and)\s+", text[group[0].end:group[1].start]):
+        group = [replace(group[0], unit=unit, base=group[1].base), group[1]]  # "18 to 13 per"
     prefix = text[max(0, group[0].start - 8):group[0].start]
     if unit in ("days", "weeks", "months", "years") and (
             _AGED_BEFORE.search(prefix) or _AT_BEFORE.search(prefix)
@@ -185,9 +212,13 @@ def _reading(text: str, match: re.Match) -> Reading | None:
                    and not _NEEDS_NUMBER.search(before[-16:])
                    and _FOOTNOTE_AFTER.match(after) and len(digits) <= 2):
         return None  # "0300 123 1231"; "enquiries do not 1 The areas ...": a footnote's mark
+    if digits and digits.isdigit() and len(digits) <= 2 and _MARK_AFTER_NOUN.search(before[-24:]) \
+            and _MARK_END.match(after):
+        return None  # "residential special schools 4, of whom"
     word = match.group("word")
-    if word and word[0].isupper() and _IN_A_NAME.search(before):
-        return None  # "the 'One Family Approach'", "One Council, One family": a name
+    if word and (word[0].isupper() and _IN_A_NAME.search(before)
+                 or re.search(r"['\u2018\u201c]$", before)):
+        return None  # "the 'One Family Approach'", "One Council, One family", "'one family'"
     if word and word.lower() == "one" and (
             _PRONOUN_BEFORE.search(before[-12:]) or _PRONOUN_AFTER.search(after)
             or _ONE_TO.search(before[-8:]) or word == "One" and _NAME_AFTER.match(after)

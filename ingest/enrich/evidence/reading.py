@@ -21,6 +21,9 @@ _COMPANION = re.compile(
 # averages of", "the national threshold stood at"
 _ELSEWHERE = (r"(?:national|England|English|England's|statistical neighbours?['\u2019]?"
               r"|comparators?|similar (?:areas|authorities|local authorities))")
+_ELSEWHERE_END = re.compile(rf"{_ELSEWHERE}\s*$", re.I)  # "statistical neighbours (21%)"
+_ALONE_IN_BRACKETS = re.compile(r"(?:\s+(?:in|for|at) [^()]*?)?\s*\)")  # "(18% in 2014-15)"
+_NATIONALLY = re.compile(r"\)?\s*(?:nationally|in England|across England)\b", re.I)
 _FIGURE = (r"(?:averages?|levels?|figures?|rates?|proportions?|thresholds?|targets?|benchmarks?"
            r"|requirements?|expectations?)")
 _NATIONAL_HERE = re.compile(
@@ -39,12 +42,19 @@ _COMPARED = re.compile(r"(?:compared (?:with|to)|against|than)\s*(?:the\s+)?$", 
 _NATIONAL_AFTER = re.compile(
     r"^[^.;(]*?(?:national|in England|\bthe country\b|England as a whole|nationally)",
     re.I)
-_CLAUSE_END = re.compile(r"\(|,\s|;|\band\b")
+_BRACKETED_DATE = re.compile(r"\s*\((?:at |on |as at |in |for )?", re.I)
+# "and" ends a clause where a new one starts ("77% and for 2015-16 so far 79%"), not
+# inside a noun phrase ("children and young people", "bed and breakfast")
+_CLAUSE_END = re.compile(
+    r"\(|,\s|;|\band\b(?=\s+(?:in|for|at|on|during|by|from|since|over|is|was|are|were|has"
+    r"|have|had|the|this|that|it|its|\d|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\b)")
 _FROM = re.compile(
     r"(?:\bfrom|compared (?:with|to)|similar to|the same as)(?: the)?"
     r"(?: (?:figure|number|rate) of)?\s*(?:approximately\s+|around\s+|about\s+)?$", re.I)
 # "from" states an earlier value only where the sentence tells of a change
-_CHANGE = re.compile(r"increas|reduc|decreas|\bris[ei]|risen|\bfall|\bfell|\bdown\b|\bup\b"
+_CHANGE = re.compile(r"increas|reduc|decreas|\bris[ei]|risen|\brose\b|\bfall|\bfell|\bdown\b|\bup\b"
+                     r"|doubl|halv|worsen|deteriorat|climb"
                      r"|improv|declin|chang|compared|similar|same as|grown|grew|drop|went|moved",
                      re.I)
 _OUTSIDE = "children-looked-after-outside-area"
@@ -84,7 +94,8 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
                       else len(text))
         head, tail = text[head_from:reading.start], text[reading.end:tail_to]
         companion = index and _companion(text, readings[index - 1], reading)
-        quantity = _quantity(reading, head, tail, lead + " " + text[:reading.start], prose)
+        quantity = _quantity(reading, (head, text[sentence[0]:reading.start]), tail,
+                             lead + " " + text[:reading.start], prose)
         if companion and quantities:
             quantity = _as_companion(quantity, quantities[-1])
             if _OF_WHOM.search(heads[-1]) and quantity.measure == _OUTSIDE:
@@ -151,9 +162,12 @@ def _companion(text: str, before: Reading, reading: Reading) -> bool:
     return bool(_COMPANION.fullmatch(gap)) and before.unit != reading.unit
 
 
-def _quantity(reading: Reading, head: str, tail: str, lead: str, prose: bool) -> Quantity:
+def _quantity(reading: Reading, heads: tuple[str, str], tail: str, lead: str, prose: bool
+              ) -> Quantity:
+    """``heads``: the words since the number before, and since the sentence's start."""
+    head, sentence_head = heads
     clause_head = _BREAK.sub("", head)
-    role = _role(clause_head, tail, head)
+    role = _role(clause_head, tail, sentence_head)
     measure = match_measure(f"{clause_head}#{tail}", reading.unit, lead, prose)
     return Quantity(value=reading.value, unit=reading.unit, words=reading.words,
                     start=reading.start, role=role, measure=measure, base=reading.base)
@@ -162,7 +176,9 @@ def _quantity(reading: Reading, head: str, tail: str, lead: str, prose: bool) ->
 def _role(head: str, tail: str, sentence_head: str) -> str:
     bracketed = sentence_head.rstrip().endswith("(") and sentence_head.rstrip()[:-1]
     if _NATIONAL_HERE.search(head) or (_COMPARED.search(head) and _NATIONAL_AFTER.search(tail)) \
-            or bracketed and _NATIONAL_HERE.search(bracketed):  # "the England average (83%)"
+            or bracketed and _ALONE_IN_BRACKETS.match(tail) and bool(
+                _NATIONAL_HERE.search(bracketed) or _ELSEWHERE_END.search(bracketed)) \
+            or _NATIONALLY.match(tail):  # "the England average (83%)", "58% nationally"
         return "national"
     if (_FROM.search(head) or _FROM_WHEN.search(sentence_head)) and _CHANGE.search(sentence_head):
         return "previous"
@@ -195,6 +211,9 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
         clause_end = _CLAUSE_END.search(text, reading.end, tail_to)
         stop = clause_end.start() if clause_end else tail_to
         within = [s for s in after if s.start < stop]
+        bracket = _BRACKETED_DATE.match(text, reading.end)
+        if bracket:  # "now (at 31 March 2013)": the date in brackets after the number
+            within = [s for s in after if s.start == bracket.end()][:1] or within
         lead = [s for s in inside if s.end <= reading.start and _is_lead(text, sentence, s)]
         if within and lead and within[0].key == "time-of-the-inspection":
             within = []  # "Since ..., four reviews were completed or ongoing at the time of ..."
