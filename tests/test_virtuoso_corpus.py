@@ -42,17 +42,7 @@ def variants(name: str) -> list[list[str]]:
                          if "authority" in optional else [])
 
 
-# Known open defect (issue 20 stays open): Virtuoso 7.2 refuses `summary` over the corpus,
-# estimating 2,058 s against its 400 s limit; the query still reads every authority before
-# it keeps the latest inspections and must be rewritten as the others were. Strict: the day
-# Virtuoso answers it, this test says so and the mark must go.
-KNOWN_REFUSED = {"summary": "Virtuoso refuses summary over the corpus (cost estimate 2,058 s "
-                            "> 400 s limit): the query is not yet written to scale"}
-
-
-@pytest.mark.parametrize("name", [
-    pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_REFUSED[name], strict=True))
-    if name in KNOWN_REFUSED else name for name in sorted(saved_queries())])
+@pytest.mark.parametrize("name", sorted(saved_queries()))
 def test_virtuoso_and_store_give_the_same_rows(corpus_virtuoso, corpus_store, name):
     for parameters in variants(name):
         own = rows(name, "--store", str(corpus_store), *parameters)
