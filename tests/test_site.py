@@ -185,3 +185,23 @@ def test_the_ontology_page_documents_every_term(site):
     for term in classes + properties:
         assert f'id="{term.name}"' in html and term.label in html.replace("&#39;", "'")
     assert "<svg" in html and "How the classes relate" in html
+
+
+def test_inspection_page_shows_what_became_of_the_previous_recommendations(site, run,
+                                                                           fernley_store):
+    rows = table((site / "id/inspection/fernley/2021-11-19/index.html").read_text(),
+                 "What this report says of each recommendation of the inspection ending "
+                 "2017-03-24")
+    expected = query_rows(run, fernley_store, "follow-through-status")
+    expected = [r for r in expected if r["laterInspectionEnd"] == "2021-11-19"]
+    assert rows[0] == ["Previous recommendation", "Status", "Behind the status"]
+    assert [r[0].split(":")[0] for r in rows[1:]] == [r["earlierNumber"] for r in expected]
+    repeated = next(r for r in rows[1:] if r[0].startswith("3:"))  # asked for again in 2021
+    assert repeated[1:] == ["Asked for again", "recommendation 2 of this report"]
+    html = (site / "id/inspection/fernley/2021-11-19/index.html").read_text()
+    assert 'href="#recommendation-local-authority-2"' in html
+    assert 'id="recommendation-local-authority-2"' in html
+    earlier = (site / "id/inspection/fernley/2017-03-24/index.html").read_text()
+    assert 'id="recommendation-local-authority-3"' in earlier
+    first = (site / "id/inspection/fernley/2014-04-24/index.html").read_text()
+    assert 'id="follow-through"' not in first  # no inspection before it in the data

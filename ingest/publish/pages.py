@@ -167,3 +167,28 @@ def grouped(table: Table, key: str) -> dict[str, list[dict[str, Value]]]:
     for row in table.dicts():
         groups[str(row[key])].append(row)
     return dict(groups)
+
+
+
+STATUS_WORDS = {"improved": "Improved, the report says", "still-a-concern": "Still a concern, "
+                "the report says", "repeated": "Asked for again",
+                "not-mentioned": "Not mentioned (nothing in this report shares its words)"}
+
+
+def item_anchor(number: str) -> str:
+    """The anchor of a recommendation on its inspection's page, from its number as the
+    follow-through query gives it ("3", "lscb-3")."""
+    body, _, own = number.rpartition("-")
+    return f"recommendation-{body if body == 'lscb' else 'local-authority'}-" \
+        f"{own if body == 'lscb' else number}"
+
+
+def item_number(iri: Value) -> str:
+    """A later item's number as its IRI ends ("3", "lscb-3")."""
+    return str(iri).rsplit("/", 1)[-1]
+
+
+def item_named(iri: Value) -> str:
+    """A later finding or recommendation named by its IRI's end ("finding 24",
+    "recommendation lscb-3"); "" for none."""
+    return " ".join(str(iri).rsplit("/", 2)[-2:]) if iri else ""

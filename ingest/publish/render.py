@@ -84,10 +84,13 @@ class Renderer:
                    title=f"{history[0].authority_name}: children's services inspections")
 
     def inspection(self, inspection: Inspection, found: dict[str, Inspection], recommendations,
-                   evidence, flagged, problems) -> None:
+                   evidence, flagged, problems, follow_through: list | None = None) -> None:
         self.write(inspection.path, "inspection.html", inspection=inspection,
                    recommendations=recommendations, evidence=evidence, flagged=flagged,
                    problems=problems, iri=inspection.iri, page_path=pages.page_path,
+                   follow_through=follow_through or [], status_words=pages.STATUS_WORDS,
+                   item_anchor=pages.item_anchor, item_named=pages.item_named,
+                   item_number=pages.item_number,
                    title=f"{inspection.authority_name}: inspection ending {inspection.end}")
 
     def ontology(self) -> None:

@@ -59,6 +59,7 @@ class Answers:
     flagged: Table
     problems: Table
     neighbours: Table
+    follow_through: Table
 
 
 def gather(target: Target) -> Answers:
@@ -66,7 +67,8 @@ def gather(target: Target) -> Answers:
                       ask(target, "inspection-grades"), ask(target, "recommendation-findings"),
                       ask(target, "finding-evidence"),
                       ask(target, "flagged-findings-without-recommendation"),
-                      ask(target, "report-problems"), ask(target, "statistical-neighbours"))
+                      ask(target, "report-problems"), ask(target, "statistical-neighbours"),
+                      ask(target, "follow-through-status"))
     if not answers.grades.rows:
         raise SiteError("no inspection reports to publish (ingest some first)")
     return answers
@@ -137,11 +139,13 @@ def _write_site(target: Target, answers: Answers, root: Path,
     evidence = pages.grouped(answers.evidence, "finding")
     flagged = pages.grouped(answers.flagged, "inspectionEnd")
     problems = pages.grouped(answers.problems, "report")
+    followed = pages.grouped(answers.follow_through, "laterInspection")
     for inspection in found.values():
         renderer.inspection(inspection, found, recommendations.get(inspection.report, []),
                             evidence, [f for f in flagged.get(str(inspection.end), [])
                                        if f["authorityName"] == inspection.authority_name],
-                            problems.get(inspection.report, []))
+                            problems.get(inspection.report, []),
+                            followed.get(inspection.iri, []))
     renderer.ontology()
     say("pages written")
     _downloads(target, answers, root)
