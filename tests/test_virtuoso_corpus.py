@@ -7,6 +7,10 @@ Slow (every PDF is read): marked ``corpus``; run with ``pytest -m corpus``. Skip
 why, where Virtuoso is not installed.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 from examples import example_parameters
@@ -23,22 +27,30 @@ MAY_BE_EMPTY = {"previous-inspection-disagreements", "evidence-for-recommendatio
                 "send-outcomes", "send-areas-for-improvement"}
 
 
-@pytest.fixture(scope="module")
-def corpus_virtuoso(corpus_store, tmp_path_factory):
-    with virtuoso(tmp_path_factory.mktemp("corpus-virtuoso")) as base:
-        result = CliRunner().invoke(cli, ["load", "--store", str(corpus_store), "--graph-store",
+@contextmanager
+def loaded_virtuoso(store: Path, folder: Path) -> Iterator[str]:
+    """A Virtuoso holding ``store``, loaded through its Graph Store endpoint; its base URL."""
+    with virtuoso(folder) as base:
+        result = CliRunner().invoke(cli, ["load", "--store", str(store), "--graph-store",
                                           f"{base}/sparql-graph-crud", "--timeout", "300"])
         assert result.exit_code == 0, result.stderr
         yield base
 
 
-def variants(name: str) -> list[list[str]]:
-    """Required parameters with values the corpus answers (Wandsworth 2018), and the same
-    with the authority where it is optional."""
-    required = example_parameters(name, authority="Wandsworth", inspection="2018-05-31",
-                                  finding="36")
+@pytest.fixture(scope="module")
+def corpus_virtuoso(corpus_store, tmp_path_factory):
+    with loaded_virtuoso(corpus_store, tmp_path_factory.mktemp("corpus-virtuoso")) as base:
+        yield base
+
+
+def variants(name: str, authority: str = "Wandsworth", inspection: str = "2018-05-31",
+             finding: str = "36") -> list[list[str]]:
+    """Required parameters with values the corpus answers (Wandsworth 2018 by default), and
+    the same with the authority where it is optional."""
+    required = example_parameters(name, authority=authority, inspection=inspection,
+                                  finding=finding)
     optional = [p.name for p in saved_queries()[name].parameters if not p.required]
-    return [required] + ([required + ["--param", "authority=Wandsworth"]]
+    return [required] + ([required + ["--param", f"authority={authority}"]]
                          if "authority" in optional else [])
 
 
@@ -70,10 +82,7 @@ def send_store(shared, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def send_virtuoso(send_store, tmp_path_factory):
-    with virtuoso(tmp_path_factory.mktemp("send-virtuoso")) as base:
-        result = CliRunner().invoke(cli, ["load", "--store", str(send_store), "--graph-store",
-                                          f"{base}/sparql-graph-crud", "--timeout", "300"])
-        assert result.exit_code == 0, result.stderr
+    with loaded_virtuoso(send_store, tmp_path_factory.mktemp("send-virtuoso")) as base:
         yield base
 
 
@@ -82,11 +91,7 @@ def test_virtuoso_answers_the_area_send_questions_as_the_store_does(send_virtuos
                                                                       name):
     """Over the 40 area SEND reports, where periods a report does not state must stay
     empty on both (Virtuoso once wrote "-" for a due month with no period)."""
-    required = example_parameters(name, authority="Bolton", inspection="2024-06-21",
-                                  finding="1")
-    optional = [p.name for p in saved_queries()[name].parameters if not p.required]
-    for parameters in [required] + ([required + ["--param", "authority=Bolton"]]
-                                    if "authority" in optional else []):
+    for parameters in variants(name, authority="Bolton", inspection="2024-06-21", finding="1"):
         own = rows(name, "--store", str(send_store), *parameters)
         served = rows(name, "--endpoint", f"{send_virtuoso}/sparql", "--timeout", "300",
                       *parameters)
