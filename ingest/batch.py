@@ -107,6 +107,11 @@ def _read(path: Path, reader: Callable[[Path], T]) -> T | InputError:
     except InputError as error:
         return error
     except Exception as error:  # a bug must not stop the batch; it is reported per file
+        from .stopping import stop_requested
+
+        stopped = stop_requested()
+        if stopped is not None:  # Ctrl-C or SIGTERM, turned into this error (see stopping)
+            raise SystemExit(stopped) from None
         return InputError(shown(path), f"could not be read ({type(error).__name__}: {error})")
 
 

@@ -17,6 +17,7 @@ import click
 
 from .errors import shown
 from .rdf.files import FORMATS
+from .stopping import stop_on_signals, stop_requested, workers_killed
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -112,7 +113,7 @@ def ingest(sources: tuple[Path, ...], store_dir: Path | None, output: Path | Non
     if not files:
         _fail(f"{' '.join(map(shown, sources))}: no report files (.pdf, .md, .txt) found")
     store = _open_store(store_dir, read_only=False) if output is None else None
-    _exit_cleanly_on_sigterm()
+    stop_on_signals(kill_workers=True)
     if output is not None:
         _lock_output(output)
     jobs = batch.default_jobs() if jobs is None else jobs or os.cpu_count() or 1
@@ -242,27 +243,6 @@ def _check_output_format(output: Path, fmt: str | None) -> None:
     implied = _FORMAT_OF_SUFFIX.get(suffix)
     _refuse_unused(fmt is not None and implied is not None and FORMATS[fmt] != implied,
                    f"-f {fmt} disagrees with the output's suffix {suffix} ({implied})")
-
-
-def _exit_cleanly_on_sigterm() -> None:
-    """SIGTERM and Ctrl-C end the run with no traceback: ``finally`` blocks run, so
-    temporary files are removed and worker processes shut down (exit 128 + the signal:
-    130 for SIGINT, 143 for SIGTERM)."""
-    import signal
-
-    def stop(signum, frame) -> None:
-        import multiprocessing
-
-        from .stopping import mark_killed
-
-        signal.signal(signum, signal.SIG_IGN)  # once is enough
-        for worker in multiprocessing.active_children():  # at once, wherever the run is
-            worker.kill()
-            mark_killed()
-        raise SystemExit(128 + signum)
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
 
 
 _LOCKS: list = []  # open lock files, held until the process ends
@@ -711,21 +691,27 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="ofsted-kg")
     except SystemExit as done:
-        from .stopping import workers_killed
-
         if workers_killed():
             done.__traceback__ = None  # its frames hold the store, which closes when freed
             _end_now(done.code)
         raise
-    except OSError as error:
-        _quiet_stdout()
-        where = shown(error.filename) if error.filename else "standard output"
-        _fail(f"{where}: cannot be written ({error.strerror or error})")
-    except RuntimeError as error:  # pyoxigraph: "Corruption: ...", "IO error: ..."
-        _quiet_stdout()
-        reason = " ".join(str(error).split())[:200]
-        _fail(f"the store is damaged or cannot be read ({reason}): restore it from a backup, "
-              "or delete it and ingest the reports again")
+    except Exception as error:
+        stopped = stop_requested()
+        if stopped is not None:  # a signal's exit, turned into an error on the way (stopping)
+            error.__traceback__ = None
+            if workers_killed():
+                _end_now(stopped)
+            sys.exit(stopped)
+        if isinstance(error, OSError):
+            _quiet_stdout()
+            where = shown(error.filename) if error.filename else "standard output"
+            _fail(f"{where}: cannot be written ({error.strerror or error})")
+        if isinstance(error, RuntimeError):  # pyoxigraph: "Corruption: ...", "IO error: ..."
+            _quiet_stdout()
+            reason = " ".join(str(error).split())[:200]
+            _fail(f"the store is damaged or cannot be read ({reason}): restore it from a "
+                  "backup, or delete it and ingest the reports again")
+        raise
 
 
 def _end_now(code: object) -> None:

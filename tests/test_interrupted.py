@@ -167,3 +167,37 @@ def test_an_interrupted_corpus_reingest_leaves_every_report_whole(corpus_store, 
         assert_whole(store, expected, new)
         shutil.rmtree(store)
 
+
+
+# A compiled module being imported when the signal comes (scikit-learn loading scipy's)
+# turns the signal's exit into ``ImportError: initialization failed``: this reader does the same.
+SWALLOWED = """
+import os, signal, sys, time
+import ingest.pipeline
+
+def read_report(path):
+    try:
+        os.kill(os.getpid(), signal.{name})
+        time.sleep(30)
+    except BaseException as error:
+        raise ImportError("initialization failed") from error
+
+ingest.pipeline.read_report = read_report
+from ingest.cli import main
+main(sys.argv[1:])
+"""
+
+
+@pytest.mark.parametrize("name, status", [("SIGINT", 130), ("SIGTERM", 143)])
+@pytest.mark.parametrize("where", ["--store", "-o"])
+def test_a_signal_turned_into_an_import_error_still_stops_the_run(tmp_path, name, status,
+                                                                   where):
+    """Not one reading error per report and a run that goes on half-broken: the run ends
+    with the signal's status, no traceback, and nothing written."""
+    target = tmp_path / ("store" if where == "--store" else "out.ttl")
+    done = subprocess.run([sys.executable, "-c", SWALLOWED.format(name=name), "ingest",
+                           str(DATA), where, str(target), "-j", "1"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == status, done.stderr
+    assert "could not be read" not in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert not (target.exists() and target.is_file())

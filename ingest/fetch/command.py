@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from ..stopping import stop_on_signals
+
 _EXITS = """Exit codes: 0 done; 1 a provider page or file could not be fetched or was not a
 PDF (one line each; the rest went on), or --ingest refused a file; 2 usage, an unreadable
 --from-list, or a download folder that cannot be written; 3 the site's listing could not
@@ -66,7 +68,7 @@ def fetch(ctx: click.Context, authorities: tuple[str, ...], since: datetime | No
     target = folder or download_folder()
     plan = run.Run(target, run.Choice(authorities, since.date() if since else None, kinds),
                    site or pages.DEFAULT_SITE, from_list, dry_run)
-    _stop_cleanly_on_signals()
+    stop_on_signals()
     with http.Client(http.DEFAULT_DELAY if delay is None else delay,
                      timeout or http.DEFAULT_TIMEOUT,
                      http.DEFAULT_RETRIES if retries is None else retries) as client:
@@ -135,14 +137,3 @@ def _progress_bar(enabled: bool | None):  # noqa: ANN202
     return bar
 
 
-def _stop_cleanly_on_signals() -> None:
-    """SIGTERM and Ctrl-C end the run as an exit (128 + the signal), so that a download's
-    temporary file is removed and nothing half-written is left."""
-    import signal
-
-    def stop(signum, frame) -> None:  # noqa: ANN001
-        signal.signal(signum, signal.SIG_IGN)
-        raise SystemExit(128 + signum)
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
