@@ -112,6 +112,85 @@ def tiny_server(answer: Answer, delay: float = 0.0) -> Iterator[str]:
         yield base
 
 
+class DigestProxy:
+    """What a Digest proxy saw: each request's authentication scheme ("" for none)."""
+
+    def __init__(self) -> None:
+        self.schemes: list[str] = []
+
+
+@contextmanager
+def digest_proxy(upstream: str, user: str, password: str,
+                 realm: str = "SPARQL") -> Iterator[tuple[str, DigestProxy]]:
+    """A server in front of ``upstream`` that, as Virtuoso's ``/sparql-graph-crud-auth``
+    does, asks every request for HTTP Digest (RFC 7616: MD5, qop=auth) and forwards it
+    only when the response hash is right for ``user`` and ``password``, the request's
+    method and URI and a nonce it issued; anything else (Basic included) gets a 401 and a
+    new challenge. Yields the base URL and what it saw."""
+    import hashlib
+    import re
+    import secrets
+
+    seen = DigestProxy()
+    nonces: set[str] = set()
+
+    def md5(text: str) -> str:
+        return hashlib.md5(text.encode()).hexdigest()
+
+    def valid(handler: BaseHTTPRequestHandler) -> bool:
+        header = handler.headers.get("Authorization") or ""
+        seen.schemes.append(header.partition(" ")[0])
+        if not header.startswith("Digest "):
+            return False
+        fields = dict(re.findall(r'(\w+)="?([^",]*)"?', header[len("Digest "):]))
+        if fields.get("nonce") not in nonces or fields.get("uri") != handler.path:
+            return False
+        ha1 = md5(f"{user}:{realm}:{password}")
+        ha2 = md5(f"{handler.command}:{handler.path}")
+        expected = md5(f"{ha1}:{fields['nonce']}:{fields.get('nc')}:{fields.get('cnonce')}:"
+                       f"auth:{ha2}")
+        return (fields.get("username") == user and fields.get("qop") == "auth"
+                and fields.get("response") == expected)
+
+    class Handler(BaseHTTPRequestHandler):
+        def _respond(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else None
+            if not valid(self):
+                nonce = secrets.token_hex(16)
+                nonces.add(nonce)
+                challenge = (f'Digest realm="{realm}", nonce="{nonce}", qop="auth", '
+                             'algorithm="MD5"')
+                return self._send(401, {"WWW-Authenticate": challenge,
+                                        "Content-Type": "text/plain"}, b"who are you?")
+            headers = {k: v for k, v in self.headers.items()
+                       if k.lower() in {"content-type", "accept"}}
+            forwarded = urllib.request.Request(upstream + self.path, data=body,
+                                               method=self.command, headers=headers)
+            try:
+                with urllib.request.urlopen(forwarded, timeout=60) as answer:
+                    status, answer_headers, data = answer.status, answer.headers, answer.read()
+            except urllib.error.HTTPError as error:
+                status, answer_headers, data = error.code, error.headers, error.read()
+            self._send(status, {"Content-Type": answer_headers.get("Content-Type", "")}, data)
+
+        def _send(self, status: int, headers: dict[str, str], body: bytes) -> None:
+            self.send_response(status)
+            for key, value in headers.items():
+                self.send_header(key, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST = do_PUT = _respond
+
+        def log_message(self, *args) -> None:
+            pass
+
+    with _serving(ThreadingHTTPServer(("127.0.0.1", 0), Handler)) as base:
+        yield base, seen
+
+
 @contextmanager
 def drip_server(answer: bytes, interval: float = 0.5) -> Iterator[str]:
     """A server that reads a request and sends ``answer`` (a whole HTTP response) one byte
