@@ -5,7 +5,6 @@ Accepted: the authority's name as the reference table or a report prints it (any
 or its IRI. An authority the data does not hold is an error, never an empty answer.
 """
 
-from ..authorities import lookup
 from ..errors import QueryError
 from .names import ID
 from .targets import Target
@@ -80,6 +79,8 @@ def resolve_authority(target: Target, value: str) -> str:
     wanted = " ".join(value.split()).lower()
     found = {node for node, names in keys.items() if wanted in names or value == node}
     if not found:
+        from ..authorities import lookup  # the reference table: read only when needed
+
         known = lookup(value)
         reference = f"{ID}authority/{known.urn}" if known is not None else None
         found = {reference} if reference is not None and reference in keys else set()

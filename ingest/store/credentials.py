@@ -8,7 +8,6 @@ or a process list.
 """
 
 import base64
-import netrc
 import os
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -56,6 +55,8 @@ def _from_environment() -> tuple[str, str] | None:
 
 
 def _from_netrc(host: str) -> tuple[str, str] | None:
+    import netrc  # with shlex: a sixth of start-up, wanted only with a server
+
     path = Path(os.environ.get("NETRC") or Path.home() / ".netrc")
     if not path.is_file():
         return None
