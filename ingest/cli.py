@@ -608,7 +608,8 @@ def load(sources: tuple[Path, ...], graph_store: str, store_dir: Path | None, ti
     server: those of SOURCES, else every graph of the store.
 
     Each named graph is replaced (HTTP PUT), so loading twice leaves the same triples.
-    Credentials come from OFSTED_KG_USER and OFSTED_KG_PASSWORD, or a netrc file.
+    Credentials come from OFSTED_KG_USER and OFSTED_KG_PASSWORD, or a netrc file, and go
+    as HTTP Basic, or as Digest to a server that asks for it (Virtuoso's -auth endpoints).
     """
     import os
 

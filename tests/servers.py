@@ -112,6 +112,92 @@ def tiny_server(answer: Answer, delay: float = 0.0) -> Iterator[str]:
         yield base
 
 
+class DigestProxy:
+    """What a Digest proxy saw: each request's method and authentication scheme ("" for
+    none)."""
+
+    def __init__(self) -> None:
+        self.requests: list[tuple[str, str]] = []
+
+
+@contextmanager
+def digest_proxy(upstream: str, user: str, password: str, realm: str = "SPARQL",
+                 like_virtuoso: bool = True) -> Iterator[tuple[str, DigestProxy]]:
+    """A server in front of ``upstream`` that, as Virtuoso's ``/sparql-graph-crud-auth``
+    does, asks every request for HTTP Digest (RFC 7616: MD5, qop=auth) and forwards it
+    only when the response hash is right for ``user`` and ``password``, the request's
+    method and URI and a nonce it issued; anything else gets a 401 and a new challenge,
+    except that a request with Basic gets, ``like_virtuoso`` (7.2), a bare 401 without
+    one. Yields the base URL and what it saw."""
+    import hashlib
+    import re
+    import secrets
+
+    seen = DigestProxy()
+    nonces: set[str] = set()
+
+    def md5(text: str) -> str:
+        return hashlib.md5(text.encode()).hexdigest()
+
+    def valid(handler: BaseHTTPRequestHandler) -> bool:
+        header = handler.headers.get("Authorization") or ""
+        seen.requests.append((handler.command, header.partition(" ")[0]))
+        if not header.startswith("Digest "):
+            return False
+        fields = dict(re.findall(r'(\w+)="?([^",]*)"?', header[len("Digest "):]))
+        if fields.get("nonce") not in nonces or fields.get("uri") != handler.path:
+            return False
+        ha1 = md5(f"{user}:{realm}:{password}")
+        ha2 = md5(f"{handler.command}:{handler.path}")
+        expected = md5(f"{ha1}:{fields['nonce']}:{fields.get('nc')}:{fields.get('cnonce')}:"
+                       f"auth:{ha2}")
+        return (fields.get("username") == user and fields.get("qop") == "auth"
+                and fields.get("response") == expected)
+
+    class Handler(BaseHTTPRequestHandler):
+        def _respond(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else None
+            basic = (self.headers.get("Authorization") or "").startswith("Basic ")
+            allowed = valid(self)
+            if not allowed and basic and like_virtuoso:
+                return self._send(401, {"Content-Type": "text/html"}, b"")
+            if not allowed:
+                nonce = secrets.token_hex(16)
+                nonces.add(nonce)
+                challenge = (f'Digest realm="{realm}", nonce="{nonce}", qop="auth", '
+                             'algorithm="MD5"')
+                return self._send(401, {"WWW-Authenticate": challenge,
+                                        "Content-Type": "text/plain"}, b"who are you?")
+            headers = {k: v for k, v in self.headers.items()
+                       if k.lower() in {"content-type", "accept"}}
+            forwarded = urllib.request.Request(upstream + self.path, data=body,
+                                               method=self.command, headers=headers)
+            try:
+                with urllib.request.urlopen(forwarded, timeout=60) as answer:
+                    status, answer_headers, data = answer.status, answer.headers, answer.read()
+            except urllib.error.HTTPError as error:
+                status, answer_headers, data = error.code, error.headers, error.read()
+            self._send(status, {"Content-Type": answer_headers.get("Content-Type", "")}, data)
+
+        def _send(self, status: int, headers: dict[str, str], body: bytes) -> None:
+            self.send_response(status)
+            for key, value in headers.items():
+                self.send_header(key, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+        do_GET = do_HEAD = do_POST = do_PUT = _respond
+
+        def log_message(self, *args) -> None:
+            pass
+
+    with _serving(ThreadingHTTPServer(("127.0.0.1", 0), Handler)) as base:
+        yield base, seen
+
+
 @contextmanager
 def drip_server(answer: bytes, interval: float = 0.5) -> Iterator[str]:
     """A server that reads a request and sends ``answer`` (a whole HTTP response) one byte
@@ -175,8 +261,15 @@ MaxQueryCostEstimationTime = 400
 """
 
 # What an administrator runs once (docs/servers.md): the SPARQL endpoints' user may write
-# graphs through /sparql-graph-crud.
+# graphs through /sparql-graph-crud (anyone who reaches the port may then write) ...
 VIRTUOSO_GRANT = 'GRANT SPARQL_UPDATE TO "SPARQL";'
+
+
+def virtuoso_user(user: str, password: str) -> str:
+    """... or, instead, a user of its own may, through /sparql-graph-crud-auth (HTTP
+    Digest): the isql statements docs/servers.md gives."""
+    return (f"DB.DBA.USER_CREATE('{user}', '{password}'); "
+            f'GRANT SPARQL_UPDATE TO "{user}";')
 
 
 def virtuoso_commands() -> tuple[str, str]:
@@ -190,9 +283,12 @@ def virtuoso_commands() -> tuple[str, str]:
 
 
 @contextmanager
-def virtuoso(folder: Path) -> Iterator[str]:
+def virtuoso(folder: Path, anonymous_writes: bool = True,
+             users: dict[str, str] | None = None) -> Iterator[str]:
     """A Virtuoso server with a new database in ``folder`` on free loopback ports, set up as
-    docs/servers.md says; yields its base URL; stopped afterwards, also when the test fails."""
+    docs/servers.md says: ``anonymous_writes`` through /sparql-graph-crud, and each of
+    ``users`` (name: password) allowed to write through /sparql-graph-crud-auth; yields
+    its base URL; stopped afterwards, also when the test fails."""
     server, isql = virtuoso_commands()
     folder.mkdir(parents=True, exist_ok=True)
     sql_port, http_port = free_port(), free_port()
@@ -206,10 +302,14 @@ def virtuoso(folder: Path) -> Iterator[str]:
         base = f"http://127.0.0.1:{http_port}"
         # a new database takes Virtuoso some 20-30 s to make on a busy machine
         _wait_until_answering("virtuoso", f"{base}/sparql", process, log, 180)
-        granted = subprocess.run([isql, f"127.0.0.1:{sql_port}", "dba", "dba",
-                                  f"exec={VIRTUOSO_GRANT}"], capture_output=True, timeout=60)
-        if granted.returncode != 0 or b"Error" in granted.stdout + granted.stderr:
-            pytest.fail(f"virtuoso: the grant failed: {granted.stdout!r} {granted.stderr!r}")
+        statements = [VIRTUOSO_GRANT] if anonymous_writes else []
+        statements += [virtuoso_user(user, word) for user, word in (users or {}).items()]
+        for statement in statements:
+            granted = subprocess.run([isql, f"127.0.0.1:{sql_port}", "dba", "dba",
+                                      f"exec={statement}"], capture_output=True, timeout=60)
+            if granted.returncode != 0 or b"Error" in granted.stdout + granted.stderr:
+                pytest.fail(f"virtuoso: {statement.split(';')[0]} failed: "
+                            f"{granted.stdout!r} {granted.stderr!r}")
         yield base
     finally:
         _stop(process, 30)

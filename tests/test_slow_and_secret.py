@@ -116,6 +116,9 @@ def test_an_answer_that_is_not_http_is_exit_4_and_a_bad_port_exit_2(run):
     with drip_server(b"SSH-2.0-OpenSSH_9.2\r\n", interval=0) as base:
         result = run("query", "judgements", "--endpoint", f"{base}/q", "--timeout", "5")
     assert result.exit_code == 4 and "the server's answer is not HTTP" in result.stderr
+    with drip_server(b"", interval=0) as base:  # hangs up without a word: may be passing
+        result = run("query", "judgements", "--endpoint", f"{base}/q", "--timeout", "5")
+    assert result.exit_code == 3 and "the connection failed" in result.stderr
     result = run("query", "judgements", "--endpoint", "http://127.0.0.1:99999/q")
     assert result.exit_code == 2
     assert result.stderr == ("Error: http://127.0.0.1:99999/q: not a usable URL "

@@ -29,16 +29,18 @@ def without_userinfo(url: str) -> str:
     return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
-def basic_authorization(url: str) -> str | None:
-    """The ``Authorization`` header value for ``url``, or None when no credentials are set."""
+def credentials(url: str) -> tuple[str, str] | None:
+    """The user and password for ``url``'s server, or None when none are set."""
     if "@" in urlsplit(url).netloc:
         raise CredentialsError(
             f"credentials in the URL are not accepted; set {USER_VARIABLE} and "
             f"{PASSWORD_VARIABLE}, or use a netrc file")
-    pair = _from_environment() or _from_netrc(urlsplit(url).hostname or "")
-    if pair is None:
-        return None
-    token = base64.b64encode(f"{pair[0]}:{pair[1]}".encode()).decode("ascii")
+    return _from_environment() or _from_netrc(urlsplit(url).hostname or "")
+
+
+def basic_authorization(user: str, password: str) -> str:
+    """The HTTP Basic ``Authorization`` header value (RFC 7617, UTF-8)."""
+    token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
     return f"Basic {token}"
 
 
@@ -75,21 +77,26 @@ _SECRET_PATTERNS = [
     (r"(?i)\b((?:proxy-)?authorization)(\"?\s*[:=]\s*\"?)(?:(?:basic|bearer|digest|negotiate)"
      r"\s+)?[^\s\"',;]+", r"\1\2***"),
     (r"(?i)\b(basic|bearer|digest|negotiate)\s+[A-Za-z0-9+/=._~-]{6,}", r"\1 ***"),
+    # a Digest answer quoted back: its response hash (the password is never sent)
+    (r"(?i)\b(response)(\s*=\s*\"?)[0-9A-Za-z+/=]{6,}", r"\1\2***"),
     (r"(?i)\b(password|passwd|pwd|token|secret|api[_-]?key)(\"?\s*[:=]\s*\"?)[^\s\"',;&]+",
      r"\1\2***"),
 ]
 
 
-def scrub(text: str, authorization: str | None = None) -> str:
+def scrub(text: str, *authorizations: str | None) -> str:
     """``text`` (a server's answer, to be quoted) with anything that looks like a
-    credential replaced by ``***``: the Authorization header sent and the password and
-    token in it, wherever they appear, and any header, token or password the text shows."""
+    credential replaced by ``***``: the Authorization headers sent (Basic or Digest) and
+    the password and token in a Basic one, wherever they appear, and any header, token,
+    Digest response or password the text shows."""
     import re
 
     secrets: list[str] = []
-    if authorization:
-        token = authorization.partition(" ")[2]
-        secrets.append(token)
+    for authorization in filter(None, authorizations):
+        scheme, _, token = authorization.partition(" ")
+        secrets += [authorization, token]
+        if scheme.lower() != "basic":
+            continue
         try:
             user, _, password = base64.b64decode(token).decode("utf-8").partition(":")
             secrets += [password] if len(password) >= 3 else []

@@ -1,17 +1,15 @@
 """SPARQL servers over HTTP: graphs sent with the SPARQL 1.1 Graph Store HTTP Protocol,
 saved queries asked with the SPARQL 1.1 Protocol.
 
-Plain ``urllib`` rather than SPARQLWrapper: the two protocols are a PUT and a POST, and
-one small client gives both the same timeout, credentials and error lines. SPARQLWrapper
+One small client (``client.Session``, on httpx) rather than SPARQLWrapper: the two
+protocols are a PUT and a POST, and one client gives both the same timeout, credentials
+(Basic, or Digest when the server asks) and error lines. SPARQLWrapper
 guesses a query's form from words anywhere in its text (comments included: "add" made a
 SELECT an update), and overriding that means setting a private attribute after the guess.
 Here the form comes from parsing the query (``query_form``).
 
-Every failure is a ``ServerError``: one line naming the URL (never its userinfo) and
-the problem, with the exit code the command line uses (``EXIT_UNREACHABLE``: down or
-too slow, trying again may help; ``EXIT_REFUSED``: the server answered, but not with what
-was asked, such as refused credentials, a wrong path, an error or a body that is not
-SPARQL results; ``EXIT_USAGE``: the URL or the credentials cannot be used).
+Every failure is a ``ServerError`` (``client``): one line naming the URL (never its
+userinfo) and the problem, with the exit code the command line uses.
 """
 
 from __future__ import annotations
@@ -22,27 +20,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit
 
-from .credentials import CredentialsError, basic_authorization, scrub, without_userinfo
+from .client import EXIT_REFUSED, EXIT_UNREACHABLE, EXIT_USAGE, ServerError, Session
+from .credentials import without_userinfo
 from .names import AUTHORITIES, HISTORY
 
 if TYPE_CHECKING:
     from rdflib import Graph
 
-EXIT_USAGE = 2
-EXIT_UNREACHABLE = 3
-EXIT_REFUSED = 4
+__all__ = ["EXIT_REFUSED", "EXIT_UNREACHABLE", "EXIT_USAGE", "ServerError", "Sent", "ask",
+           "load", "query_form"]
 DEFAULT_TIMEOUT = 60.0
 _RESULTS_JSON = "application/sparql-results+json"
-_USER_AGENT = "ofsted-kg"
 MERGED = {AUTHORITIES, HISTORY}  # graphs every load shares: added to, never replaced
-
-
-class ServerError(Exception):
-    """A server that cannot be used; ``str()`` is ``<url>: <problem>``."""
-
-    def __init__(self, url: str, problem: str, exit_code: int) -> None:
-        super().__init__(f"{without_userinfo(url)}: {problem}")
-        self.exit_code = exit_code
 
 
 @dataclass(frozen=True)
@@ -82,8 +71,8 @@ def ask(endpoint: str, text: str, timeout: float = DEFAULT_TIMEOUT,
                "Accept": _RESULTS_JSON}
     body = urlencode({"query": text}).encode("utf-8")
     said: dict[str, str] = {}
-    content_type, answer = request(endpoint, "POST", body, headers, timeout,
-                                   answer_headers=said)
+    with Session(endpoint, timeout) as session:
+        content_type, answer = session.request(endpoint, "POST", body, headers, said)
     rows = _results(endpoint, content_type, answer)
     cap = _cap(said.get("x-sparql-maxrows", ""))
     problem = None
@@ -145,17 +134,19 @@ def load(graph_store: str, graphs: Iterable[tuple[str, Graph | bytes]],
     to (POST), so loading some reports keeps the others' facts. Each answer is checked,
     and the graph read back and counted. A graph is an rdflib Graph or N-Triples bytes."""
     count = triples = 0
-    for name, graph in graphs:
-        body = graph if isinstance(graph, bytes) else _ntriples(graph)
-        method = "POST" if str(name) in MERGED else "PUT"
-        headers = {"Content-Type": "application/n-triples; charset=utf-8"}
-        url = graph_url(graph_store, str(name))
-        content_type, answer = request(url, method, body, headers, timeout, shown=graph_store)
-        _check_stored(graph_store, method, content_type, answer)
-        lines = body.count(b"\n") if body.endswith(b"\n") or not body else body.count(b"\n") + 1
-        _check_held(graph_store, str(name), url, lines, method, timeout)
-        count, triples = count + 1, triples + lines
-        on_sent(str(name), lines)
+    with Session(graph_store, timeout) as session:
+        for name, graph in graphs:
+            body = graph if isinstance(graph, bytes) else _ntriples(graph)
+            method = "POST" if str(name) in MERGED else "PUT"
+            headers = {"Content-Type": "application/n-triples; charset=utf-8"}
+            url = graph_url(graph_store, str(name))
+            content_type, answer = session.request(url, method, body, headers)
+            _check_stored(graph_store, method, content_type, answer)
+            lines = (body.count(b"\n") if body.endswith(b"\n") or not body
+                     else body.count(b"\n") + 1)
+            _check_held(session, str(name), url, lines, method)
+            count, triples = count + 1, triples + lines
+            on_sent(str(name), lines)
     return Sent(count, triples)
 
 
@@ -168,12 +159,12 @@ def _check_stored(url: str, method: str, content_type: str, answer: bytes) -> No
                           EXIT_REFUSED)
 
 
-def _check_held(shown: str, name: str, url: str, sent: int, method: str,
-                timeout: float) -> None:
+def _check_held(session: Session, name: str, url: str, sent: int, method: str) -> None:
     """Read the graph back and count its triples: all those sent after a PUT, at least
     those after a POST."""
-    content_type, answer = request(url, "GET", None, {"Accept": "application/n-triples"},
-                                   timeout, shown=shown)
+    shown = session.url
+    content_type, answer = session.request(url, "GET", None,
+                                           {"Accept": "application/n-triples"})
     held = _triples_in(shown, content_type, answer)
     if held < sent or (method == "PUT" and held != sent):
         raise ServerError(shown, f"the graph {name} holds {held} triples after the load, "
@@ -199,119 +190,3 @@ def _ntriples(graph: Graph) -> bytes:
     from ..rdf.files import serialise
 
     return serialise(graph, "nt") if len(graph) else b""
-
-
-def request(url: str, method: str, body: bytes | None, headers: dict[str, str],
-            timeout: float, shown: str | None = None,
-            answer_headers: dict[str, str] | None = None) -> tuple[str, bytes]:
-    """Send one request; returns the answer's content type and body, all within
-    ``timeout`` seconds (``deadline.within``: connecting, the status line, the headers and
-    the body, however slowly a server sends them). ``shown`` is the URL error lines name
-    (default ``url``); the answer's headers are put in ``answer_headers`` if given."""
-    import urllib.request
-
-    from ..deadline import within
-
-    shown = shown or url
-    if urlsplit(url).scheme not in {"http", "https"}:
-        raise ServerError(shown, "not an http:// or https:// URL", EXIT_USAGE)
-    try:
-        urlsplit(url).port  # noqa: B018  # raises ValueError for a port out of range
-    except ValueError as error:
-        raise ServerError(shown, f"not a usable URL ({error})", EXIT_USAGE) from None
-    try:
-        authorization = basic_authorization(url)
-    except CredentialsError as error:
-        raise ServerError(shown, str(error), EXIT_USAGE) from None
-    headers = {"User-Agent": _USER_AGENT, **headers}
-    if authorization:
-        headers["Authorization"] = authorization
-    prepared = urllib.request.Request(url, data=body, method=method, headers=headers)
-
-    def exchange() -> tuple[str, bytes]:
-        import urllib.error
-
-        try:
-            with _opener().open(prepared, timeout=timeout) as answer:
-                if answer_headers is not None:
-                    answer_headers.update((k.lower(), v) for k, v in answer.headers.items())
-                return answer.headers.get("Content-Type", ""), answer.read()
-        except urllib.error.HTTPError as error:
-            error.said = _said(error)  # type: ignore[attr-defined]  # read here, in time
-            raise
-
-    try:
-        return within(timeout, exchange)
-    except Exception as error:  # urllib raises many kinds; each becomes one line
-        raise _problem(error, shown, method, timeout, authorization) from None
-
-
-def _said(error) -> str:
-    """The first words of an error answer's body."""
-    try:
-        text = error.read(2000).decode("utf-8", "replace")
-    except Exception:
-        text = ""
-    return " ".join(text.split())[:200]
-
-
-def _opener():
-    """urllib without redirects: following one would send the credentials to wherever
-    it points, and turn a POSTed query into a GET. A redirect is reported instead."""
-    import urllib.request
-
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):
-            return None  # urllib then raises the 3xx as an HTTPError
-
-    return urllib.request.build_opener(NoRedirect)
-
-
-def _problem(error: Exception, url: str, method: str, timeout: float,
-             authorization: str | None) -> ServerError:
-    import http.client
-    import socket
-    import urllib.error
-
-    if isinstance(error, ServerError):
-        return error
-    if isinstance(error, urllib.error.HTTPError):
-        problem = _status_problem(error, method, bool(authorization))
-        return ServerError(url, scrub(problem, authorization), EXIT_REFUSED)
-    reason = error.reason if isinstance(error, urllib.error.URLError) else error
-    if isinstance(reason, TimeoutError | socket.timeout):
-        return ServerError(url, f"no answer within {timeout:g} s (--timeout)", EXIT_UNREACHABLE)
-    if isinstance(reason, ConnectionRefusedError):
-        return ServerError(url, "the server is not answering (connection refused)",
-                           EXIT_UNREACHABLE)
-    if isinstance(reason, socket.gaierror):
-        return ServerError(url, f"unknown host {urlsplit(url).hostname!r}", EXIT_UNREACHABLE)
-    detail = scrub(" ".join(str(reason).split())[:200], authorization) or type(reason).__name__
-    if isinstance(reason, http.client.InvalidURL | ValueError):  # a port out of range
-        return ServerError(url, f"not a usable URL ({detail})", EXIT_USAGE)
-    if isinstance(reason, http.client.BadStatusLine) and not isinstance(
-            reason, http.client.RemoteDisconnected):
-        return ServerError(url, f"the server's answer is not HTTP ({detail})", EXIT_REFUSED)
-    if isinstance(reason, http.client.HTTPException | OSError):
-        return ServerError(url, f"the connection failed ({detail})", EXIT_UNREACHABLE)
-    raise error  # a bug, not a server problem: let it show
-
-
-def _status_problem(error, method: str, authorized: bool) -> str:
-    status = f"{error.code} {error.reason}".strip()
-    if error.code == 401:
-        return (f"the server refused the credentials ({status})" if authorized else
-                f"the server asks for credentials ({status}): set OFSTED_KG_USER and "
-                "OFSTED_KG_PASSWORD, or use a netrc file")
-    if 300 <= error.code < 400:
-        target = without_userinfo(error.headers.get("Location", "") or "")
-        return (f"the server redirects ({status})" + (f" to {target}" if target else "")
-                + ": give that URL")
-    if error.code == 403:
-        return f"the server refused access ({status})"
-    if error.code == 404:
-        return f"nothing at this path ({status}): check the URL"
-    if error.code == 405:
-        return f"the server does not accept {method} here ({status}): check the URL"
-    said = getattr(error, "said", "")
-    return f"the server answered {status}" + (f": {said}" if said else "")
