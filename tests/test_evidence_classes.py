@@ -467,3 +467,27 @@ def test_a_decimal_a_line_breaks_after_is_no_footnote_mark():
              Line("per 10,000 children) at 31 March 2016.", 5)]
     assert [item.text for item in area_items(lines)] == [
         "This is an increase from 229 (42.4 per 10,000 children) at 31 March 2016."]
+
+
+def test_the_previous_year_of_a_printed_period_is_not_the_year_before_the_inspection():
+    assert [(q[0], q[2], q[4]) for q in read(
+        "In 2014-15, 30 children were adopted, compared with 20 in the previous year.")] == [
+        (30, "current", "2014-2015"), (20, "previous", None)]
+    assert read("In the previous year, 20 children were adopted.")[0][4] == "last-12-months"
+
+
+def test_an_earlier_period_told_with_which_was_is_previous():
+    assert [(q[0], q[2], q[4]) for q in read(
+        "This is better than the three-year average for 2012-15, which was 600 days.")] == [
+        (600, "previous", "2012-2015")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The team supports young people from 16 and plans their moves.", []),
+    ("Help between 21 and 25 is offered to all.", []),
+    ("The number rose from 16 to 20.", [16, 20]),  # a change: an earlier value
+    ("Between 20 and 25 children were placed.", [20, 25]),  # counts before a noun
+    ("There were from 16 to 20 referrals a week.", [16, 20]),
+])
+def test_ages_after_from_or_between(sentence, expected):
+    assert values(sentence) == expected

@@ -252,6 +252,9 @@ def _reading(text: str, match: re.Match) -> Reading | None:
     if unit in ("count", "years") and _BE_AGED.search(before[-40:]) and _AGE_END.match(after) \
             and (value := _value(match)) is not None and value <= 25:
         return None  # "when they are 18 and 21": an age
+    if digits and _is_small_age(digits) and unit == "count" \
+            and _from_or_between_ages(before, after):
+        return None  # "from 16 and", "support between 21 and 25 is"
     if _is_age(before, after, unit, match.group("digits")):
         return None  # "under 18 years", "those over 21.": an age
     value = _value(match)
@@ -268,6 +271,30 @@ def _is_anecdote(before: str, after: str) -> bool:
     if _OPENING.fullmatch(before):
         return bool(before.strip() or _EXAMPLE.match(after))
     return bool(_EXAMPLE.match(after) and re.search(r"\b(?:in|on)\s+$", before[-4:], re.I))
+
+
+_SMALL_AGE = r"(?:1[6-9]|2[0-5])\b"
+_RANGE_END = re.compile(r"^\s*(?:and|to|-|\u2013)\s*(\d+)\b")
+_BETWEEN_SECOND = re.compile(rf"\b(?:between|from)\s+{_SMALL_AGE}\s*(?:and|to|-|\u2013)\s*$", re.I)
+# a change told in the sentence makes "from 16" an earlier value, not an age
+_A_CHANGE = re.compile(r"increas|reduc|decreas|\bris[ei]|risen|\brose\b|\bfall|\bfell|\bdown\b"
+                       r"|\bup\b|doubl|halv|improv|declin|chang|grow|grew|drop|went|moved"
+                       r"|compared", re.I)
+
+
+def _from_or_between_ages(before: str, after: str) -> bool:
+    """Ages 16 to 25 after "from" or "between" where the sentence tells of no change and
+    the words go on without a noun ("supports children from 16 and plans ...", "support
+    between 21 and 25 is available"; not "from 16 to 20 referrals")."""
+    if not re.search(r"\b(?:from|between)\s+$", before[-10:], re.I) \
+            and not _BETWEEN_SECOND.search(before[-24:]):
+        return False
+    if _A_CHANGE.search(re.split(r"[.!?]\s", before)[-1]):
+        return False
+    end = _RANGE_END.match(after)
+    if end and not _is_small_age(end.group(1)):
+        return False
+    return bool(_AGE_END.match(after[end.end():] if end else after))
 
 
 def _is_small_age(digits: str) -> bool:

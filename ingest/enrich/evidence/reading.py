@@ -4,7 +4,7 @@ import re
 from dataclasses import replace
 
 from ...model import Quantity
-from .dates import Span, date_spans
+from .dates import Span, date_spans, is_relative_key
 from .measures import match_measure
 from .quantities import NUMBER, Reading, read_numbers
 from .text import sentences
@@ -41,7 +41,10 @@ _NATIONAL_HERE = re.compile(
 _FROM_WHEN = re.compile(
     r"\b(?:from|on|compared (?:with|to)|than)\s+(?:the\s+)?(?:(?:previous|last|preceding)\s+"
     r"(?:year|quarter|month)|[\d/\u2013-]+)\s*,?\s+when\s+(?:only\s+|just\s+|approximately\s+"
-    r"|around\s+|about\s+)?$", re.I)
+    r"|around\s+|about\s+)?$"
+    # "better than (an improvement on) the three-year average for 2012-15, which was 591 days"
+    r"|\b(?:on|than|compared (?:with|to)|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:for|in)\s+"
+    r"[\d/\u2013\u2212-]+\s*,\s+which\s+(?:was|were|stood at)\s+(?:only\s+|just\s+)?$", re.I)
 _LISTED = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")  # "averages of 66% and 68%"
 _COMPARED = re.compile(r"(?:compared (?:with|to)|against|than)\s*(?:the\s+)?$", re.I)
 _NATIONAL_AFTER = re.compile(
@@ -71,6 +74,9 @@ _CHANGE = re.compile(r"increas|reduc|decreas|\bris[ei]|risen|\brose\b|\bfall|\bf
                      r"|doubl|halv|worsen|deteriorat|climb"
                      r"|improv|declin|chang|compared|similar|same as|grown|grew|drop|went|moved",
                      re.I)
+_THAN = re.compile(r"\b(?:better|worse|higher|lower|more|fewer|less|quicker|faster|slower"
+                   r"|longer|shorter)\s+than\b[^,;]*,\s+which\s+(?:was|were|stood at)\s+"
+                   r"(?:only\s+|just\s+)?$", re.I)
 _OUTSIDE = "children-looked-after-outside-area"
 _DATE_BETWEEN = re.compile(r"\s*(?:as at|at|on|in)\s*$", re.I)
 # "150, of whom 53 (35%) live out of the authority area, live with foster families": the
@@ -108,6 +114,7 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
     spans = date_spans(text)
     readings = read_numbers(text, spans)
     bounds = sentences(text)
+    spans = [s for s in spans if not _before_another_date(text, s, spans, bounds)]
     quantities: list[Quantity] = []
     heads: list[str] = []
     for index, reading in enumerate(readings):
@@ -164,6 +171,21 @@ def _difference_dated(quantity: Quantity, earlier: list[Quantity], readings: lis
     told = [q for q, r in zip(earlier, readings, strict=True)
             if r.start >= sentence[0] and q.role == "current" and q.ref_date]
     return replace(quantity, ref_date=told[-1].ref_date) if told else quantity
+
+
+_PRECEDING = re.compile(r"(?:the\s+)?(?:previous|preceding)\s", re.I)
+
+
+def _before_another_date(text: str, span: Span, spans: list[Span],
+                         bounds: list[tuple[int, int]]) -> bool:
+    """"75% in April to December 2015, from 66.7% during the previous year": "the previous
+    year" is the year before the date its sentence prints, not the 12 months before the
+    inspection, and dates nothing."""
+    if not span.key.startswith("last-") or not _PRECEDING.match(text, span.start):
+        return False
+    sentence = next((b for b in bounds if b[0] <= span.start < b[1]), (0, len(text)))
+    return any(not is_relative_key(other.key) and sentence[0] <= other.start < sentence[1]
+               for other in spans)
 
 
 def _listed_national(before: Quantity, quantity: Quantity, gap: str) -> bool:
@@ -239,7 +261,8 @@ def _role(head: str, tail: str, sentence_head: str) -> str:
                 _NATIONAL_HERE.search(bracketed) or _ELSEWHERE_END.search(bracketed)) \
             or _NATIONALLY.match(tail):  # "the England average (83%)", "58% nationally"
         return "national"
-    if (_FROM.search(head) or _FROM_WHEN.search(sentence_head)) and _CHANGE.search(sentence_head):
+    if (_FROM.search(head) or _FROM_WHEN.search(sentence_head)) \
+            and (_CHANGE.search(sentence_head) or _THAN.search(sentence_head)):
         return "previous"
     return "current"
 
