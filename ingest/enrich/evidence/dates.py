@@ -52,7 +52,8 @@ PHRASE = re.compile(
     rf"|(?P<day>\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}})"
     rf"|(?P<monthday>{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})"
     rf"|(?P<month>{_MONTH},? \d{{4}})"
-    r"|(?P<period>\b(?:19|20)\d{2}(?: ?[-/\u2013\u2212] ?| to )(?:(?:19|20)\d{2}|\d{1,2})\b)"
+    r"|(?P<period>\b(?:between (?:19|20)\d{2} and (?:19|20)\d{2}"
+    r"|(?:19|20)\d{2}(?: ?[-/\u2013\u2212] ?| to | until )(?:(?:19|20)\d{2}|\d{1,2}))\b)"
     r"|(?P<year>(?<![\d,.])(?<!Act )(?:19|20)\d{2}(?!\d|,\d|%| per))",
     re.I,
 )
@@ -95,7 +96,8 @@ def _typed_key(kind: str | None, printed: str) -> str:
         month, year = re.sub(r"[,.]", "", printed).split()
         return datetime.strptime(f"{month[:3]} {year}", "%b %Y").strftime("%Y-%m")
     if kind == "period":
-        first, second = re.split(r" ?[-/\u2013\u2212] ?| to ", printed)
+        first, second = re.split(r" ?[-/\u2013\u2212] ?| to | until | and ",
+                                 re.sub(r"^between ", "", printed, flags=re.I))
         second = first[: 4 - len(second)] + second  # "2008-9": 2009
         return f"{first}-{second}"  # both years whole: "2011-12" would be December 2011
     if kind == "year":

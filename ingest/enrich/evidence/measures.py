@@ -23,7 +23,9 @@ _RULES: tuple[tuple[str, str, set[str]], ...] = (
     ("special-guardianship-orders", r"#[^#]*special guardianship orders?", {"count"}),
     ("adoptions", rf"#\s+adoptions\b|#\s+adoption\b(?! \w)|#\s+adoption orders\b"
      rf"|#\s+{_CHILDREN}\s+(?:were |was |have been |has been |had been )?adopted\b"
-     rf"|#\s+{_CHILDREN}\s+(?:left care|ceased to be looked after) through adoption",
+     rf"|#\s+{_CHILDREN}\s+(?:left care|ceased to be looked after) through adoption"
+     rf"|#\s+{_CHILDREN}\s+(?:who\s+)?(?:had|have had|has had|have|has)\s+(?:had\s+)?"
+     r"(?:their|an|his|her)\s+adoption orders?\s+(?:granted|made)\b",
      {"count"}),
     ("children-looked-after-outside-area",
      r"(?<!of whom )#\)?\s+(?:children\s+)?(?:live|lived|are living|were living|are placed"
@@ -38,7 +40,7 @@ _RULES: tuple[tuple[str, str, set[str]], ...] = (
     ("serious-case-reviews", r"#[^#]*serious case reviews?", {"count"}),
     ("child-protection-plans", r"#[^#]*\bchild protection plans?\b",
      {"count", "rate-per-10000"}),
-    ("children-in-need", r"#[^#]*(?:formally in need of a specialist|\bchildren in need\b)",
+    ("children-in-need", r"#[^#]*(?:\bin need of a specialist|\bchildren in need\b)",
      {"count", "rate-per-10000"}),
     ("children-looked-after", rf"(?:#\s+{_CHILDREN}\s+(?:were|are|was|is)\s+(?:being\s+)?looked "
      rf"after\b)|\bof the #\s+{_CHILDREN}\s+looked after\b|\blooking after #\s+{_CHILDREN}"
@@ -56,7 +58,7 @@ _RULES: tuple[tuple[str, str, set[str]], ...] = (
     ("care-leavers", r"\b(?:has|have|works? with|working with|supports?|supporting|responsible "
      r"for|out of|cohort of|there (?:are|were)|total of|caseload of)\s+(?:some |approximately "
      r"|around |about )?#\s+care leavers\b(?!\s+(?:in|aged|who|that|accessing|living|are|were"
-     r"|have|has|into|attending|engaged|at|with|between)\b)", {"count"}),
+     r"|have|has|into|attending|engaged|at|with|between|[a-z]+(?:ed|ing))\b)", {"count"}),
 )
 _LEAD_RULES: tuple[tuple[str, str, str], ...] = (
     ("free-school-meals-primary", r"free school meals?", r"\bprimary"),

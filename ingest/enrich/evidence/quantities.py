@@ -32,7 +32,7 @@ _ZERO_GAP = r"(?:(?!(?:longer|more|less|other than)\b)[a-z][a-z-]* )?"
 _DASH = "\u2013-"  # a hyphen, or an en dash where a rendering printed one ("13\u2013week")
 _HYPHENED = rf"(?:day|week|month)\b(?![{_DASH}]old)"  # "three-day courses", not "six-month-old"
 NUMBER = re.compile(
-    rf"(?<![\w.,£$/\u2212{_DASH}])(?:(?P<digits>\d{{1,3}}(?:[, ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?<![\w.,£$/:\u2212{_DASH}])(?:(?P<digits>\d{{1,3}}(?:[, ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?![\d/:]|[{_DASH}](?!{_HYPHENED})|\.\d|,\d)"
     rf"|(?P<word>\b(?:{_WORD})\b)(?!\w|[{_DASH}](?!{_HYPHENED}))"
     rf"|(?P<zero>\bnone\b(?! of (?!(?:them|whom)\b|(?:the|these|those) (?:[\w-]+ )?"
@@ -45,7 +45,8 @@ NUMBER = re.compile(
 _UNIT = re.compile(
     r"(?P<percent>\s?%+|\s?per ?cent\b)"
     r"|(?P<rate>\.? per 10,?000\b(?: children(?: and young people)?)?)"
-    r"|\s(?:working |calendar |school |consecutive )?(?P<duration>days?|weeks?|months?|years?)\b"
+    r"|\s(?:or (?:more|longer|over) )?(?:working |calendar |school |consecutive )?"
+    r"(?P<duration>days?|weeks?|months?|years?)\b"
     r"|[-\u2013](?P<hyphened>day|week|month)\b",
     re.I,
 )
@@ -54,7 +55,7 @@ _REFERENCE_BEFORE = re.compile(
     r"|\blevels?|\btiers?|\bphases?|\bpages?|\bsteps?|\barticles?|\bregulations?"
     r"|\bstandards?|\bchapters?|\bparts?|\bschedules?|\bno\.|\b(?-i:Number)|\bappendix|\bannex"
     r"|\baged?(?: (?:under|over|between|from))?|\bages(?: of)?|\bage of|\bpriority|\bpoint"
-    r"|\bwave|\bcohort|\bgroup|\bband|\bquarter|£|\$|\b(?-i:Act)"
+    r"|\bwave|\bcohort|\bgroup|\bband|\bquarter|\bgrade|£|\$|\b(?-i:Act)"
     r"|\b(?:become|becomes|became|turn|turns|turned|turning|reach|reaches|reaching"
     r"|until they are))\s*\(?$"
     r"|\b(?:aged?|ages)(?: of| between| from)? \d{1,2}\s*(?:and|to|or|-|\u2013)\s*$"
@@ -63,7 +64,8 @@ _REFERENCE_BEFORE = re.compile(
     re.I,
 )
 _AGE_AFTER = re.compile(
-    r"^(?:\s*(?:and|to|or|-|\u2013)\s*\d{1,2})?[- ]?years?[- ](?:olds?|of age)\b|^\+"
+    r"^(?:\s*(?:and|to|or|-|\u2013)\s*\d{1,2})?[- ]?(?:years?|months?|weeks?|days?)[- ]"
+    r"(?:olds?|of age)\b|^\+"
     r"|^\s(?:months?|years?|weeks?) (?:to|ending|up to)\b"  # "the 12 months to 31 March"
     r"|^\s(?:thirds?|quarters?|fifths?|halves|tenths?)\b|^(?:st|nd|rd|th)\b"
     r"|^\s?(?:million|billion|bn|m|k)\b|^\s?(?:am|pm|hours?|minutes?)\b"
@@ -96,10 +98,17 @@ AGE_RANGE = re.compile(
     r"(?:age\b|service|team|cohort|provision|group|year[- ]?olds?|olds?)", re.I)
 # "One young person described ...", "In one case", "As one carer said": one person or
 # instance told as an example, not a count of anything
+_NOT_A_VERB = r"(?!(?:was|were|is|are|has|have|had|been|being|and|or)\b)"
 _ANECDOTE = re.compile(
-    r"^\s+(?:(?!(?:was|were|is|are|has|have|had|been|being|and|or)\b)[\w-]+\s+){0,3}?"
+    rf"^\s+(?:{_NOT_A_VERB}[\w-]+\s+){{0,3}}?(?:{_NOT_A_VERB}[\w-]+,[^,.;]{{1,60}},\s+)?"
     r"(?:said|says|told|tells|describ\w*|explain\w*|comment\w*|spoke|speaks|reported|stated"
     r"|felt|feels|talk(?:s|ed)|wr[io]tes?|shared|expressed|reflected|put it)\b", re.I)
+# "One area for improvement", "three key priorities", "two strengths": items of a plan or
+# of a judgement, not anything the report measures
+_PLAN_ITEM = re.compile(
+    r"^[\s-]+(?:(?:key|main|other|further|strategic|joint|clear|identified|broad)\s+){0,2}"
+    r"(?:areas?\s+(?:for|of)\s+(?:improvement|development)|priorit(?:y|ies)|strengths?"
+    r"|weaknesses?|aspects?|themes?|exceptions?)\b", re.I)
 _EXAMPLE = re.compile(r"^\s+(?:case|example|instance|occasion|situation|such)\b", re.I)
 _OPENING = re.compile(r"\s*(?:(?:for|as|in|on)\s+)?", re.I)  # the words opening a sentence
 # "of 64 Care Leavers": a number after a word that needs one is no footnote's mark
@@ -108,7 +117,7 @@ _NEEDS_NUMBER = re.compile(
     r"|approximately|at|in|these|those|total)\s$", re.I)
 _PRONOUN_BEFORE = re.compile(r"\b(?:no|any|the|this|that|each|every|which|such)\s+$", re.I)
 _PRONOUN_AFTER = re.compile(
-    r"^\s+(?:of|another|or|to|and|in|at|for|who|which|that|off|point|time|stage|way"
+    rf"^\s+(?:of(?!\s+(?:these|those)\s+(?:\d+|{_WORD})\b)|another|or|to|and|in|at|for|who|which|that|off|point|time|stage|way"
     r"|hand|side|place|day|voice)\b", re.I)
 _FOOTNOTE = re.compile(r"[a-z,;]\s$")
 # "live in residential special schools 4, of whom ...": a mark after a plural noun that
@@ -121,13 +130,20 @@ _FOOTNOTE_AFTER = re.compile(r"\s(?!(?:January|February|March|April|May|June|Jul
                              r"|September|October|November|December)\b)[A-Z][a-z]")
 _FOR_OVER = re.compile(r"\bfor\s+(?:over|under|below|above)\s*$", re.I)  # a duration
 _AGE_END = re.compile(r"s?\s*(?:[.,;)]|$|(?:and|or|who|which|that|have|has|had|are|were|is|was"
-                      r"|in|living|to|from|with|into|but)\b)")
+                      r"|in|living|to|from|with|into|but|they|you|he|she|we)\b)")
+# "by the time they are eighteen", "when they are 18 and 21", "when you are under 18": a
+# person's age told with "to be" (or "turn", "reach") after a pronoun
+_BE_AGED = re.compile(
+    r"\b(?:they|you|he|she|we|I)\s+(?:are|were|is|was|turn|turned|reach|reached|become|became)"
+    r"\s+(?:aged\s+|under\s+|over\s+|nearly\s+|almost\s+)?"
+    rf"(?:(?:\d{{1,2}}|{_BELOW_100})\s*(?:,|and|or|to)\s+)?$", re.I)
 _IN_A_NAME = re.compile(r"(?:[\w,;)]\s*|['\"\u2018\u201c])$")  # capitalised mid-sentence
 _UNDER_OVER = re.compile(r"\b(?:under|over|below|above)\s*$", re.I)
 _ONE_TO = re.compile(r"\bone[- ]to[- ]$", re.I)  # "one to one": an idiom, not a count
 _NAME_AFTER = re.compile(r"^\s+[A-Z][a-z]")  # "One Adoption North": a name
 _LISTED = re.compile(r",\s*|\s+(?:and|or|to)\s+")  # "six, 12 and 18 months"
 _AT_BEFORE = re.compile(r"\bat\s+$", re.I)  # "reviewed at six months": a point
+_CONDITION = re.compile(r"\b(?:if|unless|whether|in case|in the event that)\b[^,;:.()]*$", re.I)
 _AGED_BEFORE = re.compile(r"\baged?\s+$", re.I)
 
 
@@ -167,9 +183,10 @@ def _is_period_length(text: str, reading: Reading, dates: list[Span]) -> bool:
     if reading.unit not in ("days", "weeks", "months", "years") \
             or not _LENGTH_BEFORE.search(text[max(0, reading.start - 20):reading.start]):
         return False
-    gap = re.match(r"\s*\(?(?:of |from |between )?", text[reading.end:])
+    gap = re.match(r"\s*(?:period\s+|spell\s+)?\(?(?:of |from |between )?", text[reading.end:])
     start = reading.end + (gap.end() if gap else 0)
-    return any(span.start == start and not is_relative_key(span.key) for span in dates)
+    return any(reading.end <= span.start <= start and not is_relative_key(span.key)
+               for span in dates)
 
 
 def _lists(text: str, readings: list[Reading]) -> list[list[Reading]]:
@@ -205,7 +222,7 @@ def _reading(text: str, match: re.Match) -> Reading | None:
     unit_match = _UNIT.match(after)
     unit, base = _unit(unit_match)
     if unit not in ("percent", "rate-per-10000") and _REFERENCE_BEFORE.search(before[-30:]) \
-            or _AGE_AFTER.search(after):
+            or _AGE_AFTER.search(after) or unit == "count" and _PLAN_ITEM.match(after):
         return None  # "Year 11", "aged 16", but "the largest group (46%)"
     digits = match.group("digits")
     if digits and (re.match(r"0\d", digits) or _FOOTNOTE.search(before[-20:])
@@ -215,6 +232,8 @@ def _reading(text: str, match: re.Match) -> Reading | None:
     if digits and digits.isdigit() and len(digits) <= 2 and _MARK_AFTER_NOUN.search(before[-24:]) \
             and _MARK_END.match(after):
         return None  # "residential special schools 4, of whom"
+    if match.group("zero") and _CONDITION.search(before[-60:]):
+        return None  # "If there are no adopters suitable, ...": a condition, not a fact
     word = match.group("word")
     if word and (word[0].isupper() and _IN_A_NAME.search(before)
                  or re.search(r"['\u2018\u201c]$", before)):
@@ -230,6 +249,12 @@ def _reading(text: str, match: re.Match) -> Reading | None:
                                                  and _AGE_END.match(after))
             or unit == "count" and re.search(r"\bpost[- ]$", before[-6:], re.I)):
         return None  # "leave care at 18 and", "support until 21", "post 18 support"
+    if unit in ("count", "years") and _BE_AGED.search(before[-40:]) and _AGE_END.match(after) \
+            and (value := _value(match)) is not None and value <= 25:
+        return None  # "when they are 18 and 21": an age
+    if digits and _is_small_age(digits) and unit == "count" \
+            and _from_or_between_ages(before, after):
+        return None  # "from 16 and", "support between 21 and 25 is"
     if _is_age(before, after, unit, match.group("digits")):
         return None  # "under 18 years", "those over 21.": an age
     value = _value(match)
@@ -246,6 +271,30 @@ def _is_anecdote(before: str, after: str) -> bool:
     if _OPENING.fullmatch(before):
         return bool(before.strip() or _EXAMPLE.match(after))
     return bool(_EXAMPLE.match(after) and re.search(r"\b(?:in|on)\s+$", before[-4:], re.I))
+
+
+_SMALL_AGE = r"(?:1[6-9]|2[0-5])\b"
+_RANGE_END = re.compile(r"^\s*(?:and|to|-|\u2013)\s*(\d+)\b")
+_BETWEEN_SECOND = re.compile(rf"\b(?:between|from)\s+{_SMALL_AGE}\s*(?:and|to|-|\u2013)\s*$", re.I)
+# a change told in the sentence makes "from 16" an earlier value, not an age
+_A_CHANGE = re.compile(r"increas|reduc|decreas|\bris[ei]|risen|\brose\b|\bfall|\bfell|\bdown\b"
+                       r"|\bup\b|doubl|halv|improv|declin|chang|grow|grew|drop|went|moved"
+                       r"|compared", re.I)
+
+
+def _from_or_between_ages(before: str, after: str) -> bool:
+    """Ages 16 to 25 after "from" or "between" where the sentence tells of no change and
+    the words go on without a noun ("supports children from 16 and plans ...", "support
+    between 21 and 25 is available"; not "from 16 to 20 referrals")."""
+    if not re.search(r"\b(?:from|between)\s+$", before[-10:], re.I) \
+            and not _BETWEEN_SECOND.search(before[-24:]):
+        return False
+    if _A_CHANGE.search(re.split(r"[.!?]\s", before)[-1]):
+        return False
+    end = _RANGE_END.match(after)
+    if end and not _is_small_age(end.group(1)):
+        return False
+    return bool(_AGE_END.match(after[end.end():] if end else after))
 
 
 def _is_small_age(digits: str) -> bool:

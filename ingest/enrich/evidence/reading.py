@@ -4,7 +4,7 @@ import re
 from dataclasses import replace
 
 from ...model import Quantity
-from .dates import Span, date_spans
+from .dates import Span, date_spans, is_relative_key
 from .measures import match_measure
 from .quantities import NUMBER, Reading, read_numbers
 from .text import sentences
@@ -19,8 +19,13 @@ _COMPANION = re.compile(
 # A figure of elsewhere the authority is compared with: "the national average is",
 # "the England rate of", "the figure for England of", "statistical neighbour and England
 # averages of", "the national threshold stood at"
+# ... and a threshold or target set for every authority by the government ("the government
+# threshold of 487 days", "the Department for Education target", "the adoption scorecard
+# threshold"): not the authority's own figure
 _ELSEWHERE = (r"(?:national|England|English|England's|statistical neighbours?['\u2019]?"
-              r"|comparators?|similar (?:areas|authorities|local authorities))")
+              r"|comparators?|similar (?:areas|authorities|local authorities)"
+              r"|(?:central )?government(?:['\u2019]s)?|Department for Education(?:['\u2019]s)?"
+              r"|DfE(?:['\u2019]s)?|(?:adoption )?scorecard)")
 _ELSEWHERE_END = re.compile(rf"{_ELSEWHERE}\s*$", re.I)  # "statistical neighbours (21%)"
 _ALONE_IN_BRACKETS = re.compile(r"(?:\s+(?:in|for|at) [^()]*?)?\s*\)")  # "(18% in 2014-15)"
 _NATIONALLY = re.compile(r"\)?\s*(?:nationally|in England|across England)\b", re.I)
@@ -36,12 +41,24 @@ _NATIONAL_HERE = re.compile(
 _FROM_WHEN = re.compile(
     r"\b(?:from|on|compared (?:with|to)|than)\s+(?:the\s+)?(?:(?:previous|last|preceding)\s+"
     r"(?:year|quarter|month)|[\d/\u2013-]+)\s*,?\s+when\s+(?:only\s+|just\s+|approximately\s+"
-    r"|around\s+|about\s+)?$", re.I)
+    r"|around\s+|about\s+)?$"
+    # "better than (an improvement on) the three-year average for 2012-15, which was 591 days"
+    r"|\b(?:on|than|compared (?:with|to)|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:for|in)\s+"
+    r"[\d/\u2013\u2212-]+\s*,\s+which\s+(?:was|were|stood at)\s+(?:only\s+|just\s+)?$", re.I)
 _LISTED = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")  # "averages of 66% and 68%"
 _COMPARED = re.compile(r"(?:compared (?:with|to)|against|than)\s*(?:the\s+)?$", re.I)
 _NATIONAL_AFTER = re.compile(
     r"^[^.;(]*?(?:national|in England|\bthe country\b|England as a whole|nationally)",
     re.I)
+_NOT_ONLY_A_DATE = re.compile(r"\d|\b(?:than|same|compared|average|national|England|rate|from"
+                              r"|up|down)\b", re.I)
+_ANOTHER_FIGURE = re.compile(
+    rf"\d|\b(?:than|compared|nationally|{_ELSEWHERE}|averages?|previous|last|years?|period"
+    r"|quarter|months?)\b", re.I)
+# a date opening an item ("In June 2013, Ofsted ...", "At 31 March 2018, 306 children"),
+# not one at the end of a sentence that states no number ("The chair has been in post since
+# June 2013.")
+_OPENS = re.compile(r"\W*(?:[\w'-]+\W+){0,3}")
 _BRACKETED_DATE = re.compile(r"\s*\((?:at |on |as at |in |for )?", re.I)
 # "and" ends a clause where a new one starts ("77% and for 2015-16 so far 79%"), not
 # inside a noun phrase ("children and young people", "bed and breakfast")
@@ -57,13 +74,25 @@ _CHANGE = re.compile(r"increas|reduc|decreas|\bris[ei]|risen|\brose\b|\bfall|\bf
                      r"|doubl|halv|worsen|deteriorat|climb"
                      r"|improv|declin|chang|compared|similar|same as|grown|grew|drop|went|moved",
                      re.I)
+_THAN = re.compile(r"\b(?:better|worse|higher|lower|more|fewer|less|quicker|faster|slower"
+                   r"|longer|shorter)\s+than\b[^,;]*,\s+which\s+(?:was|were|stood at)\s+"
+                   r"(?:only\s+|just\s+)?$", re.I)
 _OUTSIDE = "children-looked-after-outside-area"
+_DATE_BETWEEN = re.compile(r"\s*(?:as at|at|on|in)\s*$", re.I)
+# "150, of whom 53 (35%) live out of the authority area, live with foster families": the
+# number's own clause goes on after the aside
+_ASIDE = re.compile(r",\s*of whom [^,;.]*,", re.I)
+# "All 11 live outside", "Of this 171, 46% live outside": a count told again, so the share
+# outside the area is of that group, not of all the children looked after
+_RESTATED = re.compile(r"^\W*(?:All|Of (?:this|these) [\d,]+\s*,)\s*$")
 _OF_WHOM = re.compile(r"\bof (?:whom|these|them)\s*$", re.I)
 # "For this period ... 208 days": a period the sentence before names
 _BACK_REFERENCE = re.compile(r"\b(?:this|that|the same) (?:period|time|year)\b", re.I)
 # "This is better than ...", "Of these, ...": a sentence telling more of the one before
 _REFERS_BACK = re.compile(
-    r"^\W*(?:(?:This|These|That|Those|It|Both)\s+(?:figures?|rates?|numbers?|proportions?"
+    r"^\W*(?:(?:However|But|And|Also|Overall|Nevertheless|Again|In addition|Furthermore"
+    r"|Moreover|Similarly),?\s+)?"
+    r"(?:(?:This|These|That|Those|It|Both)\s+(?:figures?|rates?|numbers?|proportions?"
     r"|percentages?|performance|data|represents?|compares?|equates?|means|is|was|are|were"
     r"|remains?|has|have|had|shows?|reflects?|indicates?|includes?|[a-z]+ed)\b"
     r"|(?:Of|Most of|All of|Some of|Many of|Among|Within) (?:these|this|them|those|whom)\b"
@@ -85,6 +114,7 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
     spans = date_spans(text)
     readings = read_numbers(text, spans)
     bounds = sentences(text)
+    spans = [s for s in spans if not _before_another_date(text, s, spans, bounds)]
     quantities: list[Quantity] = []
     heads: list[str] = []
     for index, reading in enumerate(readings):
@@ -93,9 +123,17 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
         tail_to = min(sentence[1], readings[index + 1].start if index + 1 < len(readings)
                       else len(text))
         head, tail = text[head_from:reading.start], text[reading.end:tail_to]
-        companion = index and _companion(text, readings[index - 1], reading)
+        companion = index and _companion(text, readings[index - 1], reading, spans)
         quantity = _quantity(reading, (head, text[sentence[0]:reading.start]), tail,
                              lead + " " + text[:reading.start], prose)
+        aside = _ASIDE.match(text, reading.end)
+        if aside and quantity.measure is None:  # "150, of whom 53 live out of the area, live
+            tail_after = text[aside.end():sentence[1]]  # with foster families"
+            quantity = replace(quantity, measure=_quantity(
+                reading, (head, text[sentence[0]:reading.start]), " " + tail_after,
+                lead + " " + text[:reading.start], prose).measure)
+        if quantity.measure == _OUTSIDE and _RESTATED.match(text[sentence[0]:reading.start]):
+            quantity = replace(quantity, measure=None)  # "All 11 live outside": of a subgroup
         if companion and quantities:
             quantity = _as_companion(quantity, quantities[-1])
             if _OF_WHOM.search(heads[-1]) and quantity.measure == _OUTSIDE:
@@ -106,9 +144,48 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
         if quantities and _listed_national(quantities[-1], quantity,
                                            text[readings[index - 1].end:reading.start]):
             quantity = replace(quantity, role="national")  # "averages of 66% and 68%"
-        quantities.append(_dated(quantity, text, (reading, tail_to), (sentence, bounds), spans,
-                                 (lead_date, prose, before)))
+        quantity = _dated(quantity, text, (reading, tail_to), (sentence, bounds), spans,
+                          (lead_date, prose, before))
+        if companion and quantities and quantity.ref_date is None:
+            quantity = replace(quantity, ref_date=quantities[-1].ref_date)  # the same fact
+        if _DIFFERENCE.match(text, reading.end):
+            quantity = _difference_dated(quantity, quantities, readings[:index], sentence)
+        quantities.append(quantity)
     return tuple(_compared(_rates(_shared_dates(text, readings, quantities))))
+
+
+# "three fewer children than in 2014-15", "120 days longer than": a difference, dated by the
+# value it is told with, not by the period it is measured against
+_DIFFERENCE = re.compile(
+    r"\s+(?:[\w'-]+\s+){0,2}?(?:fewer|more|less|higher|lower|longer|shorter|better|worse"
+    r"|quicker|faster|slower)\b(?:\s+[\w'-]+){0,3}?\s+than\b", re.I)
+
+
+def _difference_dated(quantity: Quantity, earlier: list[Quantity], readings: list[Reading],
+                      sentence: tuple[int, int]) -> Quantity:
+    """A difference without a date of its own takes the date of the last current value
+    before it in its sentence ("Seven children were adopted in 2015-16, three fewer than
+    in 2014-15")."""
+    if quantity.ref_date is not None:
+        return quantity
+    told = [q for q, r in zip(earlier, readings, strict=True)
+            if r.start >= sentence[0] and q.role == "current" and q.ref_date]
+    return replace(quantity, ref_date=told[-1].ref_date) if told else quantity
+
+
+_PRECEDING = re.compile(r"(?:the\s+)?(?:previous|preceding)\s", re.I)
+
+
+def _before_another_date(text: str, span: Span, spans: list[Span],
+                         bounds: list[tuple[int, int]]) -> bool:
+    """"75% in April to December 2015, from 66.7% during the previous year": "the previous
+    year" is the year before the date its sentence prints, not the 12 months before the
+    inspection, and dates nothing."""
+    if not span.key.startswith("last-") or not _PRECEDING.match(text, span.start):
+        return False
+    sentence = next((b for b in bounds if b[0] <= span.start < b[1]), (0, len(text)))
+    return any(not is_relative_key(other.key) and sentence[0] <= other.start < sentence[1]
+               for other in spans)
 
 
 def _listed_national(before: Quantity, quantity: Quantity, gap: str) -> bool:
@@ -156,9 +233,13 @@ def _rates(quantities: list[Quantity]) -> list[Quantity]:
     return result
 
 
-def _companion(text: str, before: Reading, reading: Reading) -> bool:
-    """"401 (65 per 10,000 children)", "168 (or 55%)": the same fact in another unit."""
+def _companion(text: str, before: Reading, reading: Reading, spans: list[Span]) -> bool:
+    """"401 (65 per 10,000 children)", "168 (or 55%)": the same fact in another unit, also
+    where the first one's date stands between ("190 as at 31 March 2016 (a rate of 52")."""
     gap = text[before.end:reading.start]
+    for span in spans:
+        if before.end <= span.start and span.end <= reading.start:
+            gap = _DATE_BETWEEN.sub("", text[before.end:span.start]) + text[span.end:reading.start]
     return bool(_COMPANION.fullmatch(gap)) and before.unit != reading.unit
 
 
@@ -180,7 +261,8 @@ def _role(head: str, tail: str, sentence_head: str) -> str:
                 _NATIONAL_HERE.search(bracketed) or _ELSEWHERE_END.search(bracketed)) \
             or _NATIONALLY.match(tail):  # "the England average (83%)", "58% nationally"
         return "national"
-    if (_FROM.search(head) or _FROM_WHEN.search(sentence_head)) and _CHANGE.search(sentence_head):
+    if (_FROM.search(head) or _FROM_WHEN.search(sentence_head)) \
+            and (_CHANGE.search(sentence_head) or _THAN.search(sentence_head)):
         return "previous"
     return "current"
 
@@ -210,14 +292,22 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
     else:
         clause_end = _CLAUSE_END.search(text, reading.end, tail_to)
         stop = clause_end.start() if clause_end else tail_to
+        difference = _DIFFERENCE.match(text, reading.end, stop)
+        stop = difference.end() if difference else stop  # "three fewer than in 2014-15"
         within = [s for s in after if s.start < stop]
         bracket = _BRACKETED_DATE.match(text, reading.end)
         if bracket:  # "now (at 31 March 2013)": the date in brackets after the number
             within = [s for s in after if s.start == bracket.end()][:1] or within
-        lead = [s for s in inside if s.end <= reading.start and _is_lead(text, sentence, s)]
+        clause = (_clause_start(text, sentence, reading.start), sentence[1])
+        lead = [s for s in inside if clause[0] <= s.start and s.end <= reading.start
+                and _is_lead(text, clause, s)] \
+            or [s for s in inside if s.end <= reading.start and _is_lead(text, sentence, s)]
         if within and lead and within[0].key == "time-of-the-inspection":
             within = []  # "Since ..., four reviews were completed or ongoing at the time of ..."
-        opening = [s for s in spans if _is_lead(text, (0, len(text)), s)][:1]
+        closing = _closing_bracket(text, sentence, reading, inside, quantity.role)
+        if quantity.role == "national" or not lead:
+            within = within or closing
+        opening = _opening(text, spans, bounds)
         back = _referred_back(text, sentence, bounds, spans) or (
             before if _REFERS_BACK.search(text, sentence[0], sentence[1]) else None)
         found = (within[0].key if within else lead[0].key if lead else back if back
@@ -237,6 +327,46 @@ def _referred_back(text: str, sentence: tuple[int, int], bounds: list[tuple[int,
         return None
     before = [s for s in spans if earlier[-1][0] <= s.start < earlier[-1][1]]
     return before[-1].key if before else None
+
+
+def _closing_bracket(text: str, sentence: tuple[int, int], reading: Reading,
+                     inside: list[Span], role: str) -> list[Span]:
+    """The date in the first brackets after a number that hold only a date ("(Census
+    2011)", "(as at August 2013)", "(within the last 12 months)", "(2013-14 data)") dates
+    it, where nothing between tells of another figure or time (another number, "than",
+    "national", "previous year"); a national figure takes it across such words ("compared
+    with 26% in the country as a whole (Census 2011)")."""
+    for span in inside:
+        opened = text.rfind("(", reading.end, span.start)
+        close = text.find(")", span.end, sentence[1])
+        if opened < 0 or close < 0 or ")" in text[opened:span.start]:
+            continue
+        if _NOT_ONLY_A_DATE.search(text[opened + 1:span.start] + " " + text[span.end:close]):
+            return []
+        between = text[reading.end:opened]
+        if role != "national" and _ANOTHER_FIGURE.search(between):
+            return []
+        return [span]
+    return []
+
+
+def _opening(text: str, spans: list[Span], bounds: list[tuple[int, int]]) -> list[Span]:
+    """The date opening an item: at most three words into its sentence, before any number
+    ("In June 2013, Ofsted ...", "At 31 March 2018, 306 children"), not "The chair has been
+    in post since June 2013."."""
+    for span in spans:
+        start = next((b[0] for b in bounds if b[0] <= span.start < b[1]), 0)
+        if _OPENS.fullmatch(text, start, span.start) and not NUMBER.search(text, 0, span.start):
+            return [span]
+    return []
+
+
+def _clause_start(text: str, sentence: tuple[int, int], at: int) -> int:
+    """Where the clause of a number at ``at`` starts: after the last semicolon before it in
+    its sentence ("...; in February 2014, 41 children were waiting"), else the sentence's
+    start."""
+    semicolon = text.rfind(";", sentence[0], at)
+    return semicolon + 1 if semicolon >= 0 else sentence[0]
 
 
 def _is_lead(text: str, sentence: tuple[int, int], span: Span) -> bool:

@@ -24,7 +24,9 @@ _SUBHEADING = re.compile(
     r"this area)\W*\d{0,2}$", re.I)
 _CONTENTS_ENTRY = re.compile(r"\s\d{1,3}$")  # "Information about this local authority area 5"
 _NEAR = 60  # lines
-_FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z:;,.)])\d{1,2}$")
+# a footnote's mark at a line's end ("...area.2"), not the decimals of a number the line
+# breaks after ("(42.4" / "per 10,000 children)")
+_FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z:;,.)])(?<!\d[.,])\d{1,2}$")
 _FOOTNOTE_TEXT = re.compile(
     r"^\d{1,2} (?!(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December)\b)(?=[A-Z])")
