@@ -284,11 +284,13 @@ def virtuoso_commands() -> tuple[str, str]:
 
 @contextmanager
 def virtuoso(folder: Path, anonymous_writes: bool = True,
-             users: dict[str, str] | None = None) -> Iterator[str]:
+             users: dict[str, str] | None = None,
+             ungranted: dict[str, str] | None = None) -> Iterator[str]:
     """A Virtuoso server with a new database in ``folder`` on free loopback ports, set up as
     docs/servers.md says: ``anonymous_writes`` through /sparql-graph-crud, and each of
-    ``users`` (name: password) allowed to write through /sparql-graph-crud-auth; yields
-    its base URL; stopped afterwards, also when the test fails."""
+    ``users`` (name: password) allowed to write through /sparql-graph-crud-auth, each of
+    ``ungranted`` made without that grant; yields its base URL; stopped afterwards, also
+    when the test fails."""
     server, isql = virtuoso_commands()
     folder.mkdir(parents=True, exist_ok=True)
     sql_port, http_port = free_port(), free_port()
@@ -304,6 +306,8 @@ def virtuoso(folder: Path, anonymous_writes: bool = True,
         _wait_until_answering("virtuoso", f"{base}/sparql", process, log, 180)
         statements = [VIRTUOSO_GRANT] if anonymous_writes else []
         statements += [virtuoso_user(user, word) for user, word in (users or {}).items()]
+        statements += [virtuoso_user(user, word).partition(" GRANT")[0]
+                       for user, word in (ungranted or {}).items()]
         for statement in statements:
             granted = subprocess.run([isql, f"127.0.0.1:{sql_port}", "dba", "dba",
                                       f"exec={statement}"], capture_output=True, timeout=60)

@@ -17,6 +17,7 @@ from test_virtuoso import QUERIES, invoke, rows, variants
 DATA = Path(__file__).resolve().parent / "data"
 FERNLEY = DATA / "fernley-2017.md"
 USER, PASSWORD = "kg_loader", "l0ad-s3cret"
+UNGRANTED = {"kg_reader": "r3ad-only"}  # made without GRANT SPARQL_UPDATE
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,8 @@ def server(tmp_path_factory):
     """Virtuoso without anonymous writes, loaded by its user through the authenticated
     Graph Store endpoint; yields its base URL."""
     with virtuoso(tmp_path_factory.mktemp("virtuoso"), anonymous_writes=False,
-                  users={USER: PASSWORD}) as base, pytest.MonkeyPatch.context() as patch:
+                  users={USER: PASSWORD}, ungranted=UNGRANTED) as base, \
+            pytest.MonkeyPatch.context() as patch:
         patch.setenv("OFSTED_KG_USER", USER)
         patch.setenv("OFSTED_KG_PASSWORD", PASSWORD)
         result = invoke("load", DATA, "--graph-store", f"{base}/sparql-graph-crud-auth")
@@ -70,6 +72,16 @@ def test_anonymous_writes_are_refused(server, monkeypatch):
     assert result.stderr == (f"Error: {server}/sparql-graph-crud-auth: the server asks for "
                              "credentials (401 Unauthorized): set OFSTED_KG_USER and "
                              "OFSTED_KG_PASSWORD, or use a netrc file\n")
+
+
+def test_a_user_without_the_grant_may_not_write(server, monkeypatch):
+    (user, password), = UNGRANTED.items()
+    monkeypatch.setenv("OFSTED_KG_USER", user)
+    monkeypatch.setenv("OFSTED_KG_PASSWORD", password)
+    result = invoke("load", FERNLEY, "--graph-store", f"{server}/sparql-graph-crud-auth")
+    assert result.exit_code == 4
+    assert result.stderr.startswith(f"Error: {server}/sparql-graph-crud-auth: the server "
+                                    "refused access (403")
 
 
 @pytest.mark.parametrize("command", ["load", "query"])

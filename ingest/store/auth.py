@@ -16,14 +16,16 @@ from collections.abc import Generator
 
 import httpx
 
+from .credentials import basic_authorization
+
 
 class BasicThenDigest(httpx.Auth):
     """Basic unasked; Digest once a server asks for it, for the rest of the command."""
 
     requires_request_body = True  # the request may be sent again, answering a challenge
 
-    def __init__(self, user: str, password: str, basic: str) -> None:
-        self._basic = basic  # the Authorization header value
+    def __init__(self, user: str, password: str) -> None:
+        self._basic = basic_authorization(user, password)  # the Authorization header value
         self._digest = httpx.DigestAuth(user, password)
         self.digest_asked = False
 

@@ -78,8 +78,7 @@ class Session:
 
             from .auth import BasicThenDigest
 
-            auth = BasicThenDigest(*self._pair, self._basic) if self._pair and self._basic \
-                else None
+            auth = BasicThenDigest(*self._pair) if self._pair else None
             self._http = httpx.Client(auth=auth, follow_redirects=False,
                                       timeout=httpx.Timeout(self.timeout),
                                       headers={"User-Agent": _USER_AGENT})
