@@ -491,3 +491,13 @@ def test_an_earlier_period_told_with_which_was_is_previous():
 ])
 def test_ages_after_from_or_between(sentence, expected):
     assert values(sentence) == expected
+
+
+def test_there_have_been_no_events_is_a_zero_over_its_period():
+    assert read("In the past three years there have been no reversals of plans.") == [
+        (0, "count", "current", None, "last-3-years")]
+    assert values("There have been no more problems since then.") == []
+
+
+def test_items_of_a_plan_with_any_words_before_them():
+    assert values("The board has four shared priorities and no particular themes.") == []

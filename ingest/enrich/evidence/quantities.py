@@ -39,7 +39,11 @@ NUMBER = re.compile(
     rf"(?:{_ZERO_NOUN})\b))|\bzero\b(?! tolerance)"
     rf"|\bno\b(?= (?:{_ZERO_NOUN}|{_ZERO_GAP}(?:{_ZERO_NOUN})(?:(?<=s)|(?<=children)|(?<=people)))"
     r"\b(?![\'\u2019](?!s\b)))"
-    r"|\bno[- ]one\b))",
+    r"|\bno[- ]one\b"
+    # "there have been no reversals of plans": no events of a kind over a period
+    r"|(?<=there have been )no\b"
+    r"(?= (?:(?!(?:longer|more|less)\b)[a-z-]+ )?[a-z-]+s\b(?![\'\u2019]))"
+    r"))",
     re.I,
 )
 _UNIT = re.compile(
@@ -106,7 +110,7 @@ _ANECDOTE = re.compile(
 # "One area for improvement", "three key priorities", "two strengths": items of a plan or
 # of a judgement, not anything the report measures
 _PLAN_ITEM = re.compile(
-    r"^[\s-]+(?:(?:key|main|other|further|strategic|joint|clear|identified|broad)\s+){0,2}"
+    r"^[\s-]+(?:(?!(?:areas?|of|and|or|for|the)\b)[a-z-]+\s+){0,2}"
     r"(?:areas?\s+(?:for|of)\s+(?:improvement|development)|priorit(?:y|ies)|strengths?"
     r"|weaknesses?|aspects?|themes?|exceptions?)\b", re.I)
 _EXAMPLE = re.compile(r"^\s+(?:case|example|instance|occasion|situation|such)\b", re.I)
