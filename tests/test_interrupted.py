@@ -113,6 +113,25 @@ def test_an_interrupted_first_ingest_is_refused_until_finished(tmp_path, run):
     assert run("query", "latest-grades", "--store", store_dir).exit_code == 0
 
 
+def test_a_reingest_cut_short_after_one_report_is_refused_at_once(tmp_path, run):
+    """A whole store whose re-ingest wrote one report and stopped: the quick check before a
+    query (which only looks the history's digest up) refuses it, as validate does."""
+    from ingest.store.embedded import open_store, write_report
+    from ingest.store.layout import prepare
+
+    store_dir = tmp_path / "store"
+    assert run("ingest", DATA / "fernley-2014.md", DATA / "fernley-2017.md",
+               "--store", store_dir).exit_code == 0
+    assert run("query", "latest-grades", "--store", store_dir).exit_code == 0
+    store = open_store(store_dir)
+    prepared = prepare(DATA / "fernley-2021.md")
+    write_report(store, prepared.name, prepared.content, prepared.authorities)
+    del store  # as if the run had been killed here
+    result = run("query", "latest-grades", "--store", store_dir)
+    assert result.exit_code == 2 and "the history graph was not computed" in result.stderr
+    assert usable_problem(ox.Store.read_only(str(store_dir))) is not None
+
+
 def _remove_one(store_dir: Path, graph: str) -> None:
     store = ox.Store(str(store_dir))
     store.remove(next(iter(store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))))
