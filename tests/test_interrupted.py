@@ -114,8 +114,8 @@ def test_an_interrupted_first_ingest_is_refused_until_finished(tmp_path, run):
 
 
 def test_a_reingest_cut_short_after_one_report_is_refused_at_once(tmp_path, run):
-    """A whole store whose re-ingest wrote one report and stopped: the quick check before a
-    query (which only looks the history's digest up) refuses it, as validate does."""
+    """A whole store whose re-ingest wrote one changed report and stopped: the check before
+    a query refuses it, as validate does."""
     from ingest.store.embedded import open_store, write_report
     from ingest.store.layout import prepare
 

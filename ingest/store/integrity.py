@@ -5,11 +5,7 @@ integrity graph (``id/graph/integrity``): ``<report graph> okg:tripleCount N ;
 okg:contentDigest "sha256"``, the digest of its sorted N-Triples lines as the store
 gives them back. The vocabulary graph gets the same record. The history graph records
 the digest of every report record it was computed from (``okg:reportsDigest``), so a
-history left behind by an interrupted run is seen as out of date. Writing a report graph
-also removes that digest, in the same transaction, and the history record says so
-(``okg:digestClearedByReportWrites true``): in such a store the check before a query
-(``usable_problem``) only asks whether the digest is there, which costs the same however
-many reports the store holds; ``problems`` (``validate --store``) still recomputes it.
+history left behind by an interrupted run is seen as out of date.
 
 ``problems(store)`` compares the store with its records: a graph cut short, lost, added
 by hand or changed, and a history out of date, each one line naming the graph and what
@@ -29,7 +25,6 @@ from .names import HISTORY, INTEGRITY, OKG, VOCABULARY, is_shared
 TRIPLE_COUNT = OKG + "tripleCount"
 CONTENT_DIGEST = OKG + "contentDigest"
 REPORTS_DIGEST = OKG + "reportsDigest"
-CLEARED_BY_WRITES = OKG + "digestClearedByReportWrites"
 
 
 @dataclass(frozen=True)
@@ -72,10 +67,8 @@ def replace_update(name: str, content: Content, extra: str = "") -> str:
     ``content`` and records it; ``extra`` is more INSERT DATA blocks (``GRAPH <g> {...}``)
     to add in the same transaction."""
     node = str(ox.NamedNode(name))  # checked to be an IRI
-    stale = ("" if is_shared(name) else  # the history is out of date until computed again
-             f"DELETE WHERE {{ GRAPH <{INTEGRITY}> {{ <{HISTORY}> <{REPORTS_DIGEST}> ?d }} }} ;\n")
     return (f"DROP SILENT GRAPH {node} ;\n"
-            f"DELETE WHERE {{ GRAPH <{INTEGRITY}> {{ {node} ?p ?o }} }} ;\n{stale}"
+            f"DELETE WHERE {{ GRAPH <{INTEGRITY}> {{ {node} ?p ?o }} }} ;\n"
             f"INSERT DATA {{\n GRAPH {node} {{\n{content.ntriples.decode('utf-8')} }}\n"
             f" GRAPH <{INTEGRITY}> {{ {record(name, content)} }}\n{extra}}}")
 
@@ -98,8 +91,7 @@ def history_update(history: list[ox.Quad], digest: str) -> str:
     return (f"DROP SILENT GRAPH <{HISTORY}> ;\n"
             f"DELETE WHERE {{ GRAPH <{INTEGRITY}> {{ <{HISTORY}> ?p ?o }} }} ;\n"
             f"INSERT DATA {{ GRAPH <{HISTORY}> {{\n{triples.decode('utf-8')} }}\n"
-            f" GRAPH <{INTEGRITY}> {{ <{HISTORY}> <{REPORTS_DIGEST}> \"{digest}\" ;\n"
-            f"   <{CLEARED_BY_WRITES}> true }} }}")
+            f" GRAPH <{INTEGRITY}> {{ <{HISTORY}> <{REPORTS_DIGEST}> \"{digest}\" }} }}")
 
 
 def records(store: ox.Store) -> dict[str, tuple[int, str]]:
@@ -121,16 +113,13 @@ def _text(term: object) -> str:
     return str(getattr(term, "value", term))
 
 
-def history_problem(store: ox.Store, quick: bool = False) -> str | None:
-    """Why the history graph is not the one the store's reports imply, or None. ``quick``:
-    where report writes clear the digest, its presence is enough (see the module's notes)."""
+def history_problem(store: ox.Store) -> str | None:
+    """Why the history graph is not the one the store's reports imply, or None."""
     said = [_text(q.object) for q in store.quads_for_pattern(
         ox.NamedNode(HISTORY), ox.NamedNode(REPORTS_DIGEST), None, ox.NamedNode(INTEGRITY))]
     if not said:
         return (f"{HISTORY}: the history graph was not computed (an ingest that did not "
                 "finish?): run 'ofsted-kg ingest' again")
-    if quick and len(said) == 1 and _holds(store, HISTORY, CLEARED_BY_WRITES):
-        return None
     if said != [reports_digest(store)]:
         return (f"{HISTORY}: the history graph is out of date with the report graphs (an "
                 "ingest that did not finish?): run 'ofsted-kg ingest' again")
@@ -191,27 +180,16 @@ def store_problems(store: ox.Store) -> list[str]:
 
 
 def usable_problem(store: ox.Store) -> str | None:
-    """Why a store cannot answer questions whole (found in milliseconds, before a query,
-    whatever the store holds: no report, no record, no vocabulary, a history out of date),
-    or None. Graphs cut short are found by ``problems`` (``validate``)."""
-    if not store.contains_named_graph(ox.NamedNode(INTEGRITY)):
-        if all(is_shared(g.value) for g in store.named_graphs() if isinstance(g, ox.NamedNode)):
-            return _NO_REPORT
+    """Why a store cannot answer questions whole (found in milliseconds, before a query:
+    no record, no vocabulary, a history out of date), or None. Graphs cut short are
+    found by ``problems`` (``validate``)."""
+    names = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+    if not any(not is_shared(name) for name in names):
+        return ("the store holds no report: 'ofsted-kg ingest REPORTS --store DIR' "
+                "adds them")
+    if INTEGRITY not in names:
         return ("the store has report graphs but no record of what they hold (written by "
                 "another program or an older ofsted-kg?): ingest the reports into a new store")
-    recorded = store.quads_for_pattern(None, ox.NamedNode(TRIPLE_COUNT), None,
-                                       ox.NamedNode(INTEGRITY))
-    if all(is_shared(_text(quad.subject)) for quad in recorded):  # stops at the first report
-        return _NO_REPORT
-    if not store.contains_named_graph(ox.NamedNode(VOCABULARY)):
+    if VOCABULARY not in names:
         return "the store has no vocabulary graph: it is damaged; run 'ofsted-kg ingest' again"
-    return history_problem(store, quick=True)
-
-
-_NO_REPORT = "the store holds no report: 'ofsted-kg ingest REPORTS --store DIR' adds them"
-
-
-def _holds(store: ox.Store, subject: str, predicate: str) -> bool:
-    """Whether the integrity graph says ``subject predicate true``."""
-    return any(_text(q.object) == "true" for q in store.quads_for_pattern(
-        ox.NamedNode(subject), ox.NamedNode(predicate), None, ox.NamedNode(INTEGRITY)))
+    return history_problem(store)
