@@ -128,7 +128,7 @@ def test_a_reingest_cut_short_after_one_report_is_refused_at_once(tmp_path, run)
     write_report(store, prepared.name, prepared.content, prepared.authorities)
     del store  # as if the run had been killed here
     result = run("query", "latest-grades", "--store", store_dir)
-    assert result.exit_code == 2 and "the history graph was not computed" in result.stderr
+    assert result.exit_code == 2 and "an ingest that did not finish?" in result.stderr
     assert usable_problem(ox.Store.read_only(str(store_dir))) is not None
 
 
