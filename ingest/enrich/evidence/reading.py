@@ -32,11 +32,17 @@ _NATIONALLY = re.compile(r"\)?\s*(?:nationally|in England|across England)\b", re
 _FIGURE = (r"(?:averages?|levels?|figures?|rates?|proportions?|thresholds?|targets?|benchmarks?"
            r"|requirements?|expectations?)")
 _NATIONAL_HERE = re.compile(
-    rf"(?:{_ELSEWHERE}(?: and {_ELSEWHERE})?\s+(?:[\w-]+\s+)?{_FIGURE}"
+    rf"(?:{_ELSEWHERE}(?: and (?:the )?{_ELSEWHERE})?\s+(?:[\w-]+\s+)?{_FIGURE}"
     r"(?:\s+(?:for|in) (?:England|[\d/\u2013\u2212-]+))?"
     rf"|{_FIGURE} (?:for|in|across) England|{_ELSEWHERE}(?:\s+[\w-]+)?\s+at)"
     r"(?:,?\s+(?:is|was|are|were|of|at|stands at|stood at|standing at|which (?:is|was))"
-    r"|\s+[\u2013-])?\s*(?:only |approximately |around |about |just )?$", re.I)
+    r"|\s+[\u2013-])?\s*(?:only |approximately |around |about |just |also )?$", re.I)
+# "higher than both the England and the statistical neighbour average, at 16% each" (not
+# "below the national average, at 6.3%": the authority's own)
+_EACH = re.compile(r"\s+each\b", re.I)
+# "higher than both the England and the statistical neighbour average, at 16% each"
+_NATIONAL_COMMA_AT = re.compile(
+    rf"{_ELSEWHERE}(?: and (?:the )?{_ELSEWHERE})?\s+(?:[\w-]+\s+)?{_FIGURE},\s+at\s+$", re.I)
 # "an improvement on 2014-15, when 33 orders were granted": the earlier value
 _FROM_WHEN = re.compile(
     r"\b(?:from|on|compared (?:with|to)|than)\s+(?:the\s+)?(?:(?:previous|last|preceding)\s+"
@@ -67,7 +73,8 @@ _CLAUSE_END = re.compile(
     r"|have|had|the|this|that|it|its|\d|January|February|March|April|May|June|July|August"
     r"|September|October|November|December)\b)")
 _FROM = re.compile(
-    r"(?:\bfrom|compared (?:with|to)|similar to|the same as)(?: the)?"
+    r"(?:\bfrom|compared (?:with|to)|similar to|the same as"
+    r"|(?:improvement|increase|reduction|decrease|rise|fall) on)(?: the)?"
     r"(?: (?:figure|number|rate) of)?\s*(?:approximately\s+|around\s+|about\s+)?$", re.I)
 # "from" states an earlier value only where the sentence tells of a change
 _CHANGE = re.compile(r"increas|reduc|decreas|\bris[ei]|risen|\brose\b|\bfall|\bfell|\bdown\b|\bup\b"
@@ -88,18 +95,22 @@ _RESTATED = re.compile(r"^\W*(?:All|Of (?:this|these) [\d,]+\s*,)\s*$")
 _OF_WHOM = re.compile(r"\bof (?:whom|these|them)\s*$", re.I)
 # "For this period ... 208 days": a period the sentence before names
 _BACK_REFERENCE = re.compile(r"\b(?:this|that|the same) (?:period|time|year)\b", re.I)
+# "There were no exclusions during this period": the period of the sentence before
+_THIS_PERIOD = re.compile(r"\b(?:this|that|the same) period\b", re.I)
 # "This is better than ...", "Of these, ...": a sentence telling more of the one before
 _REFERS_BACK = re.compile(
     r"^\W*(?:(?:However|But|And|Also|Overall|Nevertheless|Again|In addition|Furthermore"
-    r"|Moreover|Similarly),?\s+)?"
+    r"|Moreover|Similarly|At [\d.]+(?:%| per cent| days)),?\s+)?"
     r"(?:(?:This|These|That|Those|It|Both)\s+(?:figures?|rates?|numbers?|proportions?"
     r"|percentages?|performance|data|represents?|compares?|equates?|means|is|was|are|were"
     r"|remains?|has|have|had|shows?|reflects?|indicates?|includes?|[a-z]+ed)\b"
-    r"|(?:Of|Most of|All of|Some of|Many of|Among|Within) (?:these|this|them|those|whom)\b"
+    r"|(?:Of|[\w-]+ of|Among|Within) (?:these|this|them|those|whom)\b"
     r"|(?:\w+ )?(?:over|during|in|for) (?:the same|this|that) (?:period|time|year)\b)", re.I)
 # "1,629 contacts and 257 referrals in 2014/15": numbers in one coordinated phrase share
 # the date printed after the last of them
 _COORDINATED = re.compile(r"\s+(?:[a-z'-]+\s+){0,3}(?:and|or)\s+", re.I)
+# "Five of the six young people who turned 18 during 2015": a part takes its group's date
+_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?(?:current\s+)?", re.I)
 
 
 def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
@@ -114,7 +125,8 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
     spans = date_spans(text)
     readings = read_numbers(text, spans)
     bounds = sentences(text)
-    spans = [s for s in spans if not _before_another_date(text, s, spans, bounds)]
+    spans = [s for s in spans if not _before_another_date(text, s, spans, bounds)
+             and not (s.key.isdigit() and _UNTIL_YEAR.search(text, 0, s.start))]
     quantities: list[Quantity] = []
     heads: list[str] = []
     for index, reading in enumerate(readings):
@@ -173,6 +185,8 @@ def _difference_dated(quantity: Quantity, earlier: list[Quantity], readings: lis
     return replace(quantity, ref_date=told[-1].ref_date) if told else quantity
 
 
+# "funding until 2023 of two extra teams": when something ends, not when it is counted
+_UNTIL_YEAR = re.compile(r"\b(?:until|till)\s+$", re.I)
 _PRECEDING = re.compile(r"(?:the\s+)?(?:previous|preceding)\s", re.I)
 
 
@@ -214,7 +228,7 @@ def _shared_dates(text: str, readings: list[Reading], quantities: list[Quantity]
         quantity, after = result[index], result[index + 1]
         gap = text[readings[index].end:readings[index + 1].start]
         if quantity.ref_date is None and after.ref_date and quantity.role == after.role \
-                and _COORDINATED.fullmatch(gap):
+                and (_COORDINATED.fullmatch(gap) or _PART_OF.fullmatch(gap)):
             result[index] = replace(quantity, ref_date=after.ref_date)
     return result
 
@@ -259,7 +273,9 @@ def _role(head: str, tail: str, sentence_head: str) -> str:
     if _NATIONAL_HERE.search(head) or (_COMPARED.search(head) and _NATIONAL_AFTER.search(tail)) \
             or bracketed and _ALONE_IN_BRACKETS.match(tail) and bool(
                 _NATIONAL_HERE.search(bracketed) or _ELSEWHERE_END.search(bracketed)) \
-            or _NATIONALLY.match(tail):  # "the England average (83%)", "58% nationally"
+            or _NATIONALLY.match(tail) or _NATIONAL_COMMA_AT.search(sentence_head) \
+            and _EACH.match(tail):
+        # "the England average (83%)", "58% nationally", "the England average, at 16%"
         return "national"
     if (_FROM.search(head) or _FROM_WHEN.search(sentence_head)) \
             and (_CHANGE.search(sentence_head) or _THAN.search(sentence_head)):
@@ -309,7 +325,8 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
             within = within or closing
         opening = _opening(text, spans, bounds)
         back = _referred_back(text, sentence, bounds, spans) or (
-            before if _REFERS_BACK.search(text, sentence[0], sentence[1]) else None)
+            before if _REFERS_BACK.search(text, sentence[0], sentence[1])
+            or _THIS_PERIOD.search(text, sentence[0], sentence[1]) else None)
         found = (within[0].key if within else lead[0].key if lead else back if back
                  else None if quantity.role == "national"
                  else opening[0].key if opening and not prose
@@ -369,9 +386,18 @@ def _clause_start(text: str, sentence: tuple[int, int], at: int) -> int:
     return semicolon + 1 if semicolon >= 0 else sentence[0]
 
 
+# "Of the 31 children adopted in 2014-15, eight ...": a group and its date opening a sentence
+_OF_GROUP = re.compile(r"\W*(?:[^\d,;]{1,20},\s*)?(?:out\s+)?of\s+[^,;()]*", re.I)
+
+
 def _is_lead(text: str, sentence: tuple[int, int], span: Span) -> bool:
-    """A date opening its sentence ("At 31 March 2018, ...") dates the whole sentence."""
-    return not re.search(r"\d", text[sentence[0]:span.start])
+    """A date opening its sentence ("At 31 March 2018, ...") dates the whole sentence, and
+    so does the date of a group opening it ("Of 63 children who ceased to be looked after
+    in the last six months, 14 ...": the members are counted over the group's time)."""
+    if not re.search(r"\d", text[sentence[0]:span.start]):
+        return True
+    return bool(_OF_GROUP.fullmatch(text, sentence[0], span.start)
+                and re.match(r"\s*,", text[span.end:]))
 
 
 def _compared(quantities: list[Quantity]) -> list[Quantity]:
