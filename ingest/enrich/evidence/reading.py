@@ -163,7 +163,28 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
         if _DIFFERENCE.match(text, reading.end):
             quantity = _difference_dated(quantity, quantities, readings[:index], sentence)
         quantities.append(quantity)
-    return tuple(_compared(_rates(_shared_dates(text, readings, quantities))))
+    compared = _compared(_rates(_shared_dates(text, readings, quantities)))
+    return tuple(_national_dated(text, readings, compared, spans))
+
+
+def _national_dated(text: str, readings: list[Reading], quantities: list[Quantity],
+                    spans: list[Span]) -> list[Quantity]:
+    """"a rate of 14% in 2012-13 was above the national average of 11%", "28.9% (the
+    national average is 18%)": a national figure with no date of its own, compared with a
+    current value told before it, is of that value's time, unless a date is printed after
+    it in its sentence ("statistical neighbours at 10% and England 11% for 2012-13")."""
+    result = list(quantities)
+    bounds = sentences(text)
+    for index, quantity in enumerate(quantities):
+        target = quantity.compares_to
+        if quantity.role != "national" or quantity.ref_date is not None or target is None \
+                or target > index:
+            continue
+        end = next((b[1] for b in bounds if b[0] <= readings[index].start < b[1]), len(text))
+        if any(readings[index].end <= span.start < end for span in spans):
+            continue
+        result[index] = replace(quantity, ref_date=quantities[target].ref_date)
+    return result
 
 
 # "three fewer children than in 2014-15", "120 days longer than": a difference, dated by the
@@ -413,6 +434,7 @@ def _compared(quantities: list[Quantity]) -> list[Quantity]:
         current = quantities[target]
         result[index] = replace(quantity, compares_to=target,
                                 measure=quantity.measure or current.measure)
+
     return result
 
 
