@@ -85,6 +85,8 @@ _THAN = re.compile(r"\b(?:better|worse|higher|lower|more|fewer|less|quicker|fast
                    r"|longer|shorter)\s+than\b[^,;]*,\s+which\s+(?:was|were|stood at)\s+"
                    r"(?:only\s+|just\s+)?$", re.I)
 _OUTSIDE = "children-looked-after-outside-area"
+# "12 (7%)", "48 (or 19.5%)": a count and its share in brackets, one fact in one clause
+_PAIRED = re.compile(r"\s*\((?:or |a rate of )?[\d.,]+\s*(?:%|per cent)\)")
 _DATE_BETWEEN = re.compile(r"\s*(?:as at|at|on|in)\s*$", re.I)
 # "150, of whom 53 (35%) live out of the authority area, live with foster families": the
 # number's own clause goes on after the aside
@@ -156,15 +158,40 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
         if quantities and _listed_national(quantities[-1], quantity,
                                            text[readings[index - 1].end:reading.start]):
             quantity = replace(quantity, role="national")  # "averages of 66% and 68%"
-        quantity = _dated(quantity, text, (reading, tail_to), (sentence, bounds), spans,
+        date_to = tail_to
+        paired = _PAIRED.match(text, reading.end)
+        if paired and index + 1 < len(readings) and readings[index + 1].end <= paired.end():
+            date_to = min(sentence[1], readings[index + 2].start if index + 2 < len(readings)
+                          else len(text))  # "12 (7%) returned between ...": one clause
+        quantity = _dated(quantity, text, (reading, date_to), (sentence, bounds), spans,
                           (lead_date, prose, before))
         if companion and quantities and quantity.ref_date is None:
             quantity = replace(quantity, ref_date=quantities[-1].ref_date)  # the same fact
         if _DIFFERENCE.match(text, reading.end):
             quantity = _difference_dated(quantity, quantities, readings[:index], sentence)
         quantities.append(quantity)
+    if not prose:
+        quantities = _sourced(text, quantities, spans)
     compared = _compared(_rates(_shared_dates(text, readings, quantities)))
     return tuple(_national_dated(text, readings, compared, spans))
+
+
+# "... live in Hounslow. (ONS mid-year estimates 2012.)", "... (Census 2011).": a source and
+# its year in brackets closing a list item
+_SOURCE_BEFORE = re.compile(r"\(\s*(?:[A-Za-z][\w'-]*\s+){1,6}$")
+_SOURCE_AFTER = re.compile(r"\s*(?:data|figures|estimates)?\s*\.?\s*\)\W*$", re.I)
+
+
+def _sourced(text: str, quantities: list[Quantity], spans: list[Span]) -> list[Quantity]:
+    """An area item closed by its source and year in brackets ("(ONS mid-year estimates
+    2012.)", "(Census 2011)") is of that year: its figures with no date of their own
+    (told before, not previous values) take it."""
+    last = spans[-1] if spans else None
+    if last is None or is_relative_key(last.key) or not _SOURCE_AFTER.fullmatch(text, last.end) \
+            or not _SOURCE_BEFORE.search(text, 0, last.start):
+        return quantities
+    return [replace(q, ref_date=last.key) if q.ref_date is None and q.role != "previous"
+            else q for q in quantities]
 
 
 def _national_dated(text: str, readings: list[Reading], quantities: list[Quantity],
@@ -327,7 +354,8 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
         found = (after[0].key if after else earlier[-1].key
                  if earlier and _FROM_WHEN.search(text[sentence[0]:reading.start]) else None)
     else:
-        clause_end = _CLAUSE_END.search(text, reading.end, tail_to)
+        paired = _PAIRED.match(text, reading.end)
+        clause_end = _CLAUSE_END.search(text, paired.end() if paired else reading.end, tail_to)
         stop = clause_end.start() if clause_end else tail_to
         difference = _DIFFERENCE.match(text, reading.end, stop)
         stop = difference.end() if difference else stop  # "three fewer than in 2014-15"
@@ -352,7 +380,14 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
                  else None if quantity.role == "national"
                  else opening[0].key if opening and not prose
                  else lead_date)
+    if _DEFINITION.match(text, sentence[0], sentence[1]) and not within:
+        found = None  # "These are schools that look after children for 295 days or fewer"
     return replace(quantity, ref_date=found)
+
+
+# "These are residential special schools that look after children for 295 days or fewer per
+# year": a definition (a footnote's text a rendering joined to an item), of no date
+_DEFINITION = re.compile(r"\W*These are [a-z' -]+ (?:that|which|who)\b")
 
 
 def _referred_back(text: str, sentence: tuple[int, int], bounds: list[tuple[int, int]],
