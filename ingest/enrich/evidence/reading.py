@@ -85,6 +85,9 @@ _THAN = re.compile(r"\b(?:better|worse|higher|lower|more|fewer|less|quicker|fast
                    r"|longer|shorter)\s+than\b[^,;]*,\s+which\s+(?:was|were|stood at)\s+"
                    r"(?:only\s+|just\s+)?$", re.I)
 _OUTSIDE = "children-looked-after-outside-area"
+# counts of events: in findings the measure only where a period is told ("Of 63 children who
+# ceased to be looked after in the six months before the inspection")
+_OVER_A_PERIOD = frozenset({"ceased-looked-after"})
 # "12 (7%)", "48 (or 19.5%)": a count and its share in brackets, one fact in one clause
 _PAIRED = re.compile(r"\s*\((?:or |a rate of )?[\d.,]+\s*(?:%|per cent)\)")
 _DATE_BETWEEN = re.compile(r"\s*(?:as at|at|on|in)\s*$", re.I)
@@ -167,6 +170,8 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
                           (lead_date, prose, before))
         if companion and quantities and quantity.ref_date is None:
             quantity = replace(quantity, ref_date=quantities[-1].ref_date)  # the same fact
+        if prose and quantity.measure in _OVER_A_PERIOD and quantity.ref_date is None:
+            quantity = replace(quantity, measure=None)  # "five who have ceased to be ...": a group
         if _DIFFERENCE.match(text, reading.end):
             quantity = _difference_dated(quantity, quantities, readings[:index], sentence)
         quantities.append(quantity)
