@@ -55,7 +55,7 @@ _RULES: tuple[tuple[str, str, set[str]], ...] = (
     ("children-in-poverty", r"#[^#]*(?:living in poverty|low[- ]income families)", {"percent"}),
     ("minority-ethnic-children",
      r"minority ethnic groups account for (?:approximately |around |about )?#"
-     r"|#[^#]*minority ethnic",
+     r"|#(?!\s*of (?:all |the )?(?:people|population|residents|adults)\b)[^#]*minority ethnic",
      {"percent"}),
     ("children-in-area", rf"#\s*{_CHILDREN}[^#]*(?:under the age of 18|aged (?:under|0 to) "
      r"(?:18|17)|aged between 0|\b0 ?(?:-|to) ?1[78]\b|under 18)", {"count"}),
