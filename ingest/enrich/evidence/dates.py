@@ -102,8 +102,9 @@ def _typed_key(kind: str | None, printed: str) -> str:
         return datetime.strptime(f"{day} {month[:3]} {year}", "%d %b %Y").date().isoformat()
     if kind == "monthend":  # "the end of March 2016": its last day
         month, year = re.sub(r"[,.]", "", printed).split()[-2:]
-        first = datetime.strptime(f"{month[:3]} {year}", "%b %Y").date()
-        following = first.replace(year=first.year + first.month // 12, month=first.month % 12 + 1)
+        opening = datetime.strptime(f"{month[:3]} {year}", "%b %Y").date()
+        following = opening.replace(year=opening.year + opening.month // 12,
+                                    month=opening.month % 12 + 1)
         return date.fromordinal(following.toordinal() - 1).isoformat()
     if kind == "month":
         month, year = re.sub(r"[,.]", "", printed).split()
@@ -124,7 +125,8 @@ def _relative_key(printed: str) -> str:
     numeric = re.findall(_NUMERIC_DAY, printed)
     if len(numeric) == 2:  # "between 1/04/12 and 31/01/14": an ISO interval of days
         return "/".join(_numeric_day(day) for day in numeric)
-    if re.match(rf"(?:between|from) .* {_TO_INSPECTION}$", printed):  # "between March 2013 and this inspection"
+    if re.match(rf"(?:between|from) .* {_TO_INSPECTION}$", printed):
+        # "between March 2013 and this inspection": since March 2013
         start = re.sub(rf"^(?:between|from) | {_TO_INSPECTION}$", "", printed)
         return "since-" + _typed_key(_kind_of(start), start)
     days = re.findall(rf"\d{{1,2}} {_MONTH}(?: \d{{4}})?", printed, re.I)

@@ -72,8 +72,9 @@ _LEAD_RULES: tuple[tuple[str, str, str], ...] = (
     ("eal-primary", r"english as an additional language", r"\bprimary"),
     ("eal-secondary", r"english as an additional language", r"\bsecondary"),
 )
-IN_PROSE = frozenset({"adoptions", "ceased-looked-after", "special-guardianship-orders", "serious-incident-notifications",
-                      "serious-case-reviews", "care-leavers", "children-looked-after"})
+IN_PROSE = frozenset({"adoptions", "special-guardianship-orders", "serious-incident-notifications",
+                      "serious-case-reviews", "care-leavers", "children-looked-after",
+                      "ceased-looked-after"})  # only over a told period (reading.py)
 _COMPILED = tuple((key, re.compile(rule, re.I), units) for key, rule, units in _RULES)
 _LEAD = tuple((key, re.compile(lead, re.I), re.compile(local, re.I))
               for key, lead, local in _LEAD_RULES)

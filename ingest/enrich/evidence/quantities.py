@@ -154,7 +154,7 @@ _AGED_BEFORE = re.compile(r"\baged?\s+$", re.I)
 _DURATION_AND = r"(?:[\w-]+\s+(?:years?|months?)\s+(?:and|to)\s+)"
 _AGE_SPAN = re.compile(
     rf"\b(?:ages?\s+of|aged?)\s+{_DURATION_AND}{{1,3}}$"
-    rf"|\bages?\s+of\s+(?:[a-z]+\s+){{0,5}}?(?:ranged|ranging|range)\s+(?:from\s+)?"
+    rf"|\bages?\s+(?:of\s+(?:[a-z]+\s+){{0,5}}?)?(?:ranged|ranging|range)\s+(?:from\s+)?"
     rf"{_DURATION_AND}?$", re.I)
 _EVERY = re.compile(r"\bevery\s+(?:\w+\s*(?:to|or|-|\u2013)\s*)?$", re.I)
 _EVERY_RANGE = re.compile(r"\s*(?:to|or|-|\u2013)\s*\w+\s+(?:days?|weeks?|months?|years?)\b", re.I)

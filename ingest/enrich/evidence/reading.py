@@ -193,7 +193,8 @@ def _sourced(text: str, quantities: list[Quantity], spans: list[Span]) -> list[Q
     (told before, not previous values) take it."""
     last = spans[-1] if spans else None
     if last is None or is_relative_key(last.key) or not _SOURCE_AFTER.fullmatch(text, last.end) \
-            or not _SOURCE_BEFORE.search(text, 0, last.start):
+            or not (source := _SOURCE_BEFORE.search(text, 0, last.start)) \
+            or _NOT_ONLY_A_DATE.search(source.group()):  # "(the same as in 2011-12)"
         return quantities
     return [replace(q, ref_date=last.key) if q.ref_date is None and q.role != "previous"
             else q for q in quantities]
