@@ -94,7 +94,13 @@ def _at_a_point(before: str) -> bool:
     if match is None:
         return False
     word = match.group(1)
+    if not word and re.search(r",\s+at\s+$", before[-30:]) and not _ASIDE_AGE.search(before[-60:]):
+        return False  # "from 2012 to 2015, at 635 days, was": a level told in an aside
     return not (word.lower() in _LEVEL or word[-1:].isdigit() or word.endswith("%"))
+
+
+_ASIDE_AGE = re.compile(r"\b(?:leav\w*|left|ages?|aged|born|young|late|older|turn\w*)"
+                        r"\b[^.;]*,\s+at\s+$", re.I)
 
 
 _UNTIL = re.compile(r"\b(?:until|till|beyond|up to)[- ]$", re.I)
