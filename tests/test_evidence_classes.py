@@ -629,3 +629,11 @@ def test_measures_named_in_other_words():
 ])
 def test_frequencies_durations_and_ages(sentence, expected):
     assert [q[:2] for q in read(sentence)] == expected
+
+
+def test_a_level_in_an_aside_and_a_number_in_brackets_after_its_period():
+    assert [(q[0], q[1], q[4]) for q in read(
+        "The average wait, from 2013 to 2016, at 600 days, was shorter than the average for "
+        "the 2012 to 2015 three-year period (650 days).")] == [
+        (600, "days", "2013-2016"), (650, "days", "2012-2015")]
+    assert values("Planning starts too late for most young people, at 18 years or later.") == []

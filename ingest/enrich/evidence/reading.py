@@ -382,6 +382,9 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
         back = _referred_back(text, sentence, bounds, spans) or (
             before if _REFERS_BACK.search(text, sentence[0], sentence[1])
             or _THIS_PERIOD.search(text, sentence[0], sentence[1]) else None)
+        named = [s for s in inside if s.end <= reading.start
+                 and _NAMED_BEFORE.fullmatch(text, s.end, reading.start)]
+        within = within or named[-1:]  # "the 2011 to 2014 three-year period (669 days)"
         found = (within[0].key if within else lead[0].key if lead else back if back
                  else None if quantity.role == "national"
                  else opening[0].key if opening and not prose
@@ -391,6 +394,8 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
     return replace(quantity, ref_date=found)
 
 
+# "for the 2011 to 2014 three-year period (669 days)": a number in brackets after its period
+_NAMED_BEFORE = re.compile(r"(?:\s+[\w-]+){0,3}\s*\(\s*")
 # "These are residential special schools that look after children for 295 days or fewer per
 # year": a definition (a footnote's text a rendering joined to an item), of no date
 _DEFINITION = re.compile(r"\W*These are [a-z' -]+ (?:that|which|who)\b")
