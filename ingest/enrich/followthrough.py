@@ -23,7 +23,8 @@ knows a framework: the same rules for every pair.
 import re
 from dataclasses import dataclass, field
 
-REPEAT_MINIMUM = 0.36  # a later recommendation this close asks for the same thing
+REPEAT_MINIMUM = 0.27  # a later recommendation this close asks for the same thing (_repeats)
+REPEAT_TEXT_MINIMUM = 0.2  # and their own words at least this close
 MENTION_MINIMUM = 0.13  # a finding this close speaks to it; none: not mentioned
 SENTENCE_MINIMUM = 0.2  # a stating sentence must itself be this close
 BACK_REFERENCE_BOOST = 0.05
@@ -125,6 +126,10 @@ class Pair:
     recommendations: tuple[Item, ...]  # the earlier report's
     later_recommendations: tuple[Item, ...]
     later_findings: tuple[Item, ...]
+    earlier_findings: tuple[Item, ...] = ()
+    # each report's own links: (finding IRI, recommendation IRI) for a finding that
+    # supports a recommendation of the same report
+    supports: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -230,8 +235,7 @@ def follow(pair: Pair) -> list[FollowThrough]:
     repeats = closest = None
     if pair.later_recommendations:
         closest = (_without(recommendations, common) @ _without(later, common).T).toarray()
-        # a later recommendation repeats only the earlier one closest to it
-        repeats = closest * (closest >= closest.max(axis=0, keepdims=True))
+        repeats = _repeats(pair, closest, mentions)
     results = []
     for row, recommendation in enumerate(pair.recommendations):
         repeated = _ranked(pair.later_recommendations, repeats, row, REPEAT_MINIMUM)
@@ -314,6 +318,27 @@ def _vectoriser(pair: Pair):
     vectoriser = TfidfVectorizer(analyzer=_analyser(), sublinear_tf=True)
     vectoriser.fit(texts)
     return vectoriser.transform
+
+
+def _repeats(pair: Pair, closest, mentions):
+    """Each (earlier, later recommendation)'s repeat score where the later one repeats the
+    earlier, else 0: the mean of their own words' similarity (``closest``) and the earlier
+    recommendation's similarity to the best of the later report's findings that support
+    the later recommendation (the report's own links: a repeat asks again about what the
+    later report found). Only where the two are each other's best (one to one), their words
+    at least ``REPEAT_TEXT_MINIMUM`` alike and the score at least ``REPEAT_MINIMUM``."""
+    import numpy as np
+
+    graph = np.zeros_like(closest)
+    if mentions is not None:
+        column = {item.iri: k for k, item in enumerate(pair.later_findings)}
+        for j, later in enumerate(pair.later_recommendations):
+            found = [column[f] for f, r in pair.supports if r == later.iri and f in column]
+            if found:
+                graph[:, j] = mentions[:, found].max(axis=1)
+    score = (closest + graph) / 2
+    best = (score >= score.max(axis=0, keepdims=True)) & (score >= score.max(axis=1, keepdims=True))
+    return score * (best & (closest >= REPEAT_TEXT_MINIMUM))
 
 
 def _referring_sentence(finding: Item, back) -> str | None:
