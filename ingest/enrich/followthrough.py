@@ -3,17 +3,18 @@ authority's next inspection.
 
 For each recommendation of the earlier report of a pair of consecutive inspections:
 
-- **repeated by**: the later report's recommendations whose text is as close as
-  ``REPEAT_MINIMUM`` or closer (TF-IDF over word stems, cosine similarity, fitted on the
-  pair's texts), best first, at most ``MOST_LINKS``;
+- **repeated by**: the later recommendation that asks for it again (``_repeats``): by its
+  own words and by the findings the later report gives as its reasons (TF-IDF over word
+  stems, cosine similarity, fitted on the pair's texts), the two each other's best;
 - **spoken to in**: the later report's findings closest to it, a finding's score raised by
   ``BACK_REFERENCE_BOOST`` where one of its sentences refers back to the earlier inspection
   (``BACK_REFERENCE``), best first, at most ``MOST_LINKS``, each at least ``MENTION_MINIMUM``;
 - **status**: ``still-a-concern`` or ``improved`` only where a sentence of a linked finding
-  both says so in the words of ``STATUS_CUES`` and is itself close to the recommendation
-  (``SENTENCE_MINIMUM``); ``repeated`` where a later recommendation repeats it; else
-  ``not-mentioned`` where nothing in the later report comes near it; else no status (the
-  links alone). Sentences that disagree give no stated status.
+  both says so in the words of ``STATUS_CUES``, is itself close to the recommendation
+  (``SENTENCE_MINIMUM``) and names its subject (``on_topic``), an improvement only from a
+  sentence that takes none of it back (``mixed``); ``repeated`` where a later
+  recommendation repeats it; else ``not-mentioned`` where nothing in the later report
+  comes near it; else no status (the links alone). Sentences that disagree give no stated status.
 
 The cue phrases are this module's two tables, ``BACK_REFERENCE`` and ``STATUS_CUES``;
 ``docs/follow-through.md`` lists them and what the thresholds were tuned on. Nothing here
