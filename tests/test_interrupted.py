@@ -132,6 +132,24 @@ def test_a_reingest_cut_short_after_one_report_is_refused_at_once(tmp_path, run)
     assert usable_problem(ox.Store.read_only(str(store_dir))) is not None
 
 
+def test_a_reingest_cut_short_after_an_unchanged_report_leaves_the_store_usable(tmp_path, run):
+    """Writing a report again with the content it had keeps the history up to date, so the
+    quick check before a query (which only asks whether the history's digest is there)
+    still answers, as the full comparison of validate does."""
+    from ingest.store.embedded import open_store, write_report
+    from ingest.store.layout import prepare
+
+    store_dir = tmp_path / "store"
+    assert run("ingest", DATA / "fernley-2014.md", DATA / "fernley-2017.md",
+               "--store", store_dir).exit_code == 0
+    store = open_store(store_dir)
+    prepared = prepare(DATA / "fernley-2017.md")
+    write_report(store, prepared.name, prepared.content, prepared.authorities)
+    del store  # as if the run had been killed here
+    assert run("query", "latest-grades", "--store", store_dir).exit_code == 0
+    assert run("validate", "--store", store_dir).exit_code == 0
+
+
 def _remove_one(store_dir: Path, graph: str) -> None:
     store = ox.Store(str(store_dir))
     store.remove(next(iter(store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))))

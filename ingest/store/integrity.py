@@ -5,7 +5,13 @@ integrity graph (``id/graph/integrity``): ``<report graph> okg:tripleCount N ;
 okg:contentDigest "sha256"``, the digest of its sorted N-Triples lines as the store
 gives them back. The vocabulary graph gets the same record. The history graph records
 the digest of every report record it was computed from (``okg:reportsDigest``), so a
-history left behind by an interrupted run is seen as out of date.
+history left behind by an interrupted run is seen as out of date. Writing a report graph
+whose content differs from its record (or that has none) also removes that digest, in the
+same transaction, and the history record says so (``okg:reportsDigestClearedOnChange
+true``): in such a store the check before a query (``usable_problem``) only asks whether
+the digest is there, which costs the same however many reports the store holds; a report
+written again unchanged keeps it (an interrupted re-ingest of the same reports leaves a
+usable store). ``problems`` (``validate --store``) always recomputes it.
 
 ``problems(store)`` compares the store with its records: a graph cut short, lost, added
 by hand or changed, and a history out of date, each one line naming the graph and what
@@ -25,6 +31,7 @@ from .names import HISTORY, INTEGRITY, OKG, VOCABULARY, is_shared
 TRIPLE_COUNT = OKG + "tripleCount"
 CONTENT_DIGEST = OKG + "contentDigest"
 REPORTS_DIGEST = OKG + "reportsDigest"
+CLEARED_ON_CHANGE = OKG + "reportsDigestClearedOnChange"
 
 
 @dataclass(frozen=True)
@@ -67,10 +74,20 @@ def replace_update(name: str, content: Content, extra: str = "") -> str:
     ``content`` and records it; ``extra`` is more INSERT DATA blocks (``GRAPH <g> {...}``)
     to add in the same transaction."""
     node = str(ox.NamedNode(name))  # checked to be an IRI
-    return (f"DROP SILENT GRAPH {node} ;\n"
+    return (("" if is_shared(name) else _clear_history_digest_on_change(node, content))
+            + f"DROP SILENT GRAPH {node} ;\n"
             f"DELETE WHERE {{ GRAPH <{INTEGRITY}> {{ {node} ?p ?o }} }} ;\n"
             f"INSERT DATA {{\n GRAPH {node} {{\n{content.ntriples.decode('utf-8')} }}\n"
             f" GRAPH <{INTEGRITY}> {{ {record(name, content)} }}\n{extra}}}")
+
+
+def _clear_history_digest_on_change(node: str, content: Content) -> str:
+    """The update that removes the history's digest unless ``node``'s record already has
+    ``content``'s digest (a new or changed report makes the history out of date)."""
+    digest = f"<{INTEGRITY}> {{ <{HISTORY}> <{REPORTS_DIGEST}> ?digest }}"
+    return (f"DELETE {{ GRAPH {digest} }}\nWHERE {{ GRAPH {digest}\n"
+            f"  FILTER NOT EXISTS {{ GRAPH <{INTEGRITY}> {{ {node} <{CONTENT_DIGEST}> "
+            f"\"{content.digest}\" }} }} }} ;\n")
 
 
 def write_graph(store: ox.Store, name: str, content: Content, extra: str = "") -> None:
@@ -91,7 +108,8 @@ def history_update(history: list[ox.Quad], digest: str) -> str:
     return (f"DROP SILENT GRAPH <{HISTORY}> ;\n"
             f"DELETE WHERE {{ GRAPH <{INTEGRITY}> {{ <{HISTORY}> ?p ?o }} }} ;\n"
             f"INSERT DATA {{ GRAPH <{HISTORY}> {{\n{triples.decode('utf-8')} }}\n"
-            f" GRAPH <{INTEGRITY}> {{ <{HISTORY}> <{REPORTS_DIGEST}> \"{digest}\" }} }}")
+            f" GRAPH <{INTEGRITY}> {{ <{HISTORY}> <{REPORTS_DIGEST}> \"{digest}\" ;\n"
+            f"   <{CLEARED_ON_CHANGE}> true }} }}")
 
 
 def records(store: ox.Store) -> dict[str, tuple[int, str]]:
@@ -113,13 +131,16 @@ def _text(term: object) -> str:
     return str(getattr(term, "value", term))
 
 
-def history_problem(store: ox.Store) -> str | None:
-    """Why the history graph is not the one the store's reports imply, or None."""
+def history_problem(store: ox.Store, quick: bool = False) -> str | None:
+    """Why the history graph is not the one the store's reports imply, or None. ``quick``:
+    where changed reports clear the digest, its presence is enough (the module's notes)."""
     said = [_text(q.object) for q in store.quads_for_pattern(
         ox.NamedNode(HISTORY), ox.NamedNode(REPORTS_DIGEST), None, ox.NamedNode(INTEGRITY))]
     if not said:
         return (f"{HISTORY}: the history graph was not computed (an ingest that did not "
                 "finish?): run 'ofsted-kg ingest' again")
+    if quick and len(said) == 1 and _holds(store, HISTORY, CLEARED_ON_CHANGE):
+        return None
     if said != [reports_digest(store)]:
         return (f"{HISTORY}: the history graph is out of date with the report graphs (an "
                 "ingest that did not finish?): run 'ofsted-kg ingest' again")
@@ -192,4 +213,10 @@ def usable_problem(store: ox.Store) -> str | None:
                 "another program or an older ofsted-kg?): ingest the reports into a new store")
     if VOCABULARY not in names:
         return "the store has no vocabulary graph: it is damaged; run 'ofsted-kg ingest' again"
-    return history_problem(store)
+    return history_problem(store, quick=True)
+
+
+def _holds(store: ox.Store, subject: str, predicate: str) -> bool:
+    """Whether the integrity graph says ``subject predicate true``."""
+    return any(_text(q.object) == "true" for q in store.quads_for_pattern(
+        ox.NamedNode(subject), ox.NamedNode(predicate), None, ox.NamedNode(INTEGRITY)))
