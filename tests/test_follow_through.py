@@ -2,12 +2,21 @@
 (ingest/enrich/followthrough.py, the store's follow-through graph, its queries and shapes)."""
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from ingest.enrich.followthrough import STATUS_CUES, Item, Pair, follow, stated_status
+from ingest.enrich.followthrough import (
+    STATUS_CUES,
+    Item,
+    Pair,
+    follow,
+    mixed,
+    on_topic,
+    stated_status,
+)
 from ingest.store.names import FOLLOW_THROUGH
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -44,6 +53,7 @@ CUE_EXAMPLES = [
     ("Leaders have successfully addressed the weaknesses in the front door.", "improved"),
     ("Since the last inspection, there has been an improvement in pathway plans.", "improved"),
     ("This is a significant improvement since the last inspection.", "improved"),
+    ("There remain significant inconsistencies in the quality of plans.", "still-a-concern"),
 ]
 
 
@@ -146,6 +156,60 @@ def test_a_later_recommendation_asking_again_is_a_repeat():
     assert first.evidence == again
 
 
+def test_a_recommendation_in_other_words_repeats_where_the_later_report_gives_its_reasons():
+    # few words in common with the earlier recommendation, but the later report links it to
+    # the finding that speaks to the earlier one: asked again, in other words
+    again = "Strengthen the help given to children who go missing from home, so that " \
+        "leaders understand why they leave and act on the risk of exploitation."
+    findings = [FINDINGS[0], "Children who go missing from home are not always offered a "
+                "return interview, and what they say is not used to reduce the risk of "
+                "exploitation.", *FINDINGS[2:]]
+    alone = a_pair(["The quality of pathway plans.", again], findings)
+    assert follow(alone)[0].repeated_by == ()
+    linked = replace(alone, supports=((f"{INSPECTION}2017/finding/2",
+                                       f"{INSPECTION}2017/recommendation/2"),))
+    first, second = follow(linked)
+    assert first.status == "repeated" and [link.item.number for link in first.repeated_by] == [2]
+    assert second.repeated_by == ()  # one to one: the later recommendation repeats one
+
+
+def test_a_later_recommendation_repeats_only_the_one_it_is_closest_to_both_ways():
+    again = "Offer a return interview to every child who goes missing from home, and use " \
+            "what children say to reduce the risk of exploitation."
+    pair = a_pair([again], FINDINGS)
+    both = replace(pair, recommendations=(*pair.recommendations, item(
+        "recommendation", 3, "Offer a return interview to every child who goes missing.", "2014")))
+    results = follow(both)
+    assert [bool(r.repeated_by) for r in results] == [True, False, False]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Return interviews have improved since the last inspection, but take-up varies.",
+    "Although return interviews have improved since the last inspection, take-up varies.",
+])
+def test_a_sentence_that_takes_back_part_of_an_improvement_states_none(sentence):
+    assert mixed(sentence)
+    first, _ = follow(a_pair(["The quality of pathway plans."], [
+        f"Children who go missing are offered a return interview. {sentence}", *FINDINGS[2:]]))
+    assert first.status is None and first.spoken_to_in
+
+
+def test_however_at_the_start_sets_a_sentence_against_the_one_before():
+    assert not mixed("However, return interviews have improved since the last inspection.")
+
+
+def test_a_stating_sentence_must_name_the_recommendation_s_subject():
+    # close to the recommendation with the sentence before it, but about something else
+    said = "As a result, practice remains highly inconsistent in some parts of the service."
+    first, _ = follow(a_pair(["The quality of pathway plans."], [
+        f"Children who go missing are offered a return interview. {said}", *FINDINGS[2:]]))
+    assert first.status is None and first.spoken_to_in
+    # a sentence that points back ("This...") is read with the sentence before it
+    assert on_topic("Return interviews are offered. This has improved since 2014.",
+                    "Offer every child a return interview.")
+    assert not on_topic("This has improved since 2014.", "Offer every child a return interview.")
+
+
 def test_links_without_a_stating_sentence_give_no_status():
     findings = ["Children who go missing are offered a return interview, and what they say "
                 "informs plans to reduce the risk of exploitation.", *FINDINGS[2:]]
@@ -191,11 +255,13 @@ def test_follow_through_answers_one_row_per_earlier_recommendation(run, store):
     rows = query(run, store, "follow-through", "authority=Fernley")
     assert len(rows) == 10  # 7 recommendations of 2014 (two the LSCB's), 3 of 2017
     assert {r["earlierInspectionEnd"] for r in rows} == {"2014-04-24", "2017-03-24"}
+    # pathway plans for care leavers, asked for in 2014, again in 2017 (in other words:
+    # "an up-to-date pathway plan", "a pathway plan that sets out housing...") and in 2021
     repeated = [r for r in rows if r["status"] == "repeated"]
     assert [(r["earlierInspectionEnd"], r["earlierNumber"], r["repeatedBy"]) for r in repeated] \
-        == [("2017-03-24", "3", "2")]
-    assert repeated[0]["evidence"].startswith("The quality of pathway plans for care leavers")
-    assert repeated[0]["evidenceFrom"].endswith("2021-11-19/recommendation/2")
+        == [("2014-04-24", "4", "3"), ("2017-03-24", "3", "2")]
+    assert repeated[1]["evidence"].startswith("The quality of pathway plans for care leavers")
+    assert repeated[1]["evidenceFrom"].endswith("2021-11-19/recommendation/2")
     missing = next(r for r in rows if r["earlierNumber"] == "5")
     assert missing["spokenToIn"].split()[0] == "7"  # the later finding on return interviews
 
@@ -204,13 +270,13 @@ def test_the_summary_counts_each_pair(run, store):
     rows = query(run, store, "follow-through-summary")
     assert [(r["earlierInspectionEnd"], r["laterInspectionEnd"], r["recommendations"],
              r["repeated"], r["notMentioned"]) for r in rows] == [
-        ("2014-04-24", "2017-03-24", "7", "0", "1"), ("2017-03-24", "2021-11-19", "3", "1", "0")]
+        ("2014-04-24", "2017-03-24", "7", "1", "1"), ("2017-03-24", "2021-11-19", "3", "1", "0")]
 
 
 def test_repeated_recommendations_count_the_inspections_that_asked_again(run, store):
     rows = query(run, store, "repeated-recommendations")
     assert [(r["firstInspectionEnd"], r["number"], r["times"]) for r in rows] == [
-        ("2017-03-24", "3", "1")]
+        ("2014-04-24", "4", "2")]  # the first of the chain, asked again twice
 
 
 def shapes_report(graph) -> tuple[bool, str]:

@@ -3,17 +3,18 @@ authority's next inspection.
 
 For each recommendation of the earlier report of a pair of consecutive inspections:
 
-- **repeated by**: the later report's recommendations whose text is as close as
-  ``REPEAT_MINIMUM`` or closer (TF-IDF over word stems, cosine similarity, fitted on the
-  pair's texts), best first, at most ``MOST_LINKS``;
+- **repeated by**: the later recommendation that asks for it again (``_repeats``): by its
+  own words and by the findings the later report gives as its reasons (TF-IDF over word
+  stems, cosine similarity, fitted on the pair's texts), the two each other's best;
 - **spoken to in**: the later report's findings closest to it, a finding's score raised by
   ``BACK_REFERENCE_BOOST`` where one of its sentences refers back to the earlier inspection
   (``BACK_REFERENCE``), best first, at most ``MOST_LINKS``, each at least ``MENTION_MINIMUM``;
 - **status**: ``still-a-concern`` or ``improved`` only where a sentence of a linked finding
-  both says so in the words of ``STATUS_CUES`` and is itself close to the recommendation
-  (``SENTENCE_MINIMUM``); ``repeated`` where a later recommendation repeats it; else
-  ``not-mentioned`` where nothing in the later report comes near it; else no status (the
-  links alone). Sentences that disagree give no stated status.
+  both says so in the words of ``STATUS_CUES``, is itself close to the recommendation
+  (``SENTENCE_MINIMUM``) and names its subject (``on_topic``), an improvement only from a
+  sentence that takes none of it back (``mixed``); ``repeated`` where a later
+  recommendation repeats it; else ``not-mentioned`` where nothing in the later report
+  comes near it; else no status (the links alone). Sentences that disagree give no stated status.
 
 The cue phrases are this module's two tables, ``BACK_REFERENCE`` and ``STATUS_CUES``;
 ``docs/follow-through.md`` lists them and what the thresholds were tuned on. Nothing here
@@ -21,14 +22,18 @@ knows a framework: the same rules for every pair.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
-REPEAT_MINIMUM = 0.36  # a later recommendation this close asks for the same thing
+REPEAT_MINIMUM = 0.27  # a later recommendation this close asks for the same thing (_repeats)
+REPEAT_TEXT_MINIMUM = 0.2  # and their own words at least this close
 MENTION_MINIMUM = 0.13  # a finding this close speaks to it; none: not mentioned
 SENTENCE_MINIMUM = 0.2  # a stating sentence must itself be this close
 BACK_REFERENCE_BOOST = 0.05
 MOST_LINKS = 3
 NEAR_BEST = 0.6  # a finding further below the best than this is not linked
+TOPIC_WORDS = 1  # a stating sentence shares this many of the recommendation's own words (on_topic)
 
 # Words that refer back to the earlier inspection. "{year}" stands for the earlier
 # inspection's year(s) on site.
@@ -66,6 +71,9 @@ STATUS_CUES: tuple[tuple[str, str], ...] = (
     (r"\b(?:is|are) still (?:not|too|inconsistent|variable|weak|poor|limited|under-developed|"
      r"underdeveloped|insufficient|a concern|an area|ineffective|lacking)", "still-a-concern"),
     (r"\bthere (?:is|are) still\b", "still-a-concern"),
+    (r"\bthere remains? (?:some |significant |considerable |many |a number of )?"
+     r"(?:inconsisten|weakness|gaps?\b|shortfalls?|concerns?|deficits?|delays?|variab)",
+     "still-a-concern"),
     (r"\bstill requires? (?:attention|further|improvement|work|development|strengthening)",
      "still-a-concern"),
     (r"\bcontinues? to be (?:a |an )?(?:concern|weakness|inconsistent|variable|weak|poor|too|"
@@ -125,6 +133,10 @@ class Pair:
     recommendations: tuple[Item, ...]  # the earlier report's
     later_recommendations: tuple[Item, ...]
     later_findings: tuple[Item, ...]
+    earlier_findings: tuple[Item, ...] = ()
+    # each report's own links: (finding IRI, recommendation IRI) for a finding that
+    # supports a recommendation of the same report
+    supports: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -224,14 +236,16 @@ def follow(pair: Pair) -> list[FollowThrough]:
     stating = [(s, status, index, context) for index, f in enumerate(pair.later_findings)
                for s, context in _with_context(sentences(f.text)) if (status := stated_status(s))]
     whole = report_wide(pair.later_findings)
+    # what a stating sentence is about: itself, and the sentence before where it begins
+    # by pointing back to it ("This is an improvement since the last inspection.")
+    context = {s: c if _POINTING.match(s) else s for s, _, _, c in stating}
     recommendations, later, findings, cues, common = _vectors(pair, [c for *_, c in stating])
     mentions = (recommendations @ findings.T).toarray() if pair.later_findings else None
     near_cues = (recommendations @ cues.T).toarray() if stating else None
     repeats = closest = None
     if pair.later_recommendations:
         closest = (_without(recommendations, common) @ _without(later, common).T).toarray()
-        # a later recommendation repeats only the earlier one closest to it
-        repeats = closest * (closest >= closest.max(axis=0, keepdims=True))
+        repeats = _repeats(pair, closest, mentions)
     results = []
     for row, recommendation in enumerate(pair.recommendations):
         repeated = _ranked(pair.later_recommendations, repeats, row, REPEAT_MINIMUM)
@@ -244,9 +258,7 @@ def follow(pair: Pair) -> list[FollowThrough]:
                 for k, (sentence, status, index, _) in enumerate(stating)
                 if index in linked and near_cues is not None
                 and near_cues[row][k] >= SENTENCE_MINIMUM]
-        # a concern cue speaks of time itself ("remains", "still", "has stalled"); an
-        # improvement must refer back ("has improved since the last inspection")
-        close = [c for c in near if c[2] == "still-a-concern" or refers_back(c[1], back)]
+        close = _stating(near, recommendation, context, back)
         # what the report says of them all, unless a sentence of its own says otherwise
         overall = whole if whole and all(c[2] == whole[0] for c in near) else None
         status, evidence, where = _status(repeated, spoken, nearest, close, overall)
@@ -262,6 +274,46 @@ COMMON_WORDS = frozenset(
     "quality consistency consistent consistently ensure improve improvement effective "
     "effectiveness effectively timely timeliness children child young people social work "
     "worker workers practice service services including particular particularly".split())
+
+
+# Words that join a clause that takes something back: "has improved, although...". A
+# sentence that begins "However," sets itself against the one before, not within.
+CONTRAST = r"\b(?:although|though|but|however|despite|whereas|while|yet)\b"
+_CONTRAST, _LEADING = re.compile(CONTRAST), re.compile(r"\s*however,?\s*")
+
+
+def mixed(sentence: str) -> bool:
+    """Whether a sentence takes back part of what it says ("has improved since the last
+    inspection, but is still variable"): such a sentence never states an improvement."""
+    low = sentence.lower()
+    return _CONTRAST.search(low[len(m.group()) if (m := _LEADING.match(low)) else 0:]) is not None
+# Stems of the cues' own words and of words that grade rather than name ("highly
+# inconsistent", "high-quality"), which say nothing of a subject.
+_CUE_STEMS = frozenset("improv remain still progress address resolv tackl strengthen continu "
+                       "inconsist variabl weak poor concern area develop high good well "
+                       "strong robust clear full better best suffici appropri".split())
+
+
+_POINTING = re.compile(r"(?:this|these|that|those|it|they|such)\b", re.IGNORECASE)
+
+
+def on_topic(sentence: str, recommendation: str) -> bool:
+    """Whether a sentence names something the recommendation asks about: at least
+    ``TOPIC_WORDS`` word stems of both that are neither words nearly every recommendation
+    uses (``COMMON_WORDS``) nor a cue's. A recommendation with no such word of its own
+    ("improve core social work practice") cannot be checked so, and any sentence passes."""
+    analyse, left = _topic_words()
+    own = set(analyse(recommendation)) - left
+    return not own or len(own & set(analyse(sentence))) >= min(TOPIC_WORDS, len(own))
+
+
+@cache
+def _topic_words() -> tuple[Callable[[str], list[str]], frozenset[str]]:
+    """The stemmer, and the stems that name no subject."""
+    from .links import _analyser
+
+    analyse = _analyser()
+    return analyse, frozenset({s for w in COMMON_WORDS for s in analyse(w)} | _CUE_STEMS)
 
 
 def _with_context(found: list[str]) -> list[tuple[str, str]]:
@@ -314,6 +366,38 @@ def _vectoriser(pair: Pair):
     vectoriser = TfidfVectorizer(analyzer=_analyser(), sublinear_tf=True)
     vectoriser.fit(texts)
     return vectoriser.transform
+
+
+def _stating(near: list[tuple[float, str, str, Item]], recommendation: Item,
+             context: dict[str, str], back: re.Pattern) -> list[tuple[float, str, str, Item]]:
+    """Of the stating sentences close to a recommendation, those that may give it a
+    status: about its subject in their own words (``on_topic``, with the sentence before
+    where they point back to it); a concern cue speaks of time itself ("remains", "still",
+    "has stalled"), an improvement must refer back ("has improved since the last
+    inspection") and not take part of it back ("..., but is still variable")."""
+    return [c for c in near if on_topic(context[c[1]], recommendation.text)
+            and (c[2] == "still-a-concern" or (refers_back(c[1], back) and not mixed(c[1])))]
+
+
+def _repeats(pair: Pair, closest, mentions):
+    """Each (earlier, later recommendation)'s repeat score where the later one repeats the
+    earlier, else 0: the mean of their own words' similarity (``closest``) and the earlier
+    recommendation's similarity to the best of the later report's findings that support
+    the later recommendation (the report's own links: a repeat asks again about what the
+    later report found). Only where the two are each other's best (one to one), their words
+    at least ``REPEAT_TEXT_MINIMUM`` alike and the score at least ``REPEAT_MINIMUM``."""
+    import numpy as np
+
+    graph = np.zeros_like(closest)
+    if mentions is not None:
+        column = {item.iri: k for k, item in enumerate(pair.later_findings)}
+        for j, later in enumerate(pair.later_recommendations):
+            found = [column[f] for f, r in pair.supports if r == later.iri and f in column]
+            if found:
+                graph[:, j] = mentions[:, found].max(axis=1)
+    score = (closest + graph) / 2
+    best = (score >= score.max(axis=0, keepdims=True)) & (score >= score.max(axis=1, keepdims=True))
+    return score * (best & (closest >= REPEAT_TEXT_MINIMUM))
 
 
 def _referring_sentence(finding: Item, back) -> str | None:

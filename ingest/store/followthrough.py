@@ -46,6 +46,13 @@ SELECT ?report ?item ?number ?body ?text WHERE {
 }
 """
 
+_SUPPORTS = """
+PREFIX okg: <https://w3id.org/ofsted-kg/def#>
+SELECT ?report ?finding ?recommendation WHERE {
+  GRAPH ?report { ?finding okg:supports ?recommendation }
+}
+"""
+
 
 def consecutive(store: ox.Store) -> list[tuple[str, str, tuple[int, ...]]]:
     """(earlier inspection, later inspection, the earlier one's years on site) for each
@@ -64,22 +71,28 @@ def consecutive(store: ox.Store) -> list[tuple[str, str, tuple[int, ...]]]:
 
 
 def _items(store: ox.Store, wanted: set[str]) -> dict[str, dict[str, list]]:
-    """Inspection IRI -> {"Recommendation": [...], "Finding": [...]}, as ``Item``s in the
-    order of their body and number."""
+    """Inspection IRI -> {"Recommendation": [...], "Finding": [...], "supports": [...]}:
+    ``Item``s in the order of their body and number, and the report's own links (finding
+    IRI, recommendation IRI), sorted."""
     from ..enrich.followthrough import Item
 
     inspection = {row["report"].value: row["inspection"].value
                   for row in store.query(_REPORTS)}  # type: ignore[union-attr]
-    found: dict[str, dict[str, list]] = defaultdict(lambda: {"Recommendation": [], "Finding": []})
+    found: dict[str, dict[str, list]] = defaultdict(
+        lambda: {"Recommendation": [], "Finding": [], "supports": []})
     for kind in ("Recommendation", "Finding"):
         for row in store.query(_ITEMS % kind):  # type: ignore[union-attr]
             of = inspection.get(row["report"].value)
             if of in wanted:
                 found[of][kind].append(Item(row["item"].value, int(row["number"].value),
                                             row["body"].value, row["text"].value))
+    for row in store.query(_SUPPORTS):  # type: ignore[union-attr]
+        if (of := inspection.get(row["report"].value)) in wanted:
+            found[of]["supports"].append((row["finding"].value, row["recommendation"].value))
     for kinds in found.values():
-        for items in kinds.values():
-            items.sort(key=lambda i: (i.body != "local-authority", i.body, i.number, i.iri))
+        for kind in ("Recommendation", "Finding"):
+            kinds[kind].sort(key=lambda i: (i.body != "local-authority", i.body, i.number, i.iri))
+        kinds["supports"].sort()
     return found
 
 
@@ -92,7 +105,8 @@ def pairs(store: ox.Store) -> Iterator:
     for earlier, later, years in found:
         before, after = items[earlier], items[later]
         yield Pair(earlier, later, years, tuple(before["Recommendation"]),
-                   tuple(after["Recommendation"]), tuple(after["Finding"]))
+                   tuple(after["Recommendation"]), tuple(after["Finding"]),
+                   tuple(before["Finding"]), tuple(before["supports"] + after["supports"]))
 
 
 def follow_through_quads(store: ox.Store) -> list[ox.Quad]:
