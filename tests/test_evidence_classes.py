@@ -637,3 +637,15 @@ def test_a_level_in_an_aside_and_a_number_in_brackets_after_its_period():
         "the 2012 to 2015 three-year period (650 days).")] == [
         (600, "days", "2013-2016"), (650, "days", "2012-2015")]
     assert values("Planning starts too late for most young people, at 18 years or later.") == []
+
+
+@pytest.mark.parametrize("phrase, key", [
+    ("in the 12 months to 31 March 2016", "2015-2016"),  # the financial year
+    ("the year ending March 2017", "2016-2017"),
+    ("in the year to July 2016", "2015-08/2016-07"),
+    ("the 12 months up to and including September 2016", "2015-10/2016-09"),
+    ("the year ending December 2016", "2016"),
+])
+def test_the_twelve_months_to_a_date_are_a_year(phrase, key):
+    assert [s.key for s in date_spans(phrase)] == [key]
+    assert area(f"In {phrase.removeprefix('in ')}, 30 children were adopted.")[0][4] == key
