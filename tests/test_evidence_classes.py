@@ -649,3 +649,12 @@ def test_a_level_in_an_aside_and_a_number_in_brackets_after_its_period():
 def test_the_twelve_months_to_a_date_are_a_year(phrase, key):
     assert [s.key for s in date_spans(phrase)] == [key]
     assert area(f"In {phrase.removeprefix('in ')}, 30 children were adopted.")[0][4] == key
+
+
+def test_a_date_in_the_numbers_own_clause_wins_also_at_the_time_of_the_inspection():
+    assert [(q[0], q[3], q[4]) for q in area(
+        "Since the last inspection, four serious incident notifications have been submitted "
+        "to Ofsted and two serious case reviews have been completed or are ongoing at the "
+        "time of the inspection.")] == [
+        (4, "serious-incident-notifications", "since-the-last-inspection"),
+        (2, "serious-case-reviews", "time-of-the-inspection")]

@@ -373,8 +373,6 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
         lead = [s for s in inside if clause[0] <= s.start and s.end <= reading.start
                 and _is_lead(text, clause, s)] \
             or [s for s in inside if s.end <= reading.start and _is_lead(text, sentence, s)]
-        if within and lead and within[0].key == "time-of-the-inspection":
-            within = []  # "Since ..., four reviews were completed or ongoing at the time of ..."
         closing = _closing_bracket(text, sentence, reading, inside, quantity.role)
         if quantity.role == "national" or not lead:
             within = within or closing
