@@ -658,3 +658,9 @@ def test_a_date_in_the_numbers_own_clause_wins_also_at_the_time_of_the_inspectio
         "time of the inspection.")] == [
         (4, "serious-incident-notifications", "since-the-last-inspection"),
         (2, "serious-case-reviews", "time-of-the-inspection")]
+
+
+def test_a_count_told_as_now_is_not_of_its_lists_period():
+    assert [(q[0], q[4]) for q in area(
+        "In the last 12 months: there have been 12 adoptions, and nine children are "
+        "currently placed for adoption")] == [(12, "last-12-months"), (9, None)]
