@@ -208,7 +208,7 @@ def _in_reading_order(textpage, text: str, height: float) -> list[str]:
     paragraphs below it. A short heading line given after lines printed below it, in its
     column, is put back before the first of them. Lines in the top and bottom margins
     (running headers, footers) are neither moved nor moved around."""
-    spans = _spans(text)
+    spans = pieces(text, _LINE_BREAK)
     lines = [text[start:end] for start, end in spans]
     if len(text) != textpage.count_chars():  # characters and text do not line up
         return lines
@@ -243,9 +243,12 @@ def _below(line: tuple[float, float, float, float] | None,
         line[0] < heading[2] and heading[0] < line[2])
 
 
-def _spans(text: str) -> list[tuple[int, int]]:
+def pieces(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
+    """(start, end) of each piece of ``text`` between the matches of ``separator`` (the
+    last piece only when not empty): a page's lines here, a finding's sentences in
+    ``enrich.evidence``."""
     spans, start = [], 0
-    for match in _LINE_BREAK.finditer(text):
+    for match in separator.finditer(text):
         spans.append((start, match.start()))
         start = match.end()
     if start < len(text):

@@ -50,3 +50,38 @@ def test_the_reference_report_page(corpus_site):
     for section in sections:
         assert "<strong>Finding " in section
         assert re.search(r"</strong>, page \d+", section)
+
+
+def test_the_summary_workbook_shows_each_authoritys_neighbours_with_their_own_grades(
+        corpus_site):
+    """The neighbours sheet: the reference table's neighbours of every authority, each
+    beside the grades of its own summary row, and blank where the corpus has no report."""
+    openpyxl = pytest.importorskip("openpyxl", reason="openpyxl reads the spreadsheet back")
+    from ingest.authorities import by_la_code, by_urn
+
+    workbook = openpyxl.load_workbook(corpus_site / "summary.xlsx")
+    assert workbook.sheetnames == ["summary", "neighbours"]
+    summary = _sheet_rows(workbook["summary"])
+    neighbours = _sheet_rows(workbook["neighbours"])
+    own = {row["urn"]: row for row in summary}
+    wandsworth = [row for row in neighbours if row["authorityName"] == "Wandsworth"]
+    expected = {by_la_code(code).urn  # type: ignore[union-attr]
+                for code in by_urn("80518").stat_neighbours}  # type: ignore[union-attr]
+    assert {row["neighbourURN"] for row in wandsworth} == expected
+    assert {row["authorityName"] for row in neighbours} == {row["authorityName"] for row in summary}
+    held = [row for row in neighbours if row["inThisStore"]]
+    assert len(held) > len(neighbours) / 2
+    for row in held:
+        theirs = own[row["neighbourURN"]]
+        assert row["inspectionEnd"] == theirs["inspectionEnd"]
+        assert row["overall"] == theirs["overall"]
+    for row in neighbours:
+        if not row["inThisStore"]:
+            assert row["neighbourURN"] not in own
+            assert row["inspectionEnd"] is None and row["overall"] is None
+
+
+def _sheet_rows(sheet) -> list[dict]:
+    header = [cell.value for cell in sheet[1]]
+    return [dict(zip(header, row, strict=True))
+            for row in sheet.iter_rows(min_row=2, values_only=True)]

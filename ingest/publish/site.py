@@ -21,7 +21,7 @@ from ..store.targets import StoreTarget, Target, rows_of
 from . import pages
 from .charts import judgement_grid
 from .rows import Table, ask
-from .xlsx import xlsx_bytes
+from .xlsx import workbook_bytes
 
 MARKER = ".ofsted-kg-site"  # marks a folder as a site this command wrote
 PREFIXES = {
@@ -153,8 +153,30 @@ def _write_site(target: Target, answers: Answers, root: Path,
     return renderer.count
 
 
+NEIGHBOUR_COLUMNS = ("inspectionEnd", "framework", "overall", "leaders", "helpAndProtection",
+                     "inCareAndCareLeavers", "inCare", "careLeavers", "reportUrl")
+
+
+def neighbour_grades(answers: Answers) -> Table:
+    """For each authority of the summary, each of its statistical neighbours (the
+    reference table's, in the query's order) beside the neighbour's latest grades from the
+    summary, or blank cells and ``inThisStore`` false where the data holds no report of it."""
+    latest = {str(row["authority"]): row for row in answers.summary.dicts()}
+    rows = []
+    for row in answers.neighbours.dicts():
+        if str(row["authority"]) not in latest:
+            continue
+        theirs = latest.get(str(row["neighbour"]))
+        rows.append((row["authorityName"], row["neighbourName"] or row["neighbourURN"],
+                     row["neighbourURN"], theirs is not None,
+                     *(theirs[c] if theirs else None for c in NEIGHBOUR_COLUMNS)))
+    return Table(["authorityName", "neighbourName", "neighbourURN", "inThisStore",
+                  *NEIGHBOUR_COLUMNS], rows)
+
+
 def _downloads(target: Target, answers: Answers, root: Path) -> None:
-    (root / DOWNLOADS["summary"]).write_bytes(xlsx_bytes(answers.summary, "summary"))
+    (root / DOWNLOADS["summary"]).write_bytes(workbook_bytes(
+        [("summary", answers.summary), ("neighbours", neighbour_grades(answers))]))
     (root / DOWNLOADS["history"]).write_bytes(csv_bytes(answers.grades))
     graphs = _graph_lines(_dataset(target))
     everything = b"".join(line for lines in graphs.values() for line in lines)

@@ -4,6 +4,7 @@ for the same rows (XlsxWriter with a fixed creation date, which also dates the f
 inside the zip)."""
 
 import io
+from collections.abc import Sequence
 from datetime import date, datetime
 
 import pyoxigraph as ox
@@ -19,33 +20,40 @@ _CELL_LIMIT = 32767  # Excel's most characters in a cell
 
 def xlsx_bytes(table: Table, sheet: str = "rows") -> bytes:
     """The rows of ``table`` as an XLSX workbook of one sheet named ``sheet``."""
+    return workbook_bytes([(sheet, table)])
+
+
+def workbook_bytes(sheets: Sequence[tuple[str, Table]]) -> bytes:
+    """An XLSX workbook of one sheet for each (name, table), in order."""
     import xlsxwriter
 
     out = io.BytesIO()
     workbook = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_urls": False,
                                          "strings_to_numbers": False,
                                          "strings_to_formulas": False})
-    workbook.set_properties({"created": CREATED, "title": sheet})
+    workbook.set_properties({"created": CREATED, "title": sheets[0][0]})
     header = workbook.add_format({"bold": True, "bg_color": "#E8E8E8", "bottom": 1})
     day = workbook.add_format({"num_format": "yyyy-mm-dd"})
-    worksheet = workbook.add_worksheet(sheet[:31])
-    worksheet.write_row(0, 0, table.variables, header)
-    for r, row in enumerate(table.rows, start=1):
-        for c, value in enumerate(row):
-            if value is None:
-                continue
-            if isinstance(value, date):
-                worksheet.write_datetime(r, c, datetime(value.year, value.month, value.day), day)
-            elif isinstance(value, bool):
-                worksheet.write_boolean(r, c, value)
-            elif isinstance(value, int | float):
-                worksheet.write_number(r, c, value)
-            else:
-                worksheet.write_string(r, c, str(value)[:_CELL_LIMIT])
-    for c, width in enumerate(_widths(table)):
-        worksheet.set_column(c, c, width)
-    worksheet.freeze_panes(1, 0)
-    worksheet.autofilter(0, 0, max(len(table.rows), 1), max(len(table.variables) - 1, 0))
+    for name, table in sheets:
+        worksheet = workbook.add_worksheet(name[:31])
+        worksheet.write_row(0, 0, table.variables, header)
+        for r, row in enumerate(table.rows, start=1):
+            for c, value in enumerate(row):
+                if value is None:
+                    continue
+                if isinstance(value, date):
+                    worksheet.write_datetime(r, c, datetime(value.year, value.month, value.day),
+                                             day)
+                elif isinstance(value, bool):
+                    worksheet.write_boolean(r, c, value)
+                elif isinstance(value, int | float):
+                    worksheet.write_number(r, c, value)
+                else:
+                    worksheet.write_string(r, c, str(value)[:_CELL_LIMIT])
+        for c, width in enumerate(_widths(table)):
+            worksheet.set_column(c, c, width)
+        worksheet.freeze_panes(1, 0)
+        worksheet.autofilter(0, 0, max(len(table.rows), 1), max(len(table.variables) - 1, 0))
     workbook.close()
     return out.getvalue()
 

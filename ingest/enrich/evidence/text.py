@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ...model import Line
 from ...parsing.textutil import join_lines
+from ...sources import pieces
 
 _HEADING = re.compile(
     r"^Information about this (?:local authority(?: area)?|area)\W*(?:\s\d{1,3}|\d{0,2})$", re.I)
@@ -114,10 +115,4 @@ def _starts_footnote(line: Line, text: str, mark: bool) -> bool:
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text``."""
-    bounds, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        bounds.append((start, match.start()))
-        start = match.end()
-    if start < len(text):
-        bounds.append((start, len(text)))
-    return bounds
+    return pieces(text, _SENTENCE_END)
