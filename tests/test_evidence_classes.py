@@ -501,3 +501,139 @@ def test_there_have_been_no_events_is_a_zero_over_its_period():
 
 def test_items_of_a_plan_with_any_words_before_them():
     assert values("The board has four shared priorities and no particular themes.") == []
+
+
+# The classes the third held-out reports showed (docs/evidence.md, fourth round)
+
+@pytest.mark.parametrize("phrase, key", [
+    ("between March 2015 and this inspection", "since-2015-03"),
+    ("from September 2016 to the time of the inspection", "since-2016-09"),
+    ("between 1/04/15 and 31/01/17", "2015-04-01/2017-01-31"),
+    ("at the end of February 2016", "2016-02-29"),
+    ("by the end of March 2017", "2017-03-31"),
+    ("a year before this inspection", "last-12-months"),
+])
+def test_periods_to_the_inspection_numeric_days_and_the_end_of_a_month(phrase, key):
+    [span] = date_spans(phrase)
+    assert span.key == key
+
+
+def test_a_year_after_until_dates_nothing():
+    assert read("Funding continues until 2030 for three extra teams.") == [
+        (3, "count", "current", None, None)]
+    assert read("From 2015 until 2017, 40 children were adopted.")[0][4] == "2015-2017"
+
+
+def test_a_group_and_its_period_opening_a_sentence_date_its_members():
+    assert [(q[0], q[4]) for q in read(
+        "Of the 20 children adopted in 2015-16, six out of the eight in sibling groups were "
+        "placed together.")] == [(20, "2015-2016"), (6, "2015-2016"), (8, "2015-2016")]
+    assert [(q[0], q[4]) for q in read(
+        "Of 40 children who ceased to be looked after in the six months prior to the "
+        "inspection, nine were the subject of an SGO.")] == [
+        (40, "last-6-months"), (9, "last-6-months")]
+
+
+def test_a_part_of_a_dated_group_takes_its_date():
+    assert [(q[0], q[4]) for q in read(
+        "Four of the seven young people who turned 18 during 2016 stayed put.")] == [
+        (4, "2016"), (7, "2016")]
+
+
+@pytest.mark.parametrize("sentence", ["Two of these are on hold.",
+                                      "At 31%, this is above the national average.",
+                                      "There were no permanent exclusions during this period."])
+def test_sentences_referring_back_take_the_date_before(sentence):
+    quantities = read_quantities(sentence, prose=True, before="since-2016-09")
+    assert [q.ref_date for q in quantities] == ["since-2016-09"]
+
+
+def test_an_improvement_on_an_earlier_value_is_previous():
+    assert [(q[0], q[2], q[4]) for q in read(
+        "Two care leavers are in bed and breakfast, an improvement on the 20 young people "
+        "who were there a year before this inspection.")] == [
+        (2, "current", None), (20, "previous", "last-12-months")]
+
+
+@pytest.mark.parametrize("sentence, roles", [
+    ("It was 21% in 2016-17, in line with comparators whose average is also 21%.",
+     ["current", "national"]),
+    ("This is 25%, higher than both the England and the statistical neighbour average, at "
+     "16% each.", ["current", "national"]),
+    ("Exclusions are below the national average, at 6%.", ["current"]),  # the authority's
+])
+def test_comparators_named_in_other_ways(sentence, roles):
+    assert [q[2] for q in read(sentence)] == roles
+
+
+def test_a_national_figure_takes_the_date_of_the_value_told_before_it():
+    assert [(q[0], q[2], q[4]) for q in read(
+        "A rate of 14% in 2015-16 was above the national average of 11%.")] == [
+        (14, "current", "2015-2016"), (11, "national", "2015-2016")]
+    # unless a date of its own follows
+    assert [(q[0], q[2], q[4]) for q in read(
+        "It improved to 8% in 2016-17 and compares with England at 11% for 2015-16.")] == [
+        (8, "current", "2016-2017"), (11, "national", "2015-2016")]
+    assert area("in primary schools is 30% (the national average is 18%)",
+                "2016-01") == [(30, "percent", "current", None, "2016-01"),
+                               (18, "percent", "national", None, "2016-01")]
+
+
+def test_a_count_and_its_share_in_brackets_are_one_clause():
+    assert [(q[0], q[4]) for q in area(
+        "120 children have ceased to be looked after in 2016-17, of whom 10 (8%) returned "
+        "between 1/04/16 and 31/01/18.", "2017-03-31")] == [
+        (120, "2016-2017"), (10, "2016-04-01/2018-01-31"), (8, "2016-04-01/2018-01-31")]
+
+
+def test_a_source_and_year_closing_an_area_item_dates_it():
+    assert [(q[0], q[4]) for q in area(
+        "About 40,000 children under the age of 18 years live in Fernley. This is 22% of "
+        "the population. (ONS mid-year estimates 2016.)")] == [(40000, "2016"), (22, "2016")]
+    assert [(q[0], q[2], q[4]) for q in area(
+        "Children from minority ethnic groups account for 30% of all children, compared "
+        "with 21% in the country as a whole (Census 2011).")] == [
+        (30, "current", "2011"), (21, "national", "2011")]
+
+
+def test_a_definition_takes_no_date_from_its_list():
+    assert area("These are residential special schools that look after children for 295 "
+                "days or fewer per year.", "last-12-months")[0][4] is None
+
+
+def test_measures_named_in_other_words():
+    assert read("In 2016-17, 21 SGOs were made.")[0][3] == "special-guardianship-orders"
+    assert read("In 2016-17, 12 were the subject of an SGO.")[0][3] == \
+        "special-guardianship-orders"
+    assert read("In four cases seen, carers were seeking SGOs.")[0][3] is None
+    assert [q[3] for q in read("Ten of the current 200 children looked after are at home.")] \
+        == [None, "children-looked-after"]
+    assert read("They are in touch with all of the 90 care leavers.")[0][3] == "care-leavers"
+    assert read("Two out of the eight care leavers spoken to agreed.")[1][3] is None
+    assert read("Of 50 children who ceased to be looked after in 2016-17, 30 went home.")[0][3] \
+        == "ceased-looked-after"
+    # without a period, a group: "who have ceased to be looked after" and live somewhere
+    assert read("Five young people who have ceased to be looked after live in flats.")[0][3] \
+        is None
+    assert area("with 40% of people identifying as being of Black, Asian and Minority Ethnic "
+                "origin")[0][3] is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Advisers meet young people every three to four weeks.", []),  # how often
+    ("Plans are reviewed every six months.", []),
+    ("It takes seven to eight months to match children.", [(7, "months"), (8, "months")]),
+    ("In the 12 months to March 2017, 40 children were adopted.", [(40, "count")]),
+    ("Work starts between the ages of 15 years and nine months and 16 years.", []),  # ages
+    ("Their ages ranged from eight months to seven years.", []),
+])
+def test_frequencies_durations_and_ages(sentence, expected):
+    assert [q[:2] for q in read(sentence)] == expected
+
+
+def test_a_level_in_an_aside_and_a_number_in_brackets_after_its_period():
+    assert [(q[0], q[1], q[4]) for q in read(
+        "The average wait, from 2013 to 2016, at 600 days, was shorter than the average for "
+        "the 2012 to 2015 three-year period (650 days).")] == [
+        (600, "days", "2013-2016"), (650, "days", "2012-2015")]
+    assert values("Planning starts too late for most young people, at 18 years or later.") == []

@@ -7,21 +7,28 @@ against the inspection's dates. ``datetime.strptime`` reads the few printed form
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October"
           r"|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)")
 _NUMBER_WORD = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_A_NUMBER = rf"(?:{_NUMBER_WORD}|an?)"  # "a year before this inspection"
+# "1/04/12", "31/01/2014": a day printed in figures, read only as an end of a period
+_NUMERIC_DAY = r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})\b"
+# "and this inspection", "to the time of the inspection": a period running up to the inspection
+_TO_INSPECTION = r"(?:and|to|until) (?:the time of )?(?:this|the) inspection\b"
 _UNIT = r"(?:days?|weeks?|months?|years?)"
 _RELATIVE = (
-    rf"(?:from )?\d{{1,2}} {_MONTH}(?: \d{{4}})? ?(?:to|until|[-\u2013]) ?"
+    rf"(?:between|from) (?:\d{{1,2}} )?{_MONTH} \d{{4}} {_TO_INSPECTION}"
+    rf"|between {_NUMERIC_DAY} and {_NUMERIC_DAY}|from {_NUMERIC_DAY} (?:to|until) {_NUMERIC_DAY}"
+    rf"|(?:from )?\d{{1,2}} {_MONTH}(?: \d{{4}})? ?(?:to|until|[-\u2013]) ?"
     rf"\d{{1,2}} {_MONTH} \d{{4}}"
     rf"|between \d{{1,2}} {_MONTH}(?: \d{{4}})? and \d{{1,2}} {_MONTH} \d{{4}}"
     rf"|between {_MONTH} \d{{4}} and {_MONTH} \d{{4}}"
     rf"|(?:from )?{_MONTH}(?: \d{{4}})? ?(?:to|until|[-\u2013]) ?{_MONTH} \d{{4}}"
     rf"|between {_MONTH}(?: \d{{4}})? and {_MONTH} \d{{4}}"
     rf"|(?:last|past|previous) (?:{_NUMBER_WORD} )?{_UNIT}"
-    rf"|{_NUMBER_WORD} {_UNIT} (?:before|prior to|preceding) (?:this |the )?inspection"
+    rf"|{_A_NUMBER} {_UNIT} (?:before|prior to|preceding) (?:this |the )?inspection"
     r"|since the (?:last|previous) inspection"
     rf"|since (?:\d{{1,2}} )?(?:{_MONTH} )?\d{{4}}"
     r"|(?<=at )the time of (?:the|this) inspection"
@@ -49,6 +56,7 @@ _WORDS = {w: str(n) for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 PHRASE = re.compile(
     rf"(?P<relative>{_RELATIVE})"
+    rf"|(?P<monthend>\b(?:the )?end of {_MONTH},? \d{{4}})"
     rf"|(?P<day>\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}})"
     rf"|(?P<monthday>{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})"
     rf"|(?P<month>{_MONTH},? \d{{4}})"
@@ -92,6 +100,12 @@ def _typed_key(kind: str | None, printed: str) -> str:
     if kind == "monthday":  # "March 31 2015"
         month, day, year = re.sub(r"(?<=\d)(?:st|nd|rd|th)|[,.]", "", printed).split()
         return datetime.strptime(f"{day} {month[:3]} {year}", "%d %b %Y").date().isoformat()
+    if kind == "monthend":  # "the end of March 2016": its last day
+        month, year = re.sub(r"[,.]", "", printed).split()[-2:]
+        opening = datetime.strptime(f"{month[:3]} {year}", "%b %Y").date()
+        following = opening.replace(year=opening.year + opening.month // 12,
+                                    month=opening.month % 12 + 1)
+        return date.fromordinal(following.toordinal() - 1).isoformat()
     if kind == "month":
         month, year = re.sub(r"[,.]", "", printed).split()
         return datetime.strptime(f"{month[:3]} {year}", "%b %Y").strftime("%Y-%m")
@@ -108,6 +122,13 @@ def _typed_key(kind: str | None, printed: str) -> str:
 def _relative_key(printed: str) -> str:
     """A relative phrase -> its key of ``RELATIVE_KEYS``."""
     words = printed.split()
+    numeric = re.findall(_NUMERIC_DAY, printed)
+    if len(numeric) == 2:  # "between 1/04/12 and 31/01/14": an ISO interval of days
+        return "/".join(_numeric_day(day) for day in numeric)
+    if re.match(rf"(?:between|from) .* {_TO_INSPECTION}$", printed):
+        # "between March 2013 and this inspection": since March 2013
+        start = re.sub(rf"^(?:between|from) | {_TO_INSPECTION}$", "", printed)
+        return "since-" + _typed_key(_kind_of(start), start)
     days = re.findall(rf"\d{{1,2}} {_MONTH}(?: \d{{4}})?", printed, re.I)
     if len(days) == 2:  # "from 1 April to 30 September 2015": an ISO interval of days
         year = days[1].split()[-1]
@@ -133,6 +154,13 @@ def _relative_key(printed: str) -> str:
     if (count, unit) == ("1", "years"):
         count, unit = "12", "months"  # "the past year": the 12 months before
     return f"last-{count}-{unit}"
+
+
+def _numeric_day(printed: str) -> str:
+    """"1/04/12" -> 2012-04-01: day, month, year (two figures: this century), as Ofsted
+    prints them."""
+    day, month, year = printed.split("/")
+    return date(int(year) + (2000 if len(year) == 2 else 0), int(month), int(day)).isoformat()
 
 
 def _kind_of(printed: str) -> str:

@@ -20,7 +20,11 @@ _RULES: tuple[tuple[str, str, set[str]], ...] = (
      {"count", "percent"}),
     ("ceased-looked-after", rf"#\s*{_CHILDREN}?[^#]{{0,20}}\bceased to be looked after",
      {"count"}),
-    ("special-guardianship-orders", r"#[^#]*special guardianship orders?", {"count"}),
+    # "21 SGOs were made", "14 were the subject of an SGO", "17 children left care through
+    # the granting of SGOs"; not "in four cases ... seeking SGOs"
+    ("special-guardianship-orders", r"#[^#]*special guardianship orders?|#\s+(?-i:SGOs)\b"
+     r"|#\)?\s+[^#.;]{0,60}?\b(?:the subject of|subject to|through|via)\s+(?:[a-z]+\s+){0,3}?"
+     r"(?-i:SGOs?)\b", {"count"}),
     ("adoptions", rf"#\s+adoptions\b|#\s+adoption\b(?! \w)|#\s+adoption orders\b"
      rf"|#\s+{_CHILDREN}\s+(?:were |was |have been |has been |had been )?adopted\b"
      rf"|#\s+{_CHILDREN}\s+(?:left care|ceased to be looked after) through adoption"
@@ -43,20 +47,22 @@ _RULES: tuple[tuple[str, str, set[str]], ...] = (
     ("children-in-need", r"#[^#]*(?:\bin need of a specialist|\bchildren in need\b)",
      {"count", "rate-per-10000"}),
     ("children-looked-after", rf"(?:#\s+{_CHILDREN}\s+(?:were|are|was|is)\s+(?:being\s+)?looked "
-     rf"after\b)|\bof the #\s+{_CHILDREN}\s+looked after\b|\blooking after #\s+{_CHILDREN}"
+     rf"after\b)|\bof the (?:current |total )?#\s+{_CHILDREN}\s+looked after\b"
+     rf"|\blooking after #\s+{_CHILDREN}"
      rf"|#\s+{_CHILDREN}\s+(?:were |are )?in the care of the (?:local )?(?:authority|council)"
      r"(?!\s+(?:who|that|with|aged|from|placed|living|in)\b)",
      {"count", "rate-per-10000"}),
     ("children-in-poverty", r"#[^#]*(?:living in poverty|low[- ]income families)", {"percent"}),
     ("minority-ethnic-children",
      r"minority ethnic groups account for (?:approximately |around |about )?#"
-     r"|#[^#]*minority ethnic",
+     r"|#(?!\s*of (?:all |the )?(?:people|population|residents|adults)\b)[^#]*minority ethnic",
      {"percent"}),
     ("children-in-area", rf"#\s*{_CHILDREN}[^#]*(?:under the age of 18|aged (?:under|0 to) "
      r"(?:18|17)|aged between 0|\b0 ?(?:-|to) ?1[78]\b|under 18)", {"count"}),
     # the authority's care leavers, not a group of them ("eight care leavers have secured ...")
     ("care-leavers", r"\b(?:has|have|works? with|working with|supports?|supporting|responsible "
-     r"for|out of|cohort of|there (?:are|were)|total of|caseload of)\s+(?:some |approximately "
+     r"for|out of|cohort of|there (?:are|were)|total of|caseload of|(?<!out )(?:all )?of the"
+     r"(?: current)?)\s+(?:some |approximately "
      r"|around |about )?#\s+care leavers\b(?!\s+(?:in|aged|who|that|accessing|living|are|were"
      r"|have|has|into|attending|engaged|at|with|between|[a-z]+(?:ed|ing))\b)", {"count"}),
 )
@@ -67,7 +73,8 @@ _LEAD_RULES: tuple[tuple[str, str, str], ...] = (
     ("eal-secondary", r"english as an additional language", r"\bsecondary"),
 )
 IN_PROSE = frozenset({"adoptions", "special-guardianship-orders", "serious-incident-notifications",
-                      "serious-case-reviews", "care-leavers", "children-looked-after"})
+                      "serious-case-reviews", "care-leavers", "children-looked-after",
+                      "ceased-looked-after"})  # only over a told period (reading.py)
 _COMPILED = tuple((key, re.compile(rule, re.I), units) for key, rule, units in _RULES)
 _LEAD = tuple((key, re.compile(lead, re.I), re.compile(local, re.I))
               for key, lead, local in _LEAD_RULES)

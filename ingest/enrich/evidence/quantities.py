@@ -70,7 +70,9 @@ _REFERENCE_BEFORE = re.compile(
 _AGE_AFTER = re.compile(
     r"^(?:\s*(?:and|to|or|-|\u2013)\s*\d{1,2})?[- ]?(?:years?|months?|weeks?|days?)[- ]"
     r"(?:olds?|of age)\b|^\+"
-    r"|^\s(?:months?|years?|weeks?) (?:to|ending|up to)\b"  # "the 12 months to 31 March"
+    r"|^\s(?:months?|years?|weeks?) (?:to|ending|up to)\s+(?:and including\s+)?(?:the end of\s+)?"
+    r"(?:\d|(?-i:[A-Z])|(?:the |this )?inspection\b)"
+    # "the 12 months to 31 March", not "seven to eight months to match children"
     r"|^\s(?:thirds?|quarters?|fifths?|halves|tenths?)\b|^(?:st|nd|rd|th)\b"
     r"|^\s?(?:million|billion|bn|m|k)\b|^\s?(?:am|pm|hours?|minutes?)\b"
     r"|^\s?(?:miles?|km|kilometres?|metres?)\b"  # a distance
@@ -92,7 +94,13 @@ def _at_a_point(before: str) -> bool:
     if match is None:
         return False
     word = match.group(1)
+    if not word and re.search(r",\s+at\s+$", before[-30:]) and not _ASIDE_AGE.search(before[-60:]):
+        return False  # "from 2012 to 2015, at 635 days, was": a level told in an aside
     return not (word.lower() in _LEVEL or word[-1:].isdigit() or word.endswith("%"))
+
+
+_ASIDE_AGE = re.compile(r"\b(?:leav\w*|left|ages?|aged|born|young|late|older|turn\w*)"
+                        r"\b[^.;]*,\s+at\s+$", re.I)
 
 
 _UNTIL = re.compile(r"\b(?:until|till|beyond|up to)[- ]$", re.I)
@@ -149,6 +157,13 @@ _LISTED = re.compile(r",\s*|\s+(?:and|or|to)\s+")  # "six, 12 and 18 months"
 _AT_BEFORE = re.compile(r"\bat\s+$", re.I)  # "reviewed at six months": a point
 _CONDITION = re.compile(r"\b(?:if|unless|whether|in case|in the event that)\b[^,;:.()]*$", re.I)
 _AGED_BEFORE = re.compile(r"\baged?\s+$", re.I)
+_DURATION_AND = r"(?:[\w-]+\s+(?:years?|months?)\s+(?:and|to)\s+)"
+_AGE_SPAN = re.compile(
+    rf"\b(?:ages?\s+of|aged?)\s+{_DURATION_AND}{{1,3}}$"
+    rf"|\bages?\s+(?:of\s+(?:[a-z]+\s+){{0,5}}?)?(?:ranged|ranging|range)\s+(?:from\s+)?"
+    rf"{_DURATION_AND}?$", re.I)
+_EVERY = re.compile(r"\bevery\s+(?:\w+\s*(?:to|or|-|\u2013)\s*)?$", re.I)
+_EVERY_RANGE = re.compile(r"\s*(?:to|or|-|\u2013)\s*\w+\s+(?:days?|weeks?|months?|years?)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -259,6 +274,12 @@ def _reading(text: str, match: re.Match) -> Reading | None:
     if digits and _is_small_age(digits) and unit == "count" \
             and _from_or_between_ages(before, after):
         return None  # "from 16 and", "support between 21 and 25 is"
+    if _AGE_SPAN.search(before[-120:]):
+        return None  # "between the ages of 15 years and nine months and 16 years", "ranged
+        # from eight months to seven years": ages
+    if unit != "count" and _EVERY.search(before[-24:]) or unit == "count" \
+            and _EVERY.search(before[-24:]) and _EVERY_RANGE.match(after):
+        return None  # "every six months", "every three to four weeks": how often
     if _is_age(before, after, unit, match.group("digits")):
         return None  # "under 18 years", "those over 21.": an age
     value = _value(match)

@@ -32,11 +32,17 @@ _NATIONALLY = re.compile(r"\)?\s*(?:nationally|in England|across England)\b", re
 _FIGURE = (r"(?:averages?|levels?|figures?|rates?|proportions?|thresholds?|targets?|benchmarks?"
            r"|requirements?|expectations?)")
 _NATIONAL_HERE = re.compile(
-    rf"(?:{_ELSEWHERE}(?: and {_ELSEWHERE})?\s+(?:[\w-]+\s+)?{_FIGURE}"
+    rf"(?:{_ELSEWHERE}(?: and (?:the )?{_ELSEWHERE})?\s+(?:[\w-]+\s+)?{_FIGURE}"
     r"(?:\s+(?:for|in) (?:England|[\d/\u2013\u2212-]+))?"
     rf"|{_FIGURE} (?:for|in|across) England|{_ELSEWHERE}(?:\s+[\w-]+)?\s+at)"
     r"(?:,?\s+(?:is|was|are|were|of|at|stands at|stood at|standing at|which (?:is|was))"
-    r"|\s+[\u2013-])?\s*(?:only |approximately |around |about |just )?$", re.I)
+    r"|\s+[\u2013-])?\s*(?:only |approximately |around |about |just |also )?$", re.I)
+# "higher than both the England and the statistical neighbour average, at 16% each" (not
+# "below the national average, at 6.3%": the authority's own)
+_EACH = re.compile(r"\s+each\b", re.I)
+# "higher than both the England and the statistical neighbour average, at 16% each"
+_NATIONAL_COMMA_AT = re.compile(
+    rf"{_ELSEWHERE}(?: and (?:the )?{_ELSEWHERE})?\s+(?:[\w-]+\s+)?{_FIGURE},\s+at\s+$", re.I)
 # "an improvement on 2014-15, when 33 orders were granted": the earlier value
 _FROM_WHEN = re.compile(
     r"\b(?:from|on|compared (?:with|to)|than)\s+(?:the\s+)?(?:(?:previous|last|preceding)\s+"
@@ -67,7 +73,8 @@ _CLAUSE_END = re.compile(
     r"|have|had|the|this|that|it|its|\d|January|February|March|April|May|June|July|August"
     r"|September|October|November|December)\b)")
 _FROM = re.compile(
-    r"(?:\bfrom|compared (?:with|to)|similar to|the same as)(?: the)?"
+    r"(?:\bfrom|compared (?:with|to)|similar to|the same as"
+    r"|(?:improvement|increase|reduction|decrease|rise|fall) on)(?: the)?"
     r"(?: (?:figure|number|rate) of)?\s*(?:approximately\s+|around\s+|about\s+)?$", re.I)
 # "from" states an earlier value only where the sentence tells of a change
 _CHANGE = re.compile(r"increas|reduc|decreas|\bris[ei]|risen|\brose\b|\bfall|\bfell|\bdown\b|\bup\b"
@@ -78,6 +85,11 @@ _THAN = re.compile(r"\b(?:better|worse|higher|lower|more|fewer|less|quicker|fast
                    r"|longer|shorter)\s+than\b[^,;]*,\s+which\s+(?:was|were|stood at)\s+"
                    r"(?:only\s+|just\s+)?$", re.I)
 _OUTSIDE = "children-looked-after-outside-area"
+# counts of events: in findings the measure only where a period is told ("Of 63 children who
+# ceased to be looked after in the six months before the inspection")
+_OVER_A_PERIOD = frozenset({"ceased-looked-after"})
+# "12 (7%)", "48 (or 19.5%)": a count and its share in brackets, one fact in one clause
+_PAIRED = re.compile(r"\s*\((?:or |a rate of )?[\d.,]+\s*(?:%|per cent)\)")
 _DATE_BETWEEN = re.compile(r"\s*(?:as at|at|on|in)\s*$", re.I)
 # "150, of whom 53 (35%) live out of the authority area, live with foster families": the
 # number's own clause goes on after the aside
@@ -88,18 +100,22 @@ _RESTATED = re.compile(r"^\W*(?:All|Of (?:this|these) [\d,]+\s*,)\s*$")
 _OF_WHOM = re.compile(r"\bof (?:whom|these|them)\s*$", re.I)
 # "For this period ... 208 days": a period the sentence before names
 _BACK_REFERENCE = re.compile(r"\b(?:this|that|the same) (?:period|time|year)\b", re.I)
+# "There were no exclusions during this period": the period of the sentence before
+_THIS_PERIOD = re.compile(r"\b(?:this|that|the same) period\b", re.I)
 # "This is better than ...", "Of these, ...": a sentence telling more of the one before
 _REFERS_BACK = re.compile(
     r"^\W*(?:(?:However|But|And|Also|Overall|Nevertheless|Again|In addition|Furthermore"
-    r"|Moreover|Similarly),?\s+)?"
+    r"|Moreover|Similarly|At [\d.]+(?:%| per cent| days)),?\s+)?"
     r"(?:(?:This|These|That|Those|It|Both)\s+(?:figures?|rates?|numbers?|proportions?"
     r"|percentages?|performance|data|represents?|compares?|equates?|means|is|was|are|were"
     r"|remains?|has|have|had|shows?|reflects?|indicates?|includes?|[a-z]+ed)\b"
-    r"|(?:Of|Most of|All of|Some of|Many of|Among|Within) (?:these|this|them|those|whom)\b"
+    r"|(?:Of|[\w-]+ of|Among|Within) (?:these|this|them|those|whom)\b"
     r"|(?:\w+ )?(?:over|during|in|for) (?:the same|this|that) (?:period|time|year)\b)", re.I)
 # "1,629 contacts and 257 referrals in 2014/15": numbers in one coordinated phrase share
 # the date printed after the last of them
 _COORDINATED = re.compile(r"\s+(?:[a-z'-]+\s+){0,3}(?:and|or)\s+", re.I)
+# "Five of the six young people who turned 18 during 2015": a part takes its group's date
+_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?(?:current\s+)?", re.I)
 
 
 def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
@@ -114,7 +130,8 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
     spans = date_spans(text)
     readings = read_numbers(text, spans)
     bounds = sentences(text)
-    spans = [s for s in spans if not _before_another_date(text, s, spans, bounds)]
+    spans = [s for s in spans if not _before_another_date(text, s, spans, bounds)
+             and not (s.key.isdigit() and _UNTIL_YEAR.search(text, 0, s.start))]
     quantities: list[Quantity] = []
     heads: list[str] = []
     for index, reading in enumerate(readings):
@@ -144,14 +161,63 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
         if quantities and _listed_national(quantities[-1], quantity,
                                            text[readings[index - 1].end:reading.start]):
             quantity = replace(quantity, role="national")  # "averages of 66% and 68%"
-        quantity = _dated(quantity, text, (reading, tail_to), (sentence, bounds), spans,
+        date_to = tail_to
+        paired = _PAIRED.match(text, reading.end)
+        if paired and index + 1 < len(readings) and readings[index + 1].end <= paired.end():
+            date_to = min(sentence[1], readings[index + 2].start if index + 2 < len(readings)
+                          else len(text))  # "12 (7%) returned between ...": one clause
+        quantity = _dated(quantity, text, (reading, date_to), (sentence, bounds), spans,
                           (lead_date, prose, before))
         if companion and quantities and quantity.ref_date is None:
             quantity = replace(quantity, ref_date=quantities[-1].ref_date)  # the same fact
+        if prose and quantity.measure in _OVER_A_PERIOD and quantity.ref_date is None:
+            quantity = replace(quantity, measure=None)  # "five who have ceased to be ...": a group
         if _DIFFERENCE.match(text, reading.end):
             quantity = _difference_dated(quantity, quantities, readings[:index], sentence)
         quantities.append(quantity)
-    return tuple(_compared(_rates(_shared_dates(text, readings, quantities))))
+    if not prose:
+        quantities = _sourced(text, quantities, spans)
+    compared = _compared(_rates(_shared_dates(text, readings, quantities)))
+    return tuple(_national_dated(text, readings, compared, spans))
+
+
+# "... live in Hounslow. (ONS mid-year estimates 2012.)", "... (Census 2011).": a source and
+# its year in brackets closing a list item
+_SOURCE_BEFORE = re.compile(r"\(\s*(?:[A-Za-z][\w'-]*\s+){1,6}$")
+_SOURCE_AFTER = re.compile(r"\s*(?:data|figures|estimates)?\s*\.?\s*\)\W*$", re.I)
+
+
+def _sourced(text: str, quantities: list[Quantity], spans: list[Span]) -> list[Quantity]:
+    """An area item closed by its source and year in brackets ("(ONS mid-year estimates
+    2012.)", "(Census 2011)") is of that year: its figures with no date of their own
+    (told before, not previous values) take it."""
+    last = spans[-1] if spans else None
+    if last is None or is_relative_key(last.key) or not _SOURCE_AFTER.fullmatch(text, last.end) \
+            or not (source := _SOURCE_BEFORE.search(text, 0, last.start)) \
+            or _NOT_ONLY_A_DATE.search(source.group()):  # "(the same as in 2011-12)"
+        return quantities
+    return [replace(q, ref_date=last.key) if q.ref_date is None and q.role != "previous"
+            else q for q in quantities]
+
+
+def _national_dated(text: str, readings: list[Reading], quantities: list[Quantity],
+                    spans: list[Span]) -> list[Quantity]:
+    """"a rate of 14% in 2012-13 was above the national average of 11%", "28.9% (the
+    national average is 18%)": a national figure with no date of its own, compared with a
+    current value told before it, is of that value's time, unless a date is printed after
+    it in its sentence ("statistical neighbours at 10% and England 11% for 2012-13")."""
+    result = list(quantities)
+    bounds = sentences(text)
+    for index, quantity in enumerate(quantities):
+        target = quantity.compares_to
+        if quantity.role != "national" or quantity.ref_date is not None or target is None \
+                or target > index:
+            continue
+        end = next((b[1] for b in bounds if b[0] <= readings[index].start < b[1]), len(text))
+        if any(readings[index].end <= span.start < end for span in spans):
+            continue
+        result[index] = replace(quantity, ref_date=quantities[target].ref_date)
+    return result
 
 
 # "three fewer children than in 2014-15", "120 days longer than": a difference, dated by the
@@ -173,6 +239,8 @@ def _difference_dated(quantity: Quantity, earlier: list[Quantity], readings: lis
     return replace(quantity, ref_date=told[-1].ref_date) if told else quantity
 
 
+# "funding until 2023 of two extra teams": when something ends, not when it is counted
+_UNTIL_YEAR = re.compile(r"\b(?:until|till)\s+$", re.I)
 _PRECEDING = re.compile(r"(?:the\s+)?(?:previous|preceding)\s", re.I)
 
 
@@ -214,7 +282,7 @@ def _shared_dates(text: str, readings: list[Reading], quantities: list[Quantity]
         quantity, after = result[index], result[index + 1]
         gap = text[readings[index].end:readings[index + 1].start]
         if quantity.ref_date is None and after.ref_date and quantity.role == after.role \
-                and _COORDINATED.fullmatch(gap):
+                and (_COORDINATED.fullmatch(gap) or _PART_OF.fullmatch(gap)):
             result[index] = replace(quantity, ref_date=after.ref_date)
     return result
 
@@ -259,7 +327,9 @@ def _role(head: str, tail: str, sentence_head: str) -> str:
     if _NATIONAL_HERE.search(head) or (_COMPARED.search(head) and _NATIONAL_AFTER.search(tail)) \
             or bracketed and _ALONE_IN_BRACKETS.match(tail) and bool(
                 _NATIONAL_HERE.search(bracketed) or _ELSEWHERE_END.search(bracketed)) \
-            or _NATIONALLY.match(tail):  # "the England average (83%)", "58% nationally"
+            or _NATIONALLY.match(tail) or _NATIONAL_COMMA_AT.search(sentence_head) \
+            and _EACH.match(tail):
+        # "the England average (83%)", "58% nationally", "the England average, at 16%"
         return "national"
     if (_FROM.search(head) or _FROM_WHEN.search(sentence_head)) \
             and (_CHANGE.search(sentence_head) or _THAN.search(sentence_head)):
@@ -290,7 +360,8 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
         found = (after[0].key if after else earlier[-1].key
                  if earlier and _FROM_WHEN.search(text[sentence[0]:reading.start]) else None)
     else:
-        clause_end = _CLAUSE_END.search(text, reading.end, tail_to)
+        paired = _PAIRED.match(text, reading.end)
+        clause_end = _CLAUSE_END.search(text, paired.end() if paired else reading.end, tail_to)
         stop = clause_end.start() if clause_end else tail_to
         difference = _DIFFERENCE.match(text, reading.end, stop)
         stop = difference.end() if difference else stop  # "three fewer than in 2014-15"
@@ -309,12 +380,25 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
             within = within or closing
         opening = _opening(text, spans, bounds)
         back = _referred_back(text, sentence, bounds, spans) or (
-            before if _REFERS_BACK.search(text, sentence[0], sentence[1]) else None)
+            before if _REFERS_BACK.search(text, sentence[0], sentence[1])
+            or _THIS_PERIOD.search(text, sentence[0], sentence[1]) else None)
+        named = [s for s in inside if s.end <= reading.start
+                 and _NAMED_BEFORE.fullmatch(text, s.end, reading.start)]
+        within = within or named[-1:]  # "the 2011 to 2014 three-year period (669 days)"
         found = (within[0].key if within else lead[0].key if lead else back if back
                  else None if quantity.role == "national"
                  else opening[0].key if opening and not prose
                  else lead_date)
+    if _DEFINITION.match(text, sentence[0], sentence[1]) and not within:
+        found = None  # "These are schools that look after children for 295 days or fewer"
     return replace(quantity, ref_date=found)
+
+
+# "for the 2011 to 2014 three-year period (669 days)": a number in brackets after its period
+_NAMED_BEFORE = re.compile(r"(?:\s+[\w-]+){0,3}\s*\(\s*")
+# "These are residential special schools that look after children for 295 days or fewer per
+# year": a definition (a footnote's text a rendering joined to an item), of no date
+_DEFINITION = re.compile(r"\W*These are [a-z' -]+ (?:that|which|who)\b")
 
 
 def _referred_back(text: str, sentence: tuple[int, int], bounds: list[tuple[int, int]],
@@ -369,9 +453,18 @@ def _clause_start(text: str, sentence: tuple[int, int], at: int) -> int:
     return semicolon + 1 if semicolon >= 0 else sentence[0]
 
 
+# "Of the 31 children adopted in 2014-15, eight ...": a group and its date opening a sentence
+_OF_GROUP = re.compile(r"\W*(?:[^\d,;]{1,20},\s*)?(?:out\s+)?of\s+[^,;()]*", re.I)
+
+
 def _is_lead(text: str, sentence: tuple[int, int], span: Span) -> bool:
-    """A date opening its sentence ("At 31 March 2018, ...") dates the whole sentence."""
-    return not re.search(r"\d", text[sentence[0]:span.start])
+    """A date opening its sentence ("At 31 March 2018, ...") dates the whole sentence, and
+    so does the date of a group opening it ("Of 63 children who ceased to be looked after
+    in the last six months, 14 ...": the members are counted over the group's time)."""
+    if not re.search(r"\d", text[sentence[0]:span.start]):
+        return True
+    return bool(_OF_GROUP.fullmatch(text, sentence[0], span.start)
+                and re.match(r"\s*,", text[span.end:]))
 
 
 def _compared(quantities: list[Quantity]) -> list[Quantity]:
@@ -387,6 +480,7 @@ def _compared(quantities: list[Quantity]) -> list[Quantity]:
         current = quantities[target]
         result[index] = replace(quantity, compares_to=target,
                                 measure=quantity.measure or current.measure)
+
     return result
 
 
