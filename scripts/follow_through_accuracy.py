@@ -4,8 +4,10 @@ labels in tests/data/follow_through_labels.csv, on a store holding the corpus.
 Each label is one earlier recommendation (its inspection, body and number) with the later
 recommendations that repeat it, up to three later findings that address it (best first),
 and the status the later report's words support ("" where they support none). Labels
-quote no report text: numbers only. The column ``set`` keeps a third of the labels
-(whole authorities) aside: thresholds and cue phrases were tuned on ``tune`` only.
+quote no report text: numbers only. The column ``set`` says which labels were held aside
+when (``held-aside``: whole authorities, measured once in step 3 of docs/follow-through.md);
+since then every label of this file has been seen and tuned on (``--set all``). A fresh
+file of labels nobody tuned on is measured with ``--labels FILE --set all``.
 
     python scripts/follow_through_accuracy.py STORE [--set held-aside|tune|all] [-v]
 

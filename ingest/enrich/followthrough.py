@@ -291,7 +291,7 @@ def mixed(sentence: str) -> bool:
 # inconsistent", "high-quality"), which say nothing of a subject.
 _CUE_STEMS = frozenset("improv remain still progress address resolv tackl strengthen continu "
                        "inconsist variabl weak poor concern area develop high good well "
-                       "strong robust clear full better best suffici appropri".split())
+                       "strong robust clear full better best appropri".split())
 
 
 _POINTING = re.compile(r"(?:this|these|that|those|it|they|such)\b", re.IGNORECASE)
