@@ -664,3 +664,13 @@ def test_a_count_told_as_now_is_not_of_its_lists_period():
     assert [(q[0], q[4]) for q in area(
         "In the last 12 months: there have been 12 adoptions, and nine children are "
         "currently placed for adoption")] == [(12, "last-12-months"), (9, None)]
+
+
+def test_one_compared_with_is_a_count_and_a_reference_range_needs_a_number():
+    assert [(q[0], q[2], q[4]) for q in read(
+        "In 2016-17, 12 children entered care, compared with only one during 2015-16.")] == [
+        (12, "current", "2016-2017"), (1, "previous", "2015-2016")]
+    assert [q[0] for q in read("This is an increase from one at 31 March 2016.")] == [1]
+    assert 1 not in values("More than one in eight children return home.")  # a ratio
+    assert values("Audits moved from one of compliance to one of quality.") == []
+    assert values("Recommendations leading to 40 adopters being approved.") == [40]

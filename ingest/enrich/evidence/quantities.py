@@ -64,7 +64,7 @@ _REFERENCE_BEFORE = re.compile(
     r"|until they are))\s*\(?$"
     r"|\b(?:aged?|ages)(?: of| between| from)? \d{1,2}\s*(?:and|to|or|-|\u2013)\s*$"
     r"|\b(?:paragraphs?|recommendations?|sections?|(?-i:Years?)|key stages?|stages?|levels?|tiers?"
-    r"|phases?|pages?) (?:\d+|[a-z]+),? (?:and|or|to|-)\s*$",
+    rf"|phases?|pages?) (?:\d+|{_BELOW_100}),? (?:and|or|to|-)\s*$",
     re.I,
 )
 _AGE_AFTER = re.compile(
@@ -127,6 +127,11 @@ _OPENING = re.compile(r"\s*(?:(?:for|as|in|on)\s+)?", re.I)  # the words opening
 _NEEDS_NUMBER = re.compile(
     r"\b(?:of|the|to|with|than|from|for|and|or|are|were|is|was|has|have|had|by|about|around"
     r"|approximately|at|in|these|those|total)\s$", re.I)
+# "compared with only one in the same age group": the value compared with, a count
+_COMPARED_ONE = re.compile(
+    r"\b(?:compared (?:with|to)|than|down to|up to|from)\s+(?:only\s+|just\s+)?$", re.I)
+_ONE_OF_A_KIND = re.compile(
+    rf"\s+(?:of|another|in\s+(?:which|whom|\d+|(?:{_BELOW_100})\b))", re.I)  # "one in five"
 _PRONOUN_BEFORE = re.compile(r"\b(?:no|any|the|this|that|each|every|which|such)\s+$", re.I)
 _PRONOUN_AFTER = re.compile(
     rf"^\s+(?:of(?!\s+(?:these|those)\s+(?:\d+|{_WORD})\b)|another|or|to|and|in|at|for|who|which|that|off|point|time|stage|way"
@@ -257,7 +262,8 @@ def _reading(text: str, match: re.Match) -> Reading | None:
     if word and (word[0].isupper() and _IN_A_NAME.search(before)
                  or re.search(r"['\u2018\u201c]$", before)):
         return None  # "the 'One Family Approach'", "One Council, One family", "'one family'"
-    if word and word.lower() == "one" and (
+    compared_one = _COMPARED_ONE.search(before[-30:]) and not _ONE_OF_A_KIND.match(after)
+    if word and word.lower() == "one" and not compared_one and (
             _PRONOUN_BEFORE.search(before[-12:]) or _PRONOUN_AFTER.search(after)
             or _ONE_TO.search(before[-8:]) or word == "One" and _NAME_AFTER.match(after)
             or _is_anecdote(before, after)):

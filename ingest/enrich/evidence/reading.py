@@ -52,7 +52,8 @@ _FROM_WHEN = re.compile(
     r"|\b(?:on|than|compared (?:with|to)|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:for|in)\s+"
     r"[\d/\u2013\u2212-]+\s*,\s+which\s+(?:was|were|stood at)\s+(?:only\s+|just\s+)?$", re.I)
 _LISTED = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")  # "averages of 66% and 68%"
-_COMPARED = re.compile(r"(?:compared (?:with|to)|against|than)\s*(?:the\s+)?$", re.I)
+_COMPARED = re.compile(r"(?:compared (?:with|to)|against|than)\s*(?:the\s+)?(?:only\s+|just\s+)?$",
+                       re.I)
 _NATIONAL_AFTER = re.compile(
     r"^[^.;(]*?(?:national|in England|\bthe country\b|England as a whole|nationally)",
     re.I)
@@ -75,7 +76,8 @@ _CLAUSE_END = re.compile(
 _FROM = re.compile(
     r"(?:\bfrom|compared (?:with|to)|similar to|the same as"
     r"|(?:improvement|increase|reduction|decrease|rise|fall) on)(?: the)?"
-    r"(?: (?:figure|number|rate) of)?\s*(?:approximately\s+|around\s+|about\s+)?$", re.I)
+    r"(?: (?:figure|number|rate) of)?\s*(?:approximately\s+|around\s+|about\s+|only\s+|just\s+)?$",
+    re.I)
 # "from" states an earlier value only where the sentence tells of a change
 _CHANGE = re.compile(r"increas|reduc|decreas|\bris[ei]|risen|\brose\b|\bfall|\bfell|\bdown\b|\bup\b"
                      r"|doubl|halv|worsen|deteriorat|climb"
