@@ -674,3 +674,17 @@ def test_one_compared_with_is_a_count_and_a_reference_range_needs_a_number():
     assert 1 not in values("More than one in eight children return home.")  # a ratio
     assert values("Audits moved from one of compliance to one of quality.") == []
     assert values("Recommendations leading to 40 adopters being approved.") == [40]
+
+
+def test_a_period_closing_a_sentence_dates_its_numbers():
+    assert [(q[0], q[4]) for q in read(
+        "The gap is closing, with 25% of this small group of 12 children achieving five "
+        "GCSEs, including English and mathematics, in the past year.")] == [
+        (25, "last-12-months"), (12, "last-12-months"), (5, "last-12-months")]
+    # not across a comparison, a change, a relative clause or an opening group
+    assert read("It is 20%, compared with 14% the previous year.")[0][4] is None
+    assert read("Over 50% of plans relate to neglect, which reflects work during the past "
+                "12 months.")[0][4] is None
+    assert [(q[0], q[4]) for q in read(
+        "Of 200 children looked after, 30 went missing in the past 12 months.")] == [
+        (200, None), (30, "last-12-months")]

@@ -390,6 +390,16 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
                  else None if quantity.role == "national"
                  else opening[0].key if opening and not prose
                  else lead_date)
+    closing_period = [s for s in inside if s.key.startswith("last-")
+                      and re.fullmatch(r"\W*", text[s.end:sentence[1]])
+                      and not _PRECEDING.match(text, s.start)]
+    if found is None and quantity.role == "current" and len(inside) == 1 and closing_period \
+            and not _NOT_ONE_TIME.search(text, sentence[0], sentence[1]) \
+            and not _CHANGE.search(text, sentence[0], sentence[1]) \
+            and not _RELATIVE_CLAUSE.search(text, reading.end, closing_period[0].start) \
+            and not re.fullmatch(r"\W*(?:out\s+)?of\s+", text[sentence[0]:reading.start], re.I):
+        # (not the group opening it: "Of 287 children looked after, 32 went missing in ...")
+        found = closing_period[0].key  # "..., with 20% of this group of 15 ..., in the past year."
     if not prose and not within and found is not None and _NOW.match(
             text, reading.end, tail_to) and (found.startswith(("last-", "since-")) or "/" in found
                                                or re.fullmatch(r"\d{4}-\d{4}", found)):
@@ -401,6 +411,11 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
 
 # "for the 2011 to 2014 three-year period (669 days)": a number in brackets after its period
 _NAMED_BEFORE = re.compile(r"(?:\s+[\w-]+){0,3}\s*\(\s*")
+# a sentence comparing times, or telling of now or what is to come, is not all of the period
+# that closes it
+_NOT_ONE_TIME = re.compile(r"\b(?:compared|than|improvement|increase|decrease|reduction|decline"
+                           r"|rise|from|currently|now|next|current)\b", re.I)
+_RELATIVE_CLAUSE = re.compile(r"\b(?:which|who|whom|whose)\b", re.I)
 # "14 children are currently placed for adoption" under "In the last 12 months:"
 _NOW = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were|has|have)\s+(?:currently|now|at present)\b", re.I)
