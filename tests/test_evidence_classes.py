@@ -637,3 +637,30 @@ def test_a_level_in_an_aside_and_a_number_in_brackets_after_its_period():
         "the 2012 to 2015 three-year period (650 days).")] == [
         (600, "days", "2013-2016"), (650, "days", "2012-2015")]
     assert values("Planning starts too late for most young people, at 18 years or later.") == []
+
+
+@pytest.mark.parametrize("phrase, key", [
+    ("in the 12 months to 31 March 2016", "2015-2016"),  # the financial year
+    ("the year ending March 2017", "2016-2017"),
+    ("in the year to July 2016", "2015-08/2016-07"),
+    ("the 12 months up to and including September 2016", "2015-10/2016-09"),
+    ("the year ending December 2016", "2016"),
+])
+def test_the_twelve_months_to_a_date_are_a_year(phrase, key):
+    assert [s.key for s in date_spans(phrase)] == [key]
+    assert area(f"In {phrase.removeprefix('in ')}, 30 children were adopted.")[0][4] == key
+
+
+def test_a_date_in_the_numbers_own_clause_wins_also_at_the_time_of_the_inspection():
+    assert [(q[0], q[3], q[4]) for q in area(
+        "Since the last inspection, four serious incident notifications have been submitted "
+        "to Ofsted and two serious case reviews have been completed or are ongoing at the "
+        "time of the inspection.")] == [
+        (4, "serious-incident-notifications", "since-the-last-inspection"),
+        (2, "serious-case-reviews", "time-of-the-inspection")]
+
+
+def test_a_count_told_as_now_is_not_of_its_lists_period():
+    assert [(q[0], q[4]) for q in area(
+        "In the last 12 months: there have been 12 adoptions, and nine children are "
+        "currently placed for adoption")] == [(12, "last-12-months"), (9, None)]

@@ -56,6 +56,9 @@ _WORDS = {w: str(n) for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 PHRASE = re.compile(
     rf"(?P<relative>{_RELATIVE})"
+    rf"|(?P<yearto>\b(?:the )?(?:(?:last|past|previous) )?(?:12|twelve) months?"
+    rf"|\bthe (?:financial )?year)\s+(?:to|ending|up to(?: and including)?)\s+(?:the end of\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH},?\s+\d{{4}}"
     rf"|(?P<monthend>\b(?:the )?end of {_MONTH},? \d{{4}})"
     rf"|(?P<day>\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}})"
     rf"|(?P<monthday>{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})"
@@ -100,6 +103,14 @@ def _typed_key(kind: str | None, printed: str) -> str:
     if kind == "monthday":  # "March 31 2015"
         month, day, year = re.sub(r"(?<=\d)(?:st|nd|rd|th)|[,.]", "", printed).split()
         return datetime.strptime(f"{day} {month[:3]} {year}", "%d %b %Y").date().isoformat()
+    if kind == "yearto":  # "the 12 months to 31 March 2013": the year that ends then
+        month, year = re.sub(r"[,.]", "", printed).split()[-2:]
+        end = datetime.strptime(f"{month[:3]} {year}", "%b %Y")
+        if end.month == 3:  # the financial year, keyed as "2012-13" is
+            return f"{end.year - 1}-{end.year}"
+        if end.month == 12:
+            return str(end.year)
+        return f"{end.year - 1}-{end.month + 1:02d}/{end.strftime('%Y-%m')}"
     if kind == "monthend":  # "the end of March 2016": its last day
         month, year = re.sub(r"[,.]", "", printed).split()[-2:]
         opening = datetime.strptime(f"{month[:3]} {year}", "%b %Y").date()

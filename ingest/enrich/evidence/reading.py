@@ -355,6 +355,7 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
     lead_date, prose, before = listed
     inside = [s for s in spans if sentence[0] <= s.start < sentence[1]]
     after = [s for s in inside if s.start >= reading.end]
+    within: list[Span] = []
     if quantity.role == "previous":
         earlier = [s for s in inside if s.end <= reading.start]
         found = (after[0].key if after else earlier[-1].key
@@ -373,8 +374,6 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
         lead = [s for s in inside if clause[0] <= s.start and s.end <= reading.start
                 and _is_lead(text, clause, s)] \
             or [s for s in inside if s.end <= reading.start and _is_lead(text, sentence, s)]
-        if within and lead and within[0].key == "time-of-the-inspection":
-            within = []  # "Since ..., four reviews were completed or ongoing at the time of ..."
         closing = _closing_bracket(text, sentence, reading, inside, quantity.role)
         if quantity.role == "national" or not lead:
             within = within or closing
@@ -389,6 +388,10 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
                  else None if quantity.role == "national"
                  else opening[0].key if opening and not prose
                  else lead_date)
+    if not prose and not within and found is not None and _NOW.match(
+            text, reading.end, tail_to) and (found.startswith(("last-", "since-")) or "/" in found
+                                               or re.fullmatch(r"\d{4}-\d{4}", found)):
+        found = None  # "In the last 12 months: ... 14 children are currently placed": not of it
     if _DEFINITION.match(text, sentence[0], sentence[1]) and not within:
         found = None  # "These are schools that look after children for 295 days or fewer"
     return replace(quantity, ref_date=found)
@@ -396,6 +399,9 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
 
 # "for the 2011 to 2014 three-year period (669 days)": a number in brackets after its period
 _NAMED_BEFORE = re.compile(r"(?:\s+[\w-]+){0,3}\s*\(\s*")
+# "14 children are currently placed for adoption" under "In the last 12 months:"
+_NOW = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were|has|have)\s+(?:currently|now|at present)\b", re.I)
 # "These are residential special schools that look after children for 295 days or fewer per
 # year": a definition (a footnote's text a rendering joined to an item), of no date
 _DEFINITION = re.compile(r"\W*These are [a-z' -]+ (?:that|which|who)\b")
