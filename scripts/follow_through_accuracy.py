@@ -7,9 +7,10 @@ and the status the later report's words support ("" where they support none). La
 quote no report text: numbers only. The column ``set`` says which labels were held aside
 when (``held-aside``: whole authorities, measured once in step 3 of docs/follow-through.md);
 since then every label of this file has been seen and tuned on (``--set all``). A fresh
-file of labels nobody tuned on is measured with ``--labels FILE --set all``.
+file of labels nobody tuned on is measured with ``--labels FILE --set all``: every label of
+tests/data/follow_through_labels2.csv is ``held-aside``, measured once in step 6.
 
-    python scripts/follow_through_accuracy.py STORE [--set held-aside|tune|all] [-v]
+    python scripts/follow_through_accuracy.py STORE [--labels FILE] [--set held-aside|tune|all] [-v]
 
 Measured:
 - ``repeated by``: the (earlier, later recommendation) links, as sets;

@@ -35,3 +35,35 @@ def test_every_authority_with_two_reports_has_follow_through_rows(corpus_store):
                 "/authority/", "/inspection/"))
             if row["status"]["value"] in ("improved", "still-a-concern", "repeated"):
                 assert row["evidence"]["value"] and row["evidenceFrom"]["value"]
+
+
+# each labels file, the --set measured, and the first line of its table in
+# docs/follow-through.md (step 5: all 185 labels, seen; step 6: the fresh held-aside set)
+DOCUMENTED = [("follow_through_labels.csv", "| all 185 labels, seen |"),
+              ("follow_through_labels2.csv", "| fresh held-aside (216 labels) |")]
+
+
+@pytest.mark.parametrize(("labels", "table"), DOCUMENTED)
+def test_the_documented_follow_through_figures_are_the_scripts(corpus_store, labels, table):
+    """docs/follow-through.md's tables say what scripts/follow_through_accuracy.py prints:
+    each row's figures (before any '->', the table's current value) are the script's."""
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, str(root / "scripts" / "follow_through_accuracy.py"),
+                             str(corpus_store), "--labels", str(root / "tests" / "data" / labels),
+                             "--set", "all"], capture_output=True, text=True, check=True)
+    printed = {line.split("|")[1].strip(): re.findall(r"\(\d+/\d+\)", line)
+               for line in result.stdout.splitlines() if line.startswith("| ")}
+    doc = (root / "docs" / "follow-through.md").read_text(encoding="utf-8")
+    rows = doc.split(table, 1)[1].split("\n\n", 1)[0].splitlines()[2:]
+    assert len(rows) == 6
+    for row in rows:
+        cells = [cell.strip() for cell in row.split("|")[1:-1]]
+        measure = cells[0]
+        # the figures after any '->' (a before -> after table), with their counts
+        documented = [re.findall(r"\(\d+/\d+\)", cell.split("->")[-1]) for cell in cells[1:]]
+        assert [f for cell in documented for f in cell] == printed[measure], measure

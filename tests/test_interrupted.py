@@ -150,6 +150,32 @@ def test_a_reingest_cut_short_after_an_unchanged_report_leaves_the_store_usable(
     assert run("validate", "--store", store_dir).exit_code == 0
 
 
+def test_a_store_written_before_the_quick_check_gets_the_full_comparison(tmp_path, run):
+    """A store whose history record lacks okg:reportsDigestClearedOnChange (written by an
+    ofsted-kg before it) is checked by recomputing the digest: a report record changed
+    without the history is refused before a query."""
+    from ingest.store.integrity import CLEARED_ON_CHANGE, CONTENT_DIGEST, HISTORY, INTEGRITY
+
+    store_dir = tmp_path / "store"
+    assert run("ingest", DATA / "fernley-2014.md", DATA / "fernley-2017.md",
+               "--store", store_dir).exit_code == 0
+    store = ox.Store(str(store_dir))
+    integrity = ox.NamedNode(INTEGRITY)
+    store.remove(ox.Quad(ox.NamedNode(HISTORY), ox.NamedNode(CLEARED_ON_CHANGE),
+                         ox.Literal("true", datatype=ox.NamedNode(XSD_BOOLEAN)), integrity))
+    assert usable_problem(store) is None  # the full comparison finds it whole
+    record = next(iter(store.quads_for_pattern(None, ox.NamedNode(CONTENT_DIGEST), None,
+                                               integrity)))
+    store.remove(record)
+    store.add(ox.Quad(record.subject, record.predicate, ox.Literal("0" * 64), integrity))
+    del store
+    result = run("query", "latest-grades", "--store", store_dir)
+    assert result.exit_code == 2 and "the history graph is out of date" in result.stderr
+
+
+XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+
+
 def _remove_one(store_dir: Path, graph: str) -> None:
     store = ox.Store(str(store_dir))
     store.remove(next(iter(store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))))

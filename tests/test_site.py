@@ -205,3 +205,15 @@ def test_inspection_page_shows_what_became_of_the_previous_recommendations(site,
     assert 'id="recommendation-local-authority-3"' in earlier
     first = (site / "id/inspection/fernley/2014-04-24/index.html").read_text()
     assert 'id="follow-through"' not in first  # no inspection before it in the data
+
+
+def test_an_authority_without_statistical_neighbours_keeps_its_row_in_the_workbook(site):
+    """Fernley is in no reference table, so it has no neighbours: the summary workbook's
+    neighbours sheet still names it, with nothing stated about neighbours."""
+    openpyxl = pytest.importorskip("openpyxl", reason="openpyxl reads the spreadsheet back")
+    workbook = openpyxl.load_workbook(site / "summary.xlsx")
+    assert workbook.sheetnames == ["summary", "neighbours"]
+    rows = list(workbook["neighbours"].iter_rows(values_only=True))
+    assert rows[0][:4] == ("authorityName", "neighbourName", "neighbourURN",
+                           "childrensServicesReport")
+    assert rows[1:] == [("Fernley",) + (None,) * (len(rows[0]) - 1)]

@@ -69,15 +69,15 @@ def test_the_summary_workbook_shows_each_authoritys_neighbours_with_their_own_gr
                 for code in by_urn("80518").stat_neighbours}  # type: ignore[union-attr]
     assert {row["neighbourURN"] for row in wandsworth} == expected
     assert {row["authorityName"] for row in neighbours} == {row["authorityName"] for row in summary}
-    held = [row for row in neighbours if row["inThisStore"]]
+    held = [row for row in neighbours if row["childrensServicesReport"]]
     assert len(held) > len(neighbours) / 2
     for row in held:
         theirs = own[row["neighbourURN"]]
         assert row["inspectionEnd"] == theirs["inspectionEnd"]
         assert row["overall"] == theirs["overall"]
     for row in neighbours:
-        if not row["inThisStore"]:
-            assert row["neighbourURN"] not in own
+        if row["neighbourURN"] is not None and not row["childrensServicesReport"]:
+            assert row["neighbourURN"] not in own and row["neighbourName"]
             assert row["inspectionEnd"] is None and row["overall"] is None
 
 

@@ -133,8 +133,7 @@ class Pair:
     recommendations: tuple[Item, ...]  # the earlier report's
     later_recommendations: tuple[Item, ...]
     later_findings: tuple[Item, ...]
-    earlier_findings: tuple[Item, ...] = ()
-    # each report's own links: (finding IRI, recommendation IRI) for a finding that
+    # the later report's own links: (finding IRI, recommendation IRI) for a finding that
     # supports a recommendation of the same report
     supports: tuple[tuple[str, str], ...] = ()
 

@@ -159,18 +159,31 @@ NEIGHBOUR_COLUMNS = ("inspectionEnd", "framework", "overall", "leaders", "helpAn
 
 def neighbour_grades(answers: Answers) -> Table:
     """For each authority of the summary, each of its statistical neighbours (the
-    reference table's, in the query's order) beside the neighbour's latest grades from the
-    summary, or blank cells and ``inThisStore`` false where the data holds no report of it."""
+    reference table's) beside the neighbour's latest grades from the summary, or blank
+    cells and ``childrensServicesReport`` false where the data holds no children's
+    services report of it (the summary's scope: an area SEND or LSCB report alone is not
+    one); an authority the table gives no neighbours has one row with blank neighbour
+    cells. Sorted here, not by the query, so the same rows give the same bytes whatever
+    engine answered."""
+    from ..authorities import by_urn
+
     latest = {str(row["authority"]): row for row in answers.summary.dicts()}
+    listed = pages.grouped(answers.neighbours, "authority")
     rows = []
-    for row in answers.neighbours.dicts():
-        if str(row["authority"]) not in latest:
-            continue
-        theirs = latest.get(str(row["neighbour"]))
-        rows.append((row["authorityName"], row["neighbourName"] or row["neighbourURN"],
-                     row["neighbourURN"], theirs is not None,
-                     *(theirs[c] if theirs else None for c in NEIGHBOUR_COLUMNS)))
-    return Table(["authorityName", "neighbourName", "neighbourURN", "inThisStore",
+    for authority, own in latest.items():
+        if authority not in listed:
+            rows.append((own["authorityName"], None, None, None,
+                         *(None for _ in NEIGHBOUR_COLUMNS)))
+        for row in listed.get(authority, []):
+            urn = str(row["neighbourURN"])
+            known = by_urn(urn)
+            theirs = latest.get(str(row["neighbour"]))
+            rows.append((own["authorityName"],
+                         row["neighbourName"] or (known.name if known else urn), urn,
+                         theirs is not None,
+                         *(theirs[c] if theirs else None for c in NEIGHBOUR_COLUMNS)))
+    rows.sort(key=lambda r: tuple("" if v is None else str(v) for v in r[:3]))
+    return Table(["authorityName", "neighbourName", "neighbourURN", "childrensServicesReport",
                   *NEIGHBOUR_COLUMNS], rows)
 
 

@@ -106,7 +106,7 @@ def pairs(store: ox.Store) -> Iterator:
         before, after = items[earlier], items[later]
         yield Pair(earlier, later, years, tuple(before["Recommendation"]),
                    tuple(after["Recommendation"]), tuple(after["Finding"]),
-                   tuple(before["Finding"]), tuple(before["supports"] + after["supports"]))
+                   tuple(after["supports"]))
 
 
 def follow_through_quads(store: ox.Store) -> list[ox.Quad]:

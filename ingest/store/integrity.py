@@ -11,7 +11,9 @@ same transaction, and the history record says so (``okg:reportsDigestClearedOnCh
 true``): in such a store the check before a query (``usable_problem``) only asks whether
 the digest is there, which costs the same however many reports the store holds; a report
 written again unchanged keeps it (an interrupted re-ingest of the same reports leaves a
-usable store). ``problems`` (``validate --store``) always recomputes it.
+usable store). ``problems`` (``validate --store``) always recomputes it: it alone sees a
+history left stale by an older ofsted-kg writing reports into a store that has the
+statement (older versions do not remove the digest).
 
 ``problems(store)`` compares the store with its records: a graph cut short, lost, added
 by hand or changed, and a history out of date, each one line naming the graph and what
@@ -137,8 +139,8 @@ def history_problem(store: ox.Store, quick: bool = False) -> str | None:
     said = [_text(q.object) for q in store.quads_for_pattern(
         ox.NamedNode(HISTORY), ox.NamedNode(REPORTS_DIGEST), None, ox.NamedNode(INTEGRITY))]
     if not said:
-        return (f"{HISTORY}: the history graph was not computed (an ingest that did not "
-                "finish?): run 'ofsted-kg ingest' again")
+        return (f"{HISTORY}: the history graph was not computed since the report graphs "
+                "last changed (an ingest that did not finish?): run 'ofsted-kg ingest' again")
     if quick and len(said) == 1 and _holds(store, HISTORY, CLEARED_ON_CHANGE):
         return None
     if said != [reports_digest(store)]:
