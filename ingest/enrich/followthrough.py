@@ -286,13 +286,13 @@ def mixed(sentence: str) -> bool:
     inspection, but is still variable"): such a sentence never states an improvement."""
     low = sentence.lower()
     return _CONTRAST.search(low[len(m.group()) if (m := _LEADING.match(low)) else 0:]) is not None
+
+
 # Stems of the cues' own words and of words that grade rather than name ("highly
 # inconsistent", "high-quality"), which say nothing of a subject.
 _CUE_STEMS = frozenset("improv remain still progress address resolv tackl strengthen continu "
                        "inconsist variabl weak poor concern area develop high good well "
                        "strong robust clear full better best appropri".split())
-
-
 _POINTING = re.compile(r"(?:this|these|that|those|it|they|such)\b", re.IGNORECASE)
 
 

@@ -269,10 +269,10 @@ def _reading(text: str, match: re.Match) -> Reading | None:
             or _is_anecdote(before, after)):
         return None
     if digits and _is_small_age(digits) and (
-            unit == "count" and _at_a_point(before) and _AGE_END.match(after)
-            or _UNTIL.search(before[-10:]) and (unit == "years" or unit == "count"
-                                                 and _AGE_END.match(after))
-            or unit == "count" and re.search(r"\bpost[- ]$", before[-6:], re.I)):
+            (unit == "count" and _at_a_point(before) and _AGE_END.match(after))
+            or (_UNTIL.search(before[-10:])
+                and (unit == "years" or (unit == "count" and _AGE_END.match(after))))
+            or (unit == "count" and re.search(r"\bpost[- ]$", before[-6:], re.I))):
         return None  # "leave care at 18 and", "support until 21", "post 18 support"
     if unit in ("count", "years") and _BE_AGED.search(before[-40:]) and _AGE_END.match(after) \
             and (value := _value(match)) is not None and value <= 25:

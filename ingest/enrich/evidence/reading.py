@@ -38,9 +38,9 @@ _NATIONAL_HERE = re.compile(
     r"(?:,?\s+(?:is|was|are|were|of|at|stands at|stood at|standing at|which (?:is|was))"
     r"|\s+[\u2013-])?\s*(?:only |approximately |around |about |just |also )?$", re.I)
 # "higher than both the England and the statistical neighbour average, at 16% each" (not
-# "below the national average, at 6.3%": the authority's own)
+# "below the national average, at 6.3%": the authority's own): an average told after a
+# comma is national only with "each" after it
 _EACH = re.compile(r"\s+each\b", re.I)
-# "higher than both the England and the statistical neighbour average, at 16% each"
 _NATIONAL_COMMA_AT = re.compile(
     rf"{_ELSEWHERE}(?: and (?:the )?{_ELSEWHERE})?\s+(?:[\w-]+\s+)?{_FIGURE},\s+at\s+$", re.I)
 # "an improvement on 2014-15, when 33 orders were granted": the earlier value
@@ -327,10 +327,10 @@ def _quantity(reading: Reading, heads: tuple[str, str], tail: str, lead: str, pr
 def _role(head: str, tail: str, sentence_head: str) -> str:
     bracketed = sentence_head.rstrip().endswith("(") and sentence_head.rstrip()[:-1]
     if _NATIONAL_HERE.search(head) or (_COMPARED.search(head) and _NATIONAL_AFTER.search(tail)) \
-            or bracketed and _ALONE_IN_BRACKETS.match(tail) and bool(
-                _NATIONAL_HERE.search(bracketed) or _ELSEWHERE_END.search(bracketed)) \
-            or _NATIONALLY.match(tail) or _NATIONAL_COMMA_AT.search(sentence_head) \
-            and _EACH.match(tail):
+            or (bracketed and _ALONE_IN_BRACKETS.match(tail) and bool(
+                _NATIONAL_HERE.search(bracketed) or _ELSEWHERE_END.search(bracketed))) \
+            or _NATIONALLY.match(tail) \
+            or (_NATIONAL_COMMA_AT.search(sentence_head) and _EACH.match(tail)):
         # "the England average (83%)", "58% nationally", "the England average, at 16%"
         return "national"
     if (_FROM.search(head) or _FROM_WHEN.search(sentence_head)) \
@@ -503,7 +503,6 @@ def _compared(quantities: list[Quantity]) -> list[Quantity]:
         current = quantities[target]
         result[index] = replace(quantity, compares_to=target,
                                 measure=quantity.measure or current.measure)
-
     return result
 
 
