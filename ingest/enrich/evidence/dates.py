@@ -5,6 +5,7 @@ last 12 months". Each becomes a plain key: an ISO date, "YYYY-MM", "YYYY", a per
 relative to the inspection, one of the keys of ``RELATIVE_KEYS``, which the graph resolves
 against the inspection's dates. ``datetime.strptime`` reads the few printed forms."""
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -104,22 +105,17 @@ def _typed_key(kind: str | None, printed: str) -> str:
         month, day, year = re.sub(r"(?<=\d)(?:st|nd|rd|th)|[,.]", "", printed).split()
         return datetime.strptime(f"{day} {month[:3]} {year}", "%d %b %Y").date().isoformat()
     if kind == "yearto":  # "the 12 months to 31 March 2013": the year that ends then
-        month, year = re.sub(r"[,.]", "", printed).split()[-2:]
-        end = datetime.strptime(f"{month[:3]} {year}", "%b %Y")
+        end = _last_month(printed)
         if end.month == 3:  # the financial year, keyed as "2012-13" is
             return f"{end.year - 1}-{end.year}"
         if end.month == 12:
             return str(end.year)
         return f"{end.year - 1}-{end.month + 1:02d}/{end.strftime('%Y-%m')}"
     if kind == "monthend":  # "the end of March 2016": its last day
-        month, year = re.sub(r"[,.]", "", printed).split()[-2:]
-        opening = datetime.strptime(f"{month[:3]} {year}", "%b %Y").date()
-        following = opening.replace(year=opening.year + opening.month // 12,
-                                    month=opening.month % 12 + 1)
-        return date.fromordinal(following.toordinal() - 1).isoformat()
+        end = _last_month(printed)
+        return end.replace(day=calendar.monthrange(end.year, end.month)[1]).date().isoformat()
     if kind == "month":
-        month, year = re.sub(r"[,.]", "", printed).split()
-        return datetime.strptime(f"{month[:3]} {year}", "%b %Y").strftime("%Y-%m")
+        return _last_month(printed).strftime("%Y-%m")
     if kind == "period":
         first, second = re.split(r" ?[-/\u2013\u2212] ?| to | until | and ",
                                  re.sub(r"^between ", "", printed, flags=re.I))
@@ -128,6 +124,12 @@ def _typed_key(kind: str | None, printed: str) -> str:
     if kind == "year":
         return printed
     return _relative_key(printed.lower())
+
+
+def _last_month(printed: str) -> datetime:
+    """The month and year that end ``printed`` ("... March 2016"), as its first day."""
+    month, year = re.sub(r"[,.]", "", printed).split()[-2:]
+    return datetime.strptime(f"{month[:3]} {year}", "%b %Y")
 
 
 def _relative_key(printed: str) -> str:
