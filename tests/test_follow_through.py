@@ -188,8 +188,9 @@ def test_a_recommendation_to_a_body_the_later_report_does_not_review_is_not_ment
                                later_recommendations=(item("recommendation", 1, again),)))
     assert result.repeated_by and result.status is None
     # a later report that reviews the board follows it as any other
+    meets = board(9, "The board meets.", "2017", "finding")
     reviewed = replace(pair, recommendations=(to_board,),
-                       later_findings=(*pair.later_findings, board(9, "The board meets.", "2017", "finding")))
+                       later_findings=(*pair.later_findings, meets))
     assert follow(reviewed)[0].status == "improved"
 
 
