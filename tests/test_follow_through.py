@@ -170,6 +170,22 @@ def test_a_recommendation_nothing_comes_near_is_not_mentioned():
     assert second.status == "not-mentioned" and second.evidence is None
 
 
+@pytest.mark.parametrize(("said", "status"), [
+    # close through "quality", "practice", "children"; of its subject only "school"
+    ("The quality of practice with children in school has improved since the last "
+     "inspection.", None),
+    ("The virtual school now measures the impact of pupil premium spending, which has "
+     "improved since the last inspection.", "improved"),
+])
+def test_a_sentence_must_be_close_in_the_words_that_name_the_subject(said, status):
+    asked = item("recommendation", 1, "Ensure the quality of practice with children, and that "
+                 "the virtual school measures the impact of pupil premium spending on "
+                 "attainment, attendance, exclusions, tuition and careers advice.", "2014")
+    other = "Schools and the school nurses work well with early help."
+    pair = replace(a_pair([], [FINDINGS[0], other, said]), recommendations=(asked,))
+    assert follow(pair)[0].status == status
+
+
 def board(number: int, text: str, year: str, kind: str = "recommendation") -> Item:
     return Item(f"{INSPECTION}{year}/{kind}/lscb-{number}", number, "lscb", text)
 

@@ -11,14 +11,17 @@ For each recommendation of the earlier report of a pair of consecutive inspectio
   (``BACK_REFERENCE``), best first, at most ``MOST_LINKS``, each at least ``MENTION_MINIMUM``;
 - **status**: ``still-a-concern`` or ``improved`` only where a sentence of a linked finding
   both says so in the words of ``STATUS_CUES``, is itself close to the recommendation
-  (``SENTENCE_MINIMUM``) and names its subject (``on_topic``), an improvement only from a
-  sentence that takes none of it back (``mixed``); ``repeated`` where a later
-  recommendation repeats it; else ``not-mentioned`` where nothing in the later report
-  comes near it; else no status (the links alone). Sentences that disagree give no stated status.
+  (``SENTENCE_MINIMUM``) and names its subject (``on_topic``, ``SUBJECT_MINIMUM``); a
+  concern only in a finding that names the earlier inspection (``NAMING_BACK``) unless
+  asked again, an improvement only from a sentence that refers back and takes none of it
+  back (``mixed``); ``repeated`` where a later recommendation repeats it; else
+  ``not-mentioned`` where nothing in the later report comes near it
+  (``NOT_MENTIONED_MAXIMUM``) or it was made to a body the later report does not review;
+  else no status (the links alone). Sentences that disagree give no stated status.
 
-The cue phrases are this module's two tables, ``BACK_REFERENCE`` and ``STATUS_CUES``;
-``docs/follow-through.md`` lists them and what the thresholds were tuned on. Nothing here
-knows a framework: the same rules for every pair.
+The cue phrases are this module's tables, ``NAMING_BACK``, ``BACK_REFERENCE`` and
+``STATUS_CUES``; ``docs/follow-through.md`` lists them and what the thresholds were tuned
+on. Nothing here knows a framework: the same rules for every pair.
 """
 
 import re
@@ -31,6 +34,7 @@ REPEAT_TEXT_MINIMUM = 0.2  # and their own words at least this close
 MENTION_MINIMUM = 0.13  # a finding this close speaks to it
 NOT_MENTIONED_MAXIMUM = 0.09  # nothing in the later report this close: not mentioned
 SENTENCE_MINIMUM = 0.2  # a stating sentence must itself be this close
+SUBJECT_MINIMUM = 0.1  # and this close in the words that name a subject (see on_topic)
 BACK_REFERENCE_BOOST = 0.05
 MOST_LINKS = 3
 NEAR_BEST = 0.6  # a finding further below the best than this is not linked
@@ -240,9 +244,13 @@ def follow(pair: Pair) -> list[FollowThrough]:
     # what a stating sentence is about: itself, and the sentence before where it begins
     # by pointing back to it ("This is an improvement since the last inspection.")
     context = {s: c if _POINTING.match(s) else s for s, _, _, c in stating}
-    recommendations, later, findings, cues, common = _vectors(pair, [c for *_, c in stating])
+    recommendations, later, findings, cues, common, plain = _vectors(pair,
+                                                                     [c for *_, c in stating])
     mentions = (recommendations @ findings.T).toarray() if pair.later_findings else None
     near_cues = (recommendations @ cues.T).toarray() if stating else None
+    # the same in the words that name a subject (without the common words and the cues')
+    subject = (_without(recommendations, plain) @ _without(cues, plain).T).toarray() \
+        if stating else None
     repeats = closest = None
     if pair.later_recommendations:
         closest = (_without(recommendations, common) @ _without(later, common).T).toarray()
@@ -258,8 +266,8 @@ def follow(pair: Pair) -> list[FollowThrough]:
                   if mentions is not None else set())
         near = [(float(near_cues[row][k]), sentence, status, pair.later_findings[index])
                 for k, (sentence, status, index, _) in enumerate(stating)
-                if index in linked and near_cues is not None
-                and near_cues[row][k] >= SENTENCE_MINIMUM]
+                if index in linked and near_cues is not None and subject is not None
+                and near_cues[row][k] >= SENTENCE_MINIMUM and subject[row][k] >= SUBJECT_MINIMUM]
         # a concern needs its finding to name the earlier inspection, unless asked again
         close = _stating(near, recommendation, context, back, None if repeated else naming)
         # what the report says of them all, unless a sentence of its own says otherwise
@@ -332,7 +340,8 @@ def _with_context(found: list[str]) -> list[tuple[str, str]]:
 def _vectors(pair: Pair, extra: list[str]):
     """TF-IDF vectors (rows of unit length, so a product is a cosine) fitted on the pair's
     recommendations and findings: of the earlier recommendations, the later ones, the later
-    findings and ``extra`` texts; and the columns of the ``COMMON_WORDS``."""
+    findings and ``extra`` texts; the columns of the ``COMMON_WORDS``; and the columns of
+    every stem that names no subject (those and the cues' words, ``on_topic``)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     from .links import _analyser
@@ -349,6 +358,7 @@ def _vectors(pair: Pair, extra: list[str]):
     out.append(vectoriser.transform(extra) if extra else None)
     vocabulary = vectoriser.vocabulary_
     out.append(sorted({vocabulary[s] for w in COMMON_WORDS for s in analyse(w) if s in vocabulary}))
+    out.append(sorted({vocabulary[s] for s in _topic_words()[1] if s in vocabulary}))
     return out
 
 
