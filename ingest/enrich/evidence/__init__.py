@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ...model import Evidence, Finding, Report, SourceText
 from .dates import date_spans
-from .reading import read_quantities, sentence_date
+from .reading import parts_dated, read_quantities, sentence_date
 from .text import Item, area_items, sentences
 
 AREA, FINDINGS = "area-information", "findings"
@@ -55,11 +55,11 @@ def _lead_date(parent: Item | None) -> str | None:
 def finding_evidence(findings: list[Finding]) -> list[Evidence]:
     found: list[Evidence] = []
     for finding in findings:
-        count, before = 0, None
+        count, before, group = 0, None, ()
         for start, end in sentences(finding.text):
             sentence = finding.text[start:end]
-            quantities = read_quantities(sentence, prose=True, before=before)
-            before = sentence_date(sentence, quantities, before)
+            quantities = parts_dated(read_quantities(sentence, prose=True, before=before), group)
+            before, group = sentence_date(sentence, quantities, before), quantities
             if not quantities:
                 continue
             count += 1

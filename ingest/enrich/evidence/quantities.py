@@ -41,7 +41,9 @@ NUMBER = re.compile(
     rf"|(?P<word>\b(?:{_WORD})\b)(?!\w|[{_DASH}](?!{_HYPHENED}))"
     rf"|(?P<zero>\bnone\b(?! of (?!(?:them|whom)\b|(?:the|these|those) (?:[\w-]+ )?"
     rf"(?:{_ZERO_NOUN})\b))|\bzero\b(?! tolerance)"
-    rf"|\bno\b(?= (?:{_ZERO_NOUN}|{_ZERO_GAP}(?:{_ZERO_NOUN})(?:(?<=s)|(?<=children)|(?<=people)))"
+    # (not "no case of a child suffering harm", "no instance where": an absence, told of one)
+    r"|\bno\b(?! (?:case|instance|incident|example|episode|occasion) (?:of|where|in which)\b)"
+    rf"(?= (?:{_ZERO_NOUN}|{_ZERO_GAP}(?:{_ZERO_NOUN})(?:(?<=s)|(?<=children)|(?<=people)))"
     r"\b(?![\'\u2019](?!s\b)))"
     r"|\bno[- ]one\b"
     # "there have been no reversals of plans": no events of a kind over a period
@@ -63,7 +65,7 @@ _REFERENCE_BEFORE = re.compile(
     r"|\blevels?|\btiers?|\bphases?|\bpages?|\bsteps?|\barticles?|\bregulations?"
     r"|\bstandards?|\bchapters?|\bparts?|\bschedules?|\bno\.|\b(?-i:Number)|\bappendix|\bannex"
     r"|\baged?(?: (?:under|over|between|from))?|\bages(?: of)?|\bage of|\bpriority|\bpoint"
-    r"|\bwave|\bcohort|\bgroup|\bband|\bquarter|\bgrade|£|\$|\b(?-i:Act)"
+    r"|\bwave|\bcohort|\bgroup|\bband|\bquarter|\bgrade|£|\$|\b(?-i:Act)|\bbirth to"
     r"|\b(?:become|becomes|became|turn|turns|turned|turning|reach|reaches|reaching"
     r"|until they are))\s*\(?$"
     r"|\b(?:aged?|ages)(?: of| between| from)? \d{1,2}\s*(?:and|to|or|-|\u2013)\s*$"
@@ -166,6 +168,10 @@ _OWN_STAGE = re.compile(r"\s+(?:at|in|on)\s+(?:the\s+)?(?:stages?|levels?|tiers?
 # "when care leavers over 21 contact the service": people of an age
 _PEOPLE_OVER = re.compile(r"\b(?:care leavers|young people|young adults|children|adults|those)\s+"
                           r"(?:aged\s+)?(?:over|under)\s+$", re.I)
+# a capitalised word after a comma or a lowercase word, not a month or a word that wants a number
+_NAME_NUMBER = re.compile(
+    r"(?:,|\b[a-z]+)\s(?!(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Year|Level|Stage|Key|Quarter|Tier|Phase|Grade)\b)[A-Z][a-z]+\s$")
 _FOR_OVER = re.compile(r"\bfor\s+(?:over|under|below|above)\s*$", re.I)  # a duration
 _AGE_END = re.compile(r"s?\s*(?:[.,;)]|$|(?:and|or|who|which|that|have|has|had|are|were|is|was"
                       r"|in|living|to|from|with|into|but|they|you|he|she|we)\b)")
@@ -279,6 +285,9 @@ def _reading(text: str, match: re.Match) -> Reading | None:
                    and not _NEEDS_NUMBER.search(before[-16:])
                    and _FOOTNOTE_AFTER.match(after) and len(digits) <= 2):
         return None  # "0300 123 1231"; "enquiries do not 1 The areas ...": a footnote's mark
+    if digits and len(digits) <= 2 and _NAME_NUMBER.search(before[-40:]) \
+            and re.match(r"\s*(?:[.;,)]|$)", after):
+        return None  # "the North West consortium, Adoption 22.": a number in a name
     if digits and digits.isdigit() and len(digits) <= 2 and _MARK_AFTER_NOUN.search(before[-24:]) \
             and _MARK_END.match(after):
         return None  # "residential special schools 4, of whom"

@@ -318,6 +318,23 @@ def _listed_national(before: Quantity, quantity: Quantity, gap: str) -> bool:
         and bool(_LISTED.fullmatch(gap))
 
 
+def parts_dated(quantities: tuple[Quantity, ...], group: tuple[Quantity, ...]
+                ) -> tuple[Quantity, ...]:
+    """"In 2013-14, 13 children had a plan for adoption changed. One child returned to
+    live with their family and 12 remained with their foster carers.": counts with no date
+    of their own that add up to a dated count of the sentence before are its parts, of
+    its date."""
+    parts = [q for q in quantities if q.role == "current" and q.unit == "count"]
+    if len(parts) < 2 or any(q.ref_date for q in parts):
+        return quantities
+    whole = sum(q.value for q in parts)
+    dated = [q.ref_date for q in group
+             if q.role == "current" and q.unit == "count" and q.ref_date and q.value == whole]
+    if not dated:
+        return quantities
+    return tuple(replace(q, ref_date=dated[-1]) if q in parts else q for q in quantities)
+
+
 def sentence_date(sentence: str, quantities: tuple[Quantity, ...], before: str | None
                   ) -> str | None:
     """The date a finding's sentence is about, for the sentence after it: its current
@@ -444,7 +461,13 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
     inside = [s for s in spans if sentence[0] <= s.start < sentence[1]]
     after = [s for s in inside if s.start >= reading.end]
     within: list[Span] = []
-    if quantity.role == "previous":
+    if quantity.role == "previous" and _PREVIOUS_POSITION.search(text, sentence[0], reading.start):
+        # "From a previous position of no disruptions, there have been two since October
+        # 2013": a starting point, of the date in its own clause only
+        clause_end = _CLAUSE_END.search(text, reading.end, sentence[1])
+        stop = clause_end.start() if clause_end else sentence[1]
+        found = next((s.key for s in after if s.start < stop), None)
+    elif quantity.role == "previous":
         earlier = [s for s in inside if s.end <= reading.start]
         found = (after[0].key if after else earlier[-1].key
                  if earlier and _FROM_WHEN.search(text[sentence[0]:reading.start]) else None)
@@ -470,14 +493,17 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
         closing = _closing_bracket(text, sentence, reading, inside, quantity.role)
         if quantity.role == "national" or not lead:
             within = within or closing
-        opening = _opening(text, spans, bounds)
+        opening = [s for s in _opening(text, spans, bounds)
+                   if s.start < bounds[0][1] or sentence[0] <= s.start < sentence[1]]
         back = _referred_back(text, sentence, bounds, spans) or (
             before if _REFERS_BACK.search(text, sentence[0], sentence[1])
             or _THIS_PERIOD.search(text, sentence[0], sentence[1])
             or _REST_OF_GROUP.search(text, max(sentence[0], reading.start - 20), reading.start)
             else None)
         named = [s for s in inside if s.end <= reading.start
-                 and _NAMED_BEFORE.fullmatch(text, s.end, reading.start)]
+                 and (_NAMED_BEFORE.fullmatch(text, s.end, reading.start)
+                      or _FOR_DATE.search(text, max(0, s.start - 5), s.start)
+                      and _FOR_DATE_VALUE.fullmatch(text, s.end, reading.start))]
         within = within or named[-1:]  # "the 2011 to 2014 three-year period (669 days)"
         found = (within[0].key if within else lead[0].key if lead else back if back
                  else None if quantity.role == "national"
@@ -504,6 +530,11 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
 
 # "for the 2011 to 2014 three-year period (669 days)": a number in brackets after its period
 _NAMED_BEFORE = re.compile(r"(?:\s+[\w-]+){0,3}\s*\(\s*")
+# "bringing the current total for 2014 to 44", "the figure for 2013-14 was 30%": a value
+# told right after the period it is for
+_FOR_DATE = re.compile(r"\bfor\s+$", re.I)
+_FOR_DATE_VALUE = re.compile(r"\s+(?:was|is|were|are|stood at|stands at|to|of|at)\s+"
+                             r"(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?", re.I)
 # a sentence comparing times, or telling of now or what is to come, is not all of the period
 # that closes it
 _NOT_ONE_TIME = re.compile(r"\b(?:compared|than|improvement|increase|decrease|reduction|decline"
@@ -553,7 +584,8 @@ def _closing_bracket(text: str, sentence: tuple[int, int], reading: Reading,
 def _opening(text: str, spans: list[Span], bounds: list[tuple[int, int]]) -> list[Span]:
     """The date opening an item: at most three words into its sentence, before any number
     ("In June 2013, Ofsted ...", "At 31 March 2018, 306 children"), not "The chair has been
-    in post since June 2013."."""
+    in post since June 2013."; it dates the item's first sentence and its own (not "The
+    2011 census identified 150 ethnicities. ... The percentage ... is 21.4%": undated)."""
     for span in spans:
         start = next((b[0] for b in bounds if b[0] <= span.start < b[1]), 0)
         if _OPENS.fullmatch(text, start, span.start) and not NUMBER.search(text, 0, span.start):
