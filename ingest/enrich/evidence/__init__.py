@@ -11,7 +11,7 @@ where the words say so, and the date or period it refers to.
 import re
 from dataclasses import replace
 
-from ...model import Evidence, Finding, Report, SourceText
+from ...model import Evidence, Finding, Quantity, Report, SourceText
 from .dates import date_spans
 from .reading import parts_dated, read_quantities, sentence_date
 from .text import Item, area_items, sentences
@@ -55,7 +55,8 @@ def _lead_date(parent: Item | None) -> str | None:
 def finding_evidence(findings: list[Finding]) -> list[Evidence]:
     found: list[Evidence] = []
     for finding in findings:
-        count, before, group = 0, None, ()
+        count, before = 0, None
+        group: tuple[Quantity, ...] = ()  # the quantities of the sentence before
         for start, end in sentences(finding.text):
             sentence = finding.text[start:end]
             quantities = parts_dated(read_quantities(sentence, prose=True, before=before), group)

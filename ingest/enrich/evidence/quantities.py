@@ -32,9 +32,11 @@ _ZERO_NOUN = (r"children|child|young people|young person|serious|special guardia
 # (the words between modify the noun: not a preposition, a conjunction or a "wh" word, so
 # "no delay in children being seen", "no evidence of children at risk" count nothing)
 _ZERO_GAP = (r"(?:(?!(?:longer|more|less|other than|in|of|or|and|nor|for|to|from|with|on|at"
-             r"|by|about|as|the|a|an|where|when|which|that|who|whose|matter|delays?|evidence)\b)[a-z][a-z-]* ){0,2}")
+             r"|by|about|as|the|a|an|where|when|which|that|who|whose|matter|delays?|evidence)\b)"
+             r"[a-z][a-z-]* ){0,2}")
 _DASH = "\u2013-"  # a hyphen, or an en dash where a rendering printed one ("13\u2013week")
-_HYPHENED = rf"\s?(?:day|week|month)\b(?![{_DASH}]old)"  # also "26- week", a line broken  # "three-day courses", not "six-month-old"
+# "three-day courses", not "six-month-old"; also "26- week", where a line broke
+_HYPHENED = rf"\s?(?:day|week|month)\b(?![{_DASH}]old)"
 NUMBER = re.compile(
     rf"(?<![\w.,£$/:\u2212{_DASH}])(?:(?P<digits>\d{{1,3}}(?:[, ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?![\d/:]|[{_DASH}](?!{_HYPHENED})|\.\d|,\d)"
@@ -132,8 +134,8 @@ _PLAN_ITEM = re.compile(
     r"(?:areas?\s+(?:for|of)\s+(?:improvement|development)|priorit(?:y|ies)|strengths?"
     r"|weaknesses?|aspects?|themes?|exceptions?)\b", re.I)
 _EXAMPLE = re.compile(r"^\s+(?:case|example|instance|occasion|situation|such)\b", re.I)
-_OPENING = re.compile(r"\s*(?:(?:for example|for instance|as an example),\s*)?(?:(?:for|as|in|on)\s+)?",
-                      re.I)  # the words opening a sentence
+_OPENING = re.compile(  # the words opening a sentence
+    r"\s*(?:(?:for example|for instance|as an example),\s*)?(?:(?:for|as|in|on)\s+)?", re.I)
 # "of 64 Care Leavers": a number after a word that needs one is no footnote's mark
 _NEEDS_NUMBER = re.compile(
     r"\b(?:of|the|to|with|than|from|for|and|or|are|were|is|was|has|have|had|by|about|around"

@@ -231,7 +231,8 @@ def _sourced(text: str, quantities: list[Quantity], spans: list[Span]) -> list[Q
     2012.)", "(Census 2011)") is of that year: its figures with no date of their own
     (told before, not previous values) take it."""
     last = spans[-1] if spans else None
-    if last is None or not last.key or is_relative_key(last.key) or not _SOURCE_AFTER.fullmatch(text, last.end) \
+    if last is None or not last.key or is_relative_key(last.key) \
+            or not _SOURCE_AFTER.fullmatch(text, last.end) \
             or not (source := _SOURCE_BEFORE.search(text, 0, last.start)) \
             or _NOT_ONLY_A_DATE.search(source.group()):  # "(the same as in 2011-12)"
         return quantities
@@ -400,7 +401,8 @@ def _role(head: str, tail: str, sentence_head: str) -> str:
     bracketed = sentence_head.rstrip().endswith("(") and sentence_head.rstrip()[:-1]
     if _THRESHOLD_AFTER.match(tail):
         return "national"  # "within the 121 day threshold"
-    if _NATIONAL_HERE.search(head) and not _own_level(head, tail, sentence_head) or (_COMPARED.search(head) and _NATIONAL_AFTER.search(tail)) \
+    if _NATIONAL_HERE.search(head) and not _own_level(head, tail, sentence_head) \
+            or (_COMPARED.search(head) and _NATIONAL_AFTER.search(tail)) \
             or (bracketed and _ALONE_IN_BRACKETS.match(tail) and bool(
                 _NATIONAL_HERE.search(bracketed) or _ELSEWHERE_END.search(bracketed))) \
             or _NATIONALLY.match(tail) and not _RANKED.search(sentence_head) \
@@ -616,8 +618,9 @@ _OF_GROUP = re.compile(r"\W*(?:[^\d,;]{1,20},\s*)?(?:out\s+)?of\s+[^,;()]*", re.
 
 # "from one in 2013", "from three care leavers in 2013": an earlier value told in words and
 # its date
-_FROM_VALUE = re.compile(rf"\bfrom\s+(?:only\s+|just\s+)?(?:{NUMBER_WORD})(?:\s+[a-z'-]+){{0,3}}?\s+"
-                         r"(?:in|at|on|during|for)\s+$", re.I)
+_FROM_VALUE = re.compile(
+    rf"\bfrom\s+(?:only\s+|just\s+)?(?:{NUMBER_WORD})(?:\s+[a-z'-]+){{0,3}}?\s+"
+    r"(?:in|at|on|during|for)\s+$", re.I)
 
 
 def _is_lead(text: str, sentence: tuple[int, int], span: Span) -> bool:
