@@ -11,14 +11,17 @@ For each recommendation of the earlier report of a pair of consecutive inspectio
   (``BACK_REFERENCE``), best first, at most ``MOST_LINKS``, each at least ``MENTION_MINIMUM``;
 - **status**: ``still-a-concern`` or ``improved`` only where a sentence of a linked finding
   both says so in the words of ``STATUS_CUES``, is itself close to the recommendation
-  (``SENTENCE_MINIMUM``) and names its subject (``on_topic``), an improvement only from a
-  sentence that takes none of it back (``mixed``); ``repeated`` where a later
-  recommendation repeats it; else ``not-mentioned`` where nothing in the later report
-  comes near it; else no status (the links alone). Sentences that disagree give no stated status.
+  (``SENTENCE_MINIMUM``) and names its subject (``on_topic``, ``SUBJECT_MINIMUM``); a
+  concern only in a finding that names the earlier inspection (``NAMING_BACK``) unless
+  asked again, an improvement only from a sentence that refers back and takes none of it
+  back (``mixed``); ``repeated`` where a later recommendation repeats it; else
+  ``not-mentioned`` where nothing in the later report comes near it
+  (``NOT_MENTIONED_MAXIMUM``) or it was made to a body the later report does not review;
+  else no status (the links alone). Sentences that disagree give no stated status.
 
-The cue phrases are this module's two tables, ``BACK_REFERENCE`` and ``STATUS_CUES``;
-``docs/follow-through.md`` lists them and what the thresholds were tuned on. Nothing here
-knows a framework: the same rules for every pair.
+The cue phrases are this module's tables, ``NAMING_BACK``, ``BACK_REFERENCE`` and
+``STATUS_CUES``; ``docs/follow-through.md`` lists them and what the thresholds were tuned
+on. Nothing here knows a framework: the same rules for every pair.
 """
 
 import re
@@ -28,26 +31,28 @@ from functools import cache
 
 REPEAT_MINIMUM = 0.27  # a later recommendation this close asks for the same thing (_repeats)
 REPEAT_TEXT_MINIMUM = 0.2  # and their own words at least this close
-MENTION_MINIMUM = 0.13  # a finding this close speaks to it; none: not mentioned
+MENTION_MINIMUM = 0.13  # a finding this close speaks to it
+NOT_MENTIONED_MAXIMUM = 0.09  # nothing in the later report this close: not mentioned
 SENTENCE_MINIMUM = 0.2  # a stating sentence must itself be this close
+SUBJECT_MINIMUM = 0.1  # and this close in the words that name a subject (see on_topic)
 BACK_REFERENCE_BOOST = 0.05
 MOST_LINKS = 3
 NEAR_BEST = 0.6  # a finding further below the best than this is not linked
 TOPIC_WORDS = 1  # a stating sentence shares this many of the recommendation's own words (on_topic)
 
-# Words that refer back to the earlier inspection. "{year}" stands for the earlier
-# inspection's year(s) on site.
-BACK_REFERENCE: tuple[str, ...] = (
+# Words that name the earlier inspection or the time since it. "{year}" stands for the
+# earlier inspection's year(s) on site. A concern is read only in a finding that has one.
+NAMING_BACK: tuple[str, ...] = (
     r"since the (?:last|previous|prior|most recent) (?:full |standard |single )?inspection",
     r"(?:at|during|in|from|following|after) the (?:last|previous|prior) inspection",
     r"(?:last|previous|prior) (?:full |standard )?inspection",
     r"\bsince {year}\b",
     r"\b(?:for|over) (?:a |an )?(?:considerable|long|sustained|prolonged|extended) (?:period|time)",
     r"\bin {year}\b",
-    r"\bremains?\b",
-    r"\bcontinues? to\b",
-    r"\bstill\b",
 )
+# Words that refer back to the earlier inspection: those, and words of time.
+BACK_REFERENCE: tuple[str, ...] = (*NAMING_BACK, r"\bremains?\b", r"\bcontinues? to\b",
+                                   r"\bstill\b")
 
 # Sentence cue -> the status it states. A sentence with cues of both statuses states
 # that a concern remains ("although X has improved, it remains inconsistent").
@@ -170,10 +175,11 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
 
-def _back_reference(pair: Pair) -> re.Pattern:
-    """``BACK_REFERENCE`` as one pattern for this pair, to search lower-case text."""
+def _back_reference(pair: Pair, table: tuple[str, ...] = BACK_REFERENCE) -> re.Pattern:
+    """``BACK_REFERENCE`` (or another such table) as one pattern for this pair, to search
+    lower-case text."""
     years = "|".join(str(y) for y in pair.earlier_years) or "(?!)"
-    return re.compile("|".join(p.replace("{year}", f"(?:{years})") for p in BACK_REFERENCE))
+    return re.compile("|".join(p.replace("{year}", f"(?:{years})") for p in table))
 
 
 # Every back-reference holds one of these: a sentence with none is not searched further.
@@ -230,7 +236,7 @@ def follow(pair: Pair) -> list[FollowThrough]:
     """What became of each of the earlier report's recommendations, in their order."""
     if not pair.recommendations:
         return []
-    back = _back_reference(pair)
+    back, naming = _back_reference(pair), _back_reference(pair, NAMING_BACK)
     referring = [_referring_sentence(f, back) for f in pair.later_findings]
     stating = [(s, status, index, context) for index, f in enumerate(pair.later_findings)
                for s, context in _with_context(sentences(f.text)) if (status := stated_status(s))]
@@ -238,13 +244,18 @@ def follow(pair: Pair) -> list[FollowThrough]:
     # what a stating sentence is about: itself, and the sentence before where it begins
     # by pointing back to it ("This is an improvement since the last inspection.")
     context = {s: c if _POINTING.match(s) else s for s, _, _, c in stating}
-    recommendations, later, findings, cues, common = _vectors(pair, [c for *_, c in stating])
+    recommendations, later, findings, cues, common, plain = _vectors(pair,
+                                                                     [c for *_, c in stating])
     mentions = (recommendations @ findings.T).toarray() if pair.later_findings else None
     near_cues = (recommendations @ cues.T).toarray() if stating else None
+    # the same in the words that name a subject (without the common words and the cues')
+    subject = (_without(recommendations, plain) @ _without(cues, plain).T).toarray() \
+        if stating else None
     repeats = closest = None
     if pair.later_recommendations:
         closest = (_without(recommendations, common) @ _without(later, common).T).toarray()
         repeats = _repeats(pair, closest, mentions)
+    reviewed = {item.body for item in (*pair.later_recommendations, *pair.later_findings)}
     results = []
     for row, recommendation in enumerate(pair.recommendations):
         repeated = _ranked(pair.later_recommendations, repeats, row, REPEAT_MINIMUM)
@@ -255,12 +266,17 @@ def follow(pair: Pair) -> list[FollowThrough]:
                   if mentions is not None else set())
         near = [(float(near_cues[row][k]), sentence, status, pair.later_findings[index])
                 for k, (sentence, status, index, _) in enumerate(stating)
-                if index in linked and near_cues is not None
-                and near_cues[row][k] >= SENTENCE_MINIMUM]
-        close = _stating(near, recommendation, context, back)
+                if index in linked and near_cues is not None and subject is not None
+                and near_cues[row][k] >= SENTENCE_MINIMUM and subject[row][k] >= SUBJECT_MINIMUM]
+        # a concern needs its finding to name the earlier inspection, unless asked again
+        close = _stating(near, recommendation, context, back, None if repeated else naming)
         # what the report says of them all, unless a sentence of its own says otherwise
         overall = whole if whole and all(c[2] == whole[0] for c in near) else None
-        status, evidence, where = _status(repeated, spoken, nearest, close, overall)
+        if recommendation.body in reviewed:
+            status, evidence, where = _status(repeated, spoken, nearest, close, overall)
+        else:  # made to a body (the board) whose work the later report does not review:
+            # not mentioned, unless another body is asked for it again (then the links alone)
+            status, evidence, where = (None if repeated else "not-mentioned"), None, None
         results.append(FollowThrough(recommendation, pair, tuple(repeated), spoken, status,
                                      evidence, where, round(nearest, 3)))
     return results
@@ -324,7 +340,8 @@ def _with_context(found: list[str]) -> list[tuple[str, str]]:
 def _vectors(pair: Pair, extra: list[str]):
     """TF-IDF vectors (rows of unit length, so a product is a cosine) fitted on the pair's
     recommendations and findings: of the earlier recommendations, the later ones, the later
-    findings and ``extra`` texts; and the columns of the ``COMMON_WORDS``."""
+    findings and ``extra`` texts; the columns of the ``COMMON_WORDS``; and the columns of
+    every stem that names no subject (those and the cues' words, ``on_topic``)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     from .links import _analyser
@@ -341,6 +358,7 @@ def _vectors(pair: Pair, extra: list[str]):
     out.append(vectoriser.transform(extra) if extra else None)
     vocabulary = vectoriser.vocabulary_
     out.append(sorted({vocabulary[s] for w in COMMON_WORDS for s in analyse(w) if s in vocabulary}))
+    out.append(sorted({vocabulary[s] for s in _topic_words()[1] if s in vocabulary}))
     return out
 
 
@@ -368,14 +386,18 @@ def _vectoriser(pair: Pair):
 
 
 def _stating(near: list[tuple[float, str, str, Item]], recommendation: Item,
-             context: dict[str, str], back: re.Pattern) -> list[tuple[float, str, str, Item]]:
+             context: dict[str, str], back: re.Pattern, naming: re.Pattern | None
+             ) -> list[tuple[float, str, str, Item]]:
     """Of the stating sentences close to a recommendation, those that may give it a
     status: about its subject in their own words (``on_topic``, with the sentence before
     where they point back to it); a concern cue speaks of time itself ("remains", "still",
-    "has stalled"), an improvement must refer back ("has improved since the last
-    inspection") and not take part of it back ("..., but is still variable")."""
+    "has stalled"), but only in a finding that names the earlier inspection or the time
+    since (``NAMING_BACK``: "there remain deficits" alone may be news); an improvement must
+    refer back itself ("has improved since the last inspection") and not take part of it
+    back ("..., but is still variable")."""
     return [c for c in near if on_topic(context[c[1]], recommendation.text)
-            and (c[2] == "still-a-concern" or (refers_back(c[1], back) and not mixed(c[1])))]
+            and ((naming is None or refers_back(c[3].text, naming)) if c[2] == "still-a-concern"
+                 else refers_back(c[1], back) and not mixed(c[1]))]
 
 
 def _repeats(pair: Pair, closest, mentions):
@@ -446,6 +468,6 @@ def _status(repeated: list[Link], spoken: tuple[Link, ...], nearest: float,
     for status in _STATUS_ORDER:
         if status in found:
             return status, *found[status]
-    if not spoken and not repeated and nearest < MENTION_MINIMUM:
+    if not spoken and not repeated and nearest < NOT_MENTIONED_MAXIMUM:
         return "not-mentioned", None, None
     return None, None, None
