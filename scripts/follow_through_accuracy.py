@@ -8,7 +8,8 @@ quote no report text: numbers only. The column ``set`` says which labels were he
 when (``held-aside``: whole authorities, measured once in step 3 of docs/follow-through.md);
 since then every label of this file has been seen and tuned on (``--set all``). A fresh
 file of labels nobody tuned on is measured with ``--labels FILE --set all``: every label of
-tests/data/follow_through_labels2.csv is ``held-aside``, measured once in step 6.
+tests/data/follow_through_labels2.csv is ``held-aside``, measured once in step 6, and of
+tests/data/follow_through_labels3.csv, measured once in step 8.
 
     python scripts/follow_through_accuracy.py STORE [--labels FILE] [--set held-aside|tune|all] [-v]
 
