@@ -1,6 +1,6 @@
 """Precision and recall of extracted quantities against a hand-checked sample.
 
-Usage: python scripts/evidence_accuracy.py [--sample FILE] [--shared DIR] [-v]
+Usage: python scripts/evidence_accuracy.py [--sample FILE] [--relabel FILE] [--shared DIR] [-v]
 
 The sample (tests/data/evidence_sample.json) lists, for each report read by hand, the
 sections checked ("A": the information about the local authority area; "B" or "C": the
@@ -17,7 +17,11 @@ still counts as found), giving precision and recall of what is read as a quantit
 of the located quantities, how many have the sample's measure, role and date. A report
 may list ``findings_checked`` (finding numbers): then only those findings are compared.
 ``-v`` lists every miss and every extra. Reports whose file is missing are skipped,
-saying so. Exit code 0, or 2 when the sample cannot be read.
+saying so. ``--relabel FILE`` scores against the sample with some dates read again by
+the written date convention (tests/data/evidence_heldout4_convention.json: each entry
+names one quantity of the sample, its date as labelled and by the convention); the
+output then opens with a line saying so. Exit code 0, or 2 when the sample or the
+relabelling cannot be read or an entry matches no quantity of the sample.
 """
 
 import argparse
@@ -183,9 +187,27 @@ def located_score(tally: Located) -> str:
             f"role {share(tally.role, tally.matched)}  date {share(tally.date, tally.matched)}")
 
 
+def relabelled(reports: list[dict], entries: list[dict]) -> list[dict]:
+    """The sample's reports with each entry's quantity given its ``convention`` date.
+    Raises ValueError naming an entry that matches no quantity of the sample."""
+    result = [dict(report, quantities=[dict(q) for q in report["quantities"]])
+              for report in reports]
+    fields = ("section", "finding", "value", "unit", "role")
+    for entry in entries:
+        wanted = [q for report in result if report["file"] == entry["file"]
+                  for q in report["quantities"]
+                  if all(q.get(name) == entry[name] for name in fields)
+                  and q["refDate"] == entry["labelled"] and not q.get("_relabelled")]
+        if not wanted:
+            raise ValueError(f"no quantity of the sample is {entry}")
+        wanted[0].update(refDate=entry["convention"], _relabelled=True)
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sample", type=Path, default=SAMPLE)
+    parser.add_argument("--relabel", type=Path, default=None)
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
@@ -194,6 +216,15 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError, KeyError) as error:
         print(f"Error: {args.sample}: cannot be read as a sample ({error})", file=sys.stderr)
         return 2
+    if args.relabel is not None:
+        try:
+            entries = json.loads(args.relabel.read_text(encoding="utf-8"))["quantities"]
+            reports = relabelled(reports, entries)
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            print(f"Error: {args.relabel}: cannot relabel the sample ({error})", file=sys.stderr)
+            return 2
+        print(f"relabelled by the written date convention ({args.relabel.name}): "
+              f"{len(entries)} dates of the sample\n")
     totals = {False: Tally(), True: Tally()}
     located = {"area-information": Located(), "findings": Located()}
     for report in reports:

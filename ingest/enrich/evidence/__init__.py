@@ -11,9 +11,9 @@ where the words say so, and the date or period it refers to.
 import re
 from dataclasses import replace
 
-from ...model import Evidence, Finding, Report, SourceText
+from ...model import Evidence, Finding, Quantity, Report, SourceText
 from .dates import date_spans
-from .reading import read_quantities, sentence_date
+from .reading import parts_dated, read_quantities, sentence_date
 from .text import Item, area_items, sentences
 
 AREA, FINDINGS = "area-information", "findings"
@@ -56,10 +56,11 @@ def finding_evidence(findings: list[Finding]) -> list[Evidence]:
     found: list[Evidence] = []
     for finding in findings:
         count, before = 0, None
+        group: tuple[Quantity, ...] = ()  # the quantities of the sentence before
         for start, end in sentences(finding.text):
             sentence = finding.text[start:end]
-            quantities = read_quantities(sentence, prose=True, before=before)
-            before = sentence_date(sentence, quantities, before)
+            quantities = parts_dated(read_quantities(sentence, prose=True, before=before), group)
+            before, group = sentence_date(sentence, quantities, before), quantities
             if not quantities:
                 continue
             count += 1

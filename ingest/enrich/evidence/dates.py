@@ -64,8 +64,12 @@ PHRASE = re.compile(
     rf"|(?P<day>\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}})"
     rf"|(?P<monthday>{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})"
     rf"|(?P<month>{_MONTH},? \d{{4}})"
+    # a period: "2017-18", "2014\u0335\u201315" (a rendering's combining stroke after the year),
+    # "2017 to 2018", "2011 to 14"; not "from 22% in 2011 to 39% in 2013" or "the total for
+    # 2014 to 44" (a year, then a number: see ``_is_period``)
     r"|(?P<period>\b(?:between (?:19|20)\d{2} and (?:19|20)\d{2}"
-    r"|(?:19|20)\d{2}(?: ?[-/\u2013\u2212] ?| to | until )(?:(?:19|20)\d{2}|\d{1,2}))\b)"
+    r"|(?:19|20)\d{2}[\u0300-\u036f]*(?: ?[-/\u2013\u2212] ?| to | until )(?:(?:19|20)\d{2}"
+    r"|\d{1,2}(?![\d%]|\.\d| ?per\b)))\b)"
     r"|(?P<year>(?<![\d,.])(?<!Act )(?:19|20)\d{2}(?!\d|,\d|%| per))",
     re.I,
 )
@@ -81,8 +85,22 @@ class Span:
 
 def date_spans(text: str) -> list[Span]:
     """Every date or period phrase in ``text``, in order, with its key."""
-    return [Span(m.start(), m.end(), _key(m), m.lastgroup == "relative")
-            for m in PHRASE.finditer(text)]
+    spans = []
+    for match in PHRASE.finditer(text):
+        if match.lastgroup == "period" and not _is_period(match.group()):
+            year = match.group()[:4]  # "in 2014 to 44": the year, and a number after it
+            spans.append(Span(match.start(), match.start() + 4, year, False))
+            continue
+        spans.append(Span(match.start(), match.end(), _key(match), match.lastgroup == "relative"))
+    return spans
+
+
+def _is_period(printed: str) -> bool:
+    """"2011 to 14" and "2017-18" are periods: a year and a later one within ten years
+    ("2014 to 44" is a year and a number)."""
+    first, second = re.findall(r"\d+", printed)[:2]
+    end = int(first[: 4 - len(second)] + second)
+    return 0 < end - int(first) <= 10
 
 
 def _key(match: re.Match) -> str:
@@ -117,7 +135,7 @@ def _typed_key(kind: str | None, printed: str) -> str:
     if kind == "month":
         return _last_month(printed).strftime("%Y-%m")
     if kind == "period":
-        first, second = re.split(r" ?[-/\u2013\u2212] ?| to | until | and ",
+        first, second = re.split(r"[\u0300-\u036f]* ?[-/\u2013\u2212] ?| to | until | and ",
                                  re.sub(r"^between ", "", printed, flags=re.I))
         second = first[: 4 - len(second)] + second  # "2008-9": 2009
         return f"{first}-{second}"  # both years whole: "2011-12" would be December 2011

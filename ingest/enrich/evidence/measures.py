@@ -84,17 +84,22 @@ _LEAD = tuple((key, re.compile(lead, re.I), re.compile(local, re.I))
 # subject of a number's clause, the number following its verb (not "the number of care
 # leavers in education is 40": a subgroup)
 _NAMED = {
-    "adoptions": r"adoptions|adoption orders|children adopted",
+    "adoptions": r"adoptions|adoption orders|children adopted"
+    r"|children (?:in [A-Z][\w-]*(?: and [A-Z][\w-]*)? )?benefiting from adoption",
     "special-guardianship-orders": r"special guardianship orders|SGOs",
     "serious-case-reviews": r"serious case reviews",
     "serious-incident-notifications": r"serious incident notifications",
     "care-leavers": r"care leavers",
-    "children-looked-after": r"children looked after|looked after children|children in care",
+    "children-looked-after": r"children looked after|looked after children|children in care"
+    r"|children and young people looked after(?: by the (?:local )?(?:authority|council))?",
 }
 _VERB = (r"(?:has |have |had )?(?:is|was|were|are|rose|fell|dropped|increased|decreased"
          r"|reduced|risen|fallen|grown|grew|stood|stands|remains|remained|been|doubled|halved)")
+# ... also where the change is told between commas ("The number of children and young people
+# looked after by the local authority has increased, from 293 at 31 March 2015, to 325")
 _SUBJECT = tuple((key, re.compile(
-    rf"\bthe (?:total )?(?:number|total) of (?:{nouns})\s+{_VERB}\b(?:(?!\band\b)[^,;()])*$",
+    rf"\bthe (?:total )?(?:number|total) of (?:{nouns})\s+{_VERB}\b"
+    r"(?:(?:(?!\band\b)[^,;()])*|,\s+from\s+(?:(?!\band\b)[^;()])*?,?\s+to\s+)$",
     re.I))
     for key, nouns in _NAMED.items())
 

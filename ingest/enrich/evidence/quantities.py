@@ -17,6 +17,7 @@ _SMALL = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirt
 _TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _BELOW_100 = rf"(?:(?:{_TENS})(?:[- ](?:{_SMALL}))?|(?:{_SMALL}))"
 _WORD = rf"{_BELOW_100}(?: hundred(?:(?: and)? {_BELOW_100})?)?"
+NUMBER_WORD = _WORD  # "nine", "twenty-five", "one hundred and seventeen"
 # "no serious case reviews", "of whom none live outside the area": zero, said in words
 # A zero is evidence where "no" counts things a report counts (see docs/evidence.md); "no
 # evidence", "no delay" and the like state no number.
@@ -25,19 +26,26 @@ _ZERO_NOUN = (r"children|child|young people|young person|serious|special guardia
               r"|allegations?|families|placements?|disruptions?|adopters?|foster carers?"
               r"|notifications?|reviews?|cases?|episodes?|requests?|breakdowns?|incidents?"
               r"|instances?|orders?|applications?|investigations?|enquiries|exclusions?")
-# "no recent cases", "no tenancy breakdowns", "no pre-order disruptions": one word may stand
-# between "no" and its noun in the plural ("no available placement" is no count), but not
-# one that makes "no" an adverb ("no longer", "no more")
-_ZERO_GAP = r"(?:(?!(?:longer|more|less|other than)\b)[a-z][a-z-]* )?"
+# "no recent cases", "no tenancy breakdowns", "no reported placement disruptions": one or
+# two words may stand between "no" and its noun in the plural ("no available placement" is
+# no count), but not one that makes "no" an adverb ("no longer", "no more")
+# (the words between modify the noun: not a preposition, a conjunction or a "wh" word, so
+# "no delay in children being seen", "no evidence of children at risk" count nothing)
+_ZERO_GAP = (r"(?:(?!(?:longer|more|less|other than|in|of|or|and|nor|for|to|from|with|on|at"
+             r"|by|about|as|the|a|an|where|when|which|that|who|whose|matter|delays?|evidence)\b)"
+             r"[a-z][a-z-]* ){0,2}")
 _DASH = "\u2013-"  # a hyphen, or an en dash where a rendering printed one ("13\u2013week")
-_HYPHENED = rf"(?:day|week|month)\b(?![{_DASH}]old)"  # "three-day courses", not "six-month-old"
+# "three-day courses", not "six-month-old"; also "26- week", where a line broke
+_HYPHENED = rf"\s?(?:day|week|month)\b(?![{_DASH}]old)"
 NUMBER = re.compile(
     rf"(?<![\w.,£$/:\u2212{_DASH}])(?:(?P<digits>\d{{1,3}}(?:[, ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?![\d/:]|[{_DASH}](?!{_HYPHENED})|\.\d|,\d)"
     rf"|(?P<word>\b(?:{_WORD})\b)(?!\w|[{_DASH}](?!{_HYPHENED}))"
     rf"|(?P<zero>\bnone\b(?! of (?!(?:them|whom)\b|(?:the|these|those) (?:[\w-]+ )?"
     rf"(?:{_ZERO_NOUN})\b))|\bzero\b(?! tolerance)"
-    rf"|\bno\b(?= (?:{_ZERO_NOUN}|{_ZERO_GAP}(?:{_ZERO_NOUN})(?:(?<=s)|(?<=children)|(?<=people)))"
+    # (not "no case of a child suffering harm", "no instance where": an absence, told of one)
+    r"|\bno\b(?! (?:case|instance|incident|example|episode|occasion) (?:of|where|in which)\b)"
+    rf"(?= (?:{_ZERO_NOUN}|{_ZERO_GAP}(?:{_ZERO_NOUN})(?:(?<=s)|(?<=children)|(?<=people)))"
     r"\b(?![\'\u2019](?!s\b)))"
     r"|\bno[- ]one\b"
     # "there have been no reversals of plans": no events of a kind over a period
@@ -47,11 +55,11 @@ NUMBER = re.compile(
     re.I,
 )
 _UNIT = re.compile(
-    r"(?P<percent>\s?%+|\s?per ?cent\b)"
+    r"(?P<percent>\s?%+|\s?per ?cent\b|\s?percentage points?\b)"
     r"|(?P<rate>\.? per 10,?000\b(?: children(?: and young people)?)?)"
     r"|\s(?:or (?:more|longer|over) )?(?:working |calendar |school |consecutive )?"
     r"(?P<duration>days?|weeks?|months?|years?)\b"
-    r"|[-\u2013](?P<hyphened>day|week|month)\b",
+    r"|[-\u2013]\s?(?P<hyphened>day|week|month)\b(?![-\u2013]old)",
     re.I,
 )
 _REFERENCE_BEFORE = re.compile(
@@ -59,7 +67,7 @@ _REFERENCE_BEFORE = re.compile(
     r"|\blevels?|\btiers?|\bphases?|\bpages?|\bsteps?|\barticles?|\bregulations?"
     r"|\bstandards?|\bchapters?|\bparts?|\bschedules?|\bno\.|\b(?-i:Number)|\bappendix|\bannex"
     r"|\baged?(?: (?:under|over|between|from))?|\bages(?: of)?|\bage of|\bpriority|\bpoint"
-    r"|\bwave|\bcohort|\bgroup|\bband|\bquarter|\bgrade|£|\$|\b(?-i:Act)"
+    r"|\bwave|\bcohort|\bgroup|\bband|\bquarter|\bgrade|£|\$|\b(?-i:Act)|\bbirth to"
     r"|\b(?:become|becomes|became|turn|turns|turned|turning|reach|reaches|reaching"
     r"|until they are))\s*\(?$"
     r"|\b(?:aged?|ages)(?: of| between| from)? \d{1,2}\s*(?:and|to|or|-|\u2013)\s*$"
@@ -77,6 +85,7 @@ _AGE_AFTER = re.compile(
     r"|^\s?(?:million|billion|bn|m|k)\b|^\s?(?:am|pm|hours?|minutes?)\b"
     r"|^\s?(?:miles?|km|kilometres?|metres?)\b"  # a distance
     r"|^\s(?:days?|weeks?|months?|years?) ago\b"  # a time, told relative to now
+    r"|^\s(?:days?|weeks?|months?) into\b"  # "three months into the year": a point in time
     r"|^[-\s\u2013](?:stage|tier|step|phase|point|part|fold|star|bed|storey)\b",  # "two stage"
     re.I,
 )
@@ -85,7 +94,8 @@ _AGE_AFTER = re.compile(
 _AT_POINT = re.compile(r"(?:^|(?<=\W))([\w%]*)\s+at\s+$")
 _LEVEL = frozenset("stood stands stand standing remains remain remained remaining low high lower "
                    "higher stable steady peaked is was are were be been being level rate figure "
-                   "average total now currently".split())
+                   "average total now currently poor good strong weak quick quicker slow slower "
+                   "better worse authorities neighbours neighbour comparators areas".split())
 
 
 def _at_a_point(before: str) -> bool:
@@ -106,13 +116,15 @@ _ASIDE_AGE = re.compile(r"\b(?:leav\w*|left|ages?|aged|born|young|late|older|tur
 _UNTIL = re.compile(r"\b(?:until|till|beyond|up to)[- ]$", re.I)
 # "the 18 to 25 service", "the 16 to 18 cohort": a range of ages naming a group or a team
 AGE_RANGE = re.compile(
-    r"\b(?:1[0-9]|2[0-5]|[0-9])\s*(?:to|-|\u2013|and)\s*(?:1[0-9]|2[0-5])(?:\s*years?)?[\s-]+"
+    r"\b(?:1[0-9]|2[0-5]|[0-9])\s*(?:to|-|\u2013|and)\s*(?:1[0-9]|2[0-5])"
+    r"(?:\s*years?(?:[\s-]+[a-z]+){0,3}?)?[\s-]+"  # "the 0 to 17 years minority ethnic group"
     r"(?:age\b|service|team|cohort|provision|group|year[- ]?olds?|olds?)", re.I)
 # "One young person described ...", "In one case", "As one carer said": one person or
 # instance told as an example, not a count of anything
 _NOT_A_VERB = r"(?!(?:was|were|is|are|has|have|had|been|being|and|or)\b)"
 _ANECDOTE = re.compile(
-    rf"^\s+(?:{_NOT_A_VERB}[\w-]+\s+){{0,3}}?(?:{_NOT_A_VERB}[\w-]+,[^,.;]{{1,60}},\s+)?"
+    rf"^\s+(?:{_NOT_A_VERB}[\w-]+\s+){{0,3}}?(?:{_NOT_A_VERB}[\w-]+,[^,.;]{{1,60}},\s+"
+    r"|(?:who|whom|that)\s+[^,.;]{1,60}?\s+)?"  # "One young person who had been bullied felt"
     r"(?:said|says|told|tells|describ\w*|explain\w*|comment\w*|spoke|speaks|reported|stated"
     r"|felt|feels|talk(?:s|ed)|wr[io]tes?|shared|expressed|reflected|put it)\b", re.I)
 # "One area for improvement", "three key priorities", "two strengths": items of a plan or
@@ -122,7 +134,8 @@ _PLAN_ITEM = re.compile(
     r"(?:areas?\s+(?:for|of)\s+(?:improvement|development)|priorit(?:y|ies)|strengths?"
     r"|weaknesses?|aspects?|themes?|exceptions?)\b", re.I)
 _EXAMPLE = re.compile(r"^\s+(?:case|example|instance|occasion|situation|such)\b", re.I)
-_OPENING = re.compile(r"\s*(?:(?:for|as|in|on)\s+)?", re.I)  # the words opening a sentence
+_OPENING = re.compile(  # the words opening a sentence
+    r"\s*(?:(?:for example|for instance|as an example),\s*)?(?:(?:for|as|in|on)\s+)?", re.I)
 # "of 64 Care Leavers": a number after a word that needs one is no footnote's mark
 _NEEDS_NUMBER = re.compile(
     r"\b(?:of|the|to|with|than|from|for|and|or|are|were|is|was|has|have|had|by|about|around"
@@ -131,8 +144,12 @@ _NEEDS_NUMBER = re.compile(
 _COMPARED_ONE = re.compile(
     r"\b(?:compared (?:with|to)|than|down to|up to|from)\s+(?:only\s+|just\s+)?$", re.I)
 _ONE_OF_A_KIND = re.compile(
-    rf"\s+(?:of|another|in\s+(?:which|whom|\d+|(?:{_BELOW_100})\b))", re.I)  # "one in five"
-_PRONOUN_BEFORE = re.compile(r"\b(?:no|any|the|this|that|each|every|which|such)\s+$", re.I)
+    rf"\s+(?:of|another|in\s+(?:which|whom|\d{1,3}\b|(?:{_BELOW_100})\b))", re.I)  # "one in five",
+# not "from one in 2013": a year
+_PRONOUN_BEFORE = re.compile(r"\b(?:no|any|the|this|that|each|every|which|such|like)\s+$", re.I)
+# "not all children who could benefit from a visitor have one and": "one" standing for a noun
+_HAVE_ONE = re.compile(r"\b(?:have|has|had|want|wants|wanted|need|needs|get|gets|got)\s+$", re.I)
+_ENDS_PHRASE = re.compile(r"\s*(?:[.,;:)]|$|(?:and|but|or|are|is|was|were)\b)", re.I)
 _PRONOUN_AFTER = re.compile(
     rf"^\s+(?:of(?!\s+(?:these|those)\s+(?:\d+|{_WORD})\b)|another|or|to|and|in|at|for|who|which|that|off|point|time|stage|way"
     r"|hand|side|place|day|voice)\b", re.I)
@@ -145,13 +162,25 @@ _MARK_AFTER_NOUN = re.compile(
 _MARK_END = re.compile(r"^\s*(?:,|which\b|who\b|that\b|of whom\b)")
 _FOOTNOTE_AFTER = re.compile(r"\s(?!(?:January|February|March|April|May|June|July|August"
                              r"|September|October|November|December)\b)[A-Z][a-z]")
+# "1 The areas for improvement have been cross-referenced ...": a note's mark
+_FOOTNOTE_OPENS = re.compile(r"\s+(?:The|This|These|Those|A|An|It|Its|In|Our|See)\s")
+# "17 adopters at stage one and 5 at stage two": a count of its own stage, not "stages 1 and 5"
+_OWN_STAGE = re.compile(r"\s+(?:at|in|on)\s+(?:the\s+)?(?:stages?|levels?|tiers?|phases?|steps?)\b",
+                        re.I)
+# "when care leavers over 21 contact the service": people of an age
+_PEOPLE_OVER = re.compile(r"\b(?:care leavers|young people|young adults|children|adults|those)\s+"
+                          r"(?:aged\s+)?(?:over|under)\s+$", re.I)
+# a capitalised word after a comma or a lowercase word, not a month or a word that wants a number
+_NAME_NUMBER = re.compile(
+    r"(?:,|\b[a-z]+)\s(?!(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Year|Level|Stage|Key|Quarter|Tier|Phase|Grade)\b)[A-Z][a-z]+\s$")
 _FOR_OVER = re.compile(r"\bfor\s+(?:over|under|below|above)\s*$", re.I)  # a duration
 _AGE_END = re.compile(r"s?\s*(?:[.,;)]|$|(?:and|or|who|which|that|have|has|had|are|were|is|was"
                       r"|in|living|to|from|with|into|but|they|you|he|she|we)\b)")
 # "by the time they are eighteen", "when they are 18 and 21", "when you are under 18": a
 # person's age told with "to be" (or "turn", "reach") after a pronoun
 _BE_AGED = re.compile(
-    r"\b(?:they|you|he|she|we|I)\s+(?:are|were|is|was|turn|turned|reach|reached|become|became)"
+    r"\b(?:they|you|he|she|we|I|who)\s+(?:are|were|is|was|turn|turned|reach|reached|become|became)"
     r"\s+(?:aged\s+|under\s+|over\s+|nearly\s+|almost\s+)?"
     rf"(?:(?:\d{{1,2}}|{_BELOW_100})\s*(?:,|and|or|to)\s+)?$", re.I)
 _IN_A_NAME = re.compile(r"(?:[\w,;)]\s*|['\"\u2018\u201c])$")  # capitalised mid-sentence
@@ -207,7 +236,9 @@ def _is_period_length(text: str, reading: Reading, dates: list[Span]) -> bool:
     if reading.unit not in ("days", "weeks", "months", "years") \
             or not _LENGTH_BEFORE.search(text[max(0, reading.start - 20):reading.start]):
         return False
-    gap = re.match(r"\s*(?:period\s+|spell\s+)?\(?(?:of |from |between )?", text[reading.end:])
+    gap = re.match(r"\s*(?:period\s+|spell\s+)?\(?(?:of (?:the |this )?(?:(?:current|reporting"
+                   r"|financial|academic|school|calendar) )*(?:year )?|from |between )?",
+                   text[reading.end:])  # "the first 10 weeks of this reporting year 2014-15"
     start = reading.end + (gap.end() if gap else 0)
     return any(reading.end <= span.start <= start and not is_relative_key(span.key)
                for span in dates)
@@ -246,13 +277,19 @@ def _reading(text: str, match: re.Match) -> Reading | None:
     unit_match = _UNIT.match(after)
     unit, base = _unit(unit_match)
     if unit not in ("percent", "rate-per-10000") and _REFERENCE_BEFORE.search(before[-30:]) \
+            and not _OWN_STAGE.match(after) \
             or _AGE_AFTER.search(after) or unit == "count" and _PLAN_ITEM.match(after):
         return None  # "Year 11", "aged 16", but "the largest group (46%)"
     digits = match.group("digits")
+    if digits and len(digits) <= 2 and not before.strip() and _FOOTNOTE_OPENS.match(after):
+        return None  # "1 The areas for improvement ...": a footnote's mark opening a note
     if digits and (re.match(r"0\d", digits) or _FOOTNOTE.search(before[-20:])
                    and not _NEEDS_NUMBER.search(before[-16:])
                    and _FOOTNOTE_AFTER.match(after) and len(digits) <= 2):
         return None  # "0300 123 1231"; "enquiries do not 1 The areas ...": a footnote's mark
+    if digits and len(digits) <= 2 and _NAME_NUMBER.search(before[-40:]) \
+            and re.match(r"\s*(?:[.;,)]|$)", after):
+        return None  # "the North West consortium, Adoption 22.": a number in a name
     if digits and digits.isdigit() and len(digits) <= 2 and _MARK_AFTER_NOUN.search(before[-24:]) \
             and _MARK_END.match(after):
         return None  # "residential special schools 4, of whom"
@@ -265,6 +302,7 @@ def _reading(text: str, match: re.Match) -> Reading | None:
     compared_one = _COMPARED_ONE.search(before[-30:]) and not _ONE_OF_A_KIND.match(after)
     if word and word.lower() == "one" and not compared_one and (
             _PRONOUN_BEFORE.search(before[-12:]) or _PRONOUN_AFTER.search(after)
+            or _HAVE_ONE.search(before[-8:]) and _ENDS_PHRASE.match(after)
             or _ONE_TO.search(before[-8:]) or word == "One" and _NAME_AFTER.match(after)
             or _is_anecdote(before, after)):
         return None
@@ -336,7 +374,8 @@ def _is_age(before: str, after: str, unit: str, digits: str | None) -> bool:
     if not _UNDER_OVER.search(before[-8:]) or _FOR_OVER.search(before[-14:]):
         return False  # "for over two years" is a duration
     small = digits is not None and float(digits.replace(",", "")) <= 25
-    return unit == "years" or unit == "count" and small and bool(_AGE_END.match(after))
+    return unit == "years" or unit == "count" and small and bool(
+        _AGE_END.match(after) or _PEOPLE_OVER.search(before[-40:]))
 
 
 def _unit(match: re.Match | None) -> tuple[str, int | None]:

@@ -6,7 +6,7 @@ from dataclasses import replace
 from ...model import Quantity
 from .dates import Span, date_spans, is_relative_key
 from .measures import match_measure
-from .quantities import NUMBER, Reading, read_numbers
+from .quantities import NUMBER, NUMBER_WORD, Reading, read_numbers
 from .text import sentences
 
 # Ofsted's contact details and licence, where a parser left a back cover on a finding.
@@ -23,12 +23,16 @@ _COMPANION = re.compile(
 # threshold of 487 days", "the Department for Education target", "the adoption scorecard
 # threshold"): not the authority's own figure
 _ELSEWHERE = (r"(?:national|England|English|England's|statistical neighbours?['\u2019]?"
+              r"|(?:[A-Z][\w-]*['\u2019]s )?neighbours['\u2019]?|regional|region['\u2019]s"
               r"|comparators?|similar (?:areas|authorities|local authorities)"
               r"|(?:central )?government(?:['\u2019]s)?|Department for Education(?:['\u2019]s)?"
               r"|DfE(?:['\u2019]s)?|(?:adoption )?scorecard)")
 _ELSEWHERE_END = re.compile(rf"{_ELSEWHERE}\s*$", re.I)  # "statistical neighbours (21%)"
 _ALONE_IN_BRACKETS = re.compile(r"(?:\s+(?:in|for|at) [^()]*?)?\s*\)")  # "(18% in 2014-15)"
 _NATIONALLY = re.compile(r"\)?\s*(?:nationally|in England|across England)\b", re.I)
+# "the second largest Kashmiri population (1,658) in England": the authority's rank, its own
+_RANKED = re.compile(r"\b(?:largest|smallest|highest|lowest|biggest|most|least|best|worst)\s+"
+                     r"[^,;.()\d]*\(?\s*$", re.I)
 _FIGURE = (r"(?:averages?|levels?|figures?|rates?|proportions?|thresholds?|targets?|benchmarks?"
            r"|requirements?|expectations?)")
 _NATIONAL_HERE = re.compile(
@@ -52,10 +56,12 @@ _FROM_WHEN = re.compile(
     r"|\b(?:on|than|compared (?:with|to)|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:for|in)\s+"
     r"[\d/\u2013\u2212-]+\s*,\s+which\s+(?:was|were|stood at)\s+(?:only\s+|just\s+)?$", re.I)
 _LISTED = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")  # "averages of 66% and 68%"
-_COMPARED = re.compile(r"(?:compared (?:with|to)|against|than)\s*(?:the\s+)?(?:only\s+|just\s+)?$",
-                       re.I)
+_COMPARED = re.compile(r"(?:compared (?:with|to)|against|(?<!less )(?<!more )(?<!fewer )than)"
+                       r"\s*(?:the\s+)?(?:only\s+|just\s+)?$", re.I)  # not "less than 18 months"
 _NATIONAL_AFTER = re.compile(
-    r"^[^.;(]*?(?:national|in England|\bthe country\b|England as a whole|nationally)",
+    r"^[^.;(]*?(?:national|in England|\bthe country\b|England as a whole|nationally"
+    r"|(?:for|in|among|across) (?:similar|comparable|comparator|neighbouring) (?:local )?"
+    r"(?:authorities|areas|councils)|(?:for|in|among) (?:its |their )?statistical neighbours)",
     re.I)
 _NOT_ONLY_A_DATE = re.compile(r"\d|\b(?:than|same|compared|average|national|England|rate|from"
                               r"|up|down)\b", re.I)
@@ -101,7 +107,8 @@ _ASIDE = re.compile(r",\s*of whom [^,;.]*,", re.I)
 _RESTATED = re.compile(r"^\W*(?:All|Of (?:this|these) [\d,]+\s*,)\s*$")
 _OF_WHOM = re.compile(r"\bof (?:whom|these|them)\s*$", re.I)
 # "For this period ... 208 days": a period the sentence before names
-_BACK_REFERENCE = re.compile(r"\b(?:this|that|the same) (?:period|time|year)\b", re.I)
+_BACK_REFERENCE = re.compile(r"\b(?:this|that|the same) (?:period|time|year)\b|\bat that point\b",
+                             re.I)
 # "There were no exclusions during this period": the period of the sentence before
 _THIS_PERIOD = re.compile(r"\b(?:this|that|the same) period\b", re.I)
 # "This is better than ...", "Of these, ...": a sentence telling more of the one before
@@ -112,7 +119,11 @@ _REFERS_BACK = re.compile(
     r"|percentages?|performance|data|represents?|compares?|equates?|means|is|was|are|were"
     r"|remains?|has|have|had|shows?|reflects?|indicates?|includes?|[a-z]+ed)\b"
     r"|(?:Of|[\w-]+ of|Among|Within) (?:these|this|them|those|whom)\b"
-    r"|(?:\w+ )?(?:over|during|in|for) (?:the same|this|that) (?:period|time|year)\b)", re.I)
+    r"|(?:\w+ )?(?:over|during|in|for) (?:the same|this|that) (?:period|time|year)\b"
+    r"|(?:\w+ )?at (?:that|this) (?:point|time|date)\b)", re.I)
+# "Family finding is underway for the other six": the rest of a group the sentence before
+# counted, of its date
+_REST_OF_GROUP = re.compile(r"\bthe (?:other|remaining)\s+$", re.I)
 # "1,629 contacts and 257 referrals in 2014/15": numbers in one coordinated phrase share
 # the date printed after the last of them
 _COORDINATED = re.compile(r"\s+(?:[a-z'-]+\s+){0,3}(?:and|or)\s+", re.I)
@@ -132,7 +143,8 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
     spans = date_spans(text)
     readings = read_numbers(text, spans)
     bounds = sentences(text)
-    spans = [s for s in spans if not _before_another_date(text, s, spans, bounds)
+    spans = [s for s in _whole_periods(text, spans)
+             if not _before_another_date(text, s, spans, bounds)
              and not (s.key.isdigit() and _UNTIL_YEAR.search(text, 0, s.start))]
     quantities: list[Quantity] = []
     heads: list[str] = []
@@ -179,8 +191,33 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
         quantities.append(quantity)
     if not prose:
         quantities = _sourced(text, quantities, spans)
-    compared = _compared(_rates(_shared_dates(text, readings, quantities)))
+    compared = _compared(_compared_units(text, readings,
+                                         _rates(_shared_dates(text, readings, quantities))))
     return tuple(_national_dated(text, readings, compared, spans))
+
+
+_DURATIONS = frozenset({"days", "weeks", "months", "years"})
+# no noun after a number: "compared with 606 for similar authorities and 647 nationally"
+_NO_NOUN = re.compile(r"\s*(?:[,.;)]|$|(?:for|in|among|across|nationally|and|which|with"
+                      r"|respectively|compared|than)\b)", re.I)
+
+
+def _compared_units(text: str, readings: list[Reading], quantities: list[Quantity]
+                    ) -> list[Quantity]:
+    """"Children take 541 days compared with 606 for similar authorities and 647
+    nationally": a previous or national value printed without a unit, where no noun follows
+    it, is in the unit of the duration told before it (not where a count follows that it is
+    compared with: "more than 15 months has reduced from 10 in March 2015 to five")."""
+    result = list(quantities)
+    for index, quantity in enumerate(quantities):
+        told = [q for q in quantities[:index] if q.role == "current"]
+        later = [q for q in quantities[index + 1:] if q.role == "current" and q.unit == "count"]
+        if quantity.role == "current" or quantity.unit != "count" or not told or later \
+                or told[-1].unit not in _DURATIONS \
+                or not _NO_NOUN.match(text, readings[index].end):
+            continue
+        result[index] = replace(quantity, unit=told[-1].unit)
+    return result
 
 
 # "... live in Hounslow. (ONS mid-year estimates 2012.)", "... (Census 2011).": a source and
@@ -194,7 +231,8 @@ def _sourced(text: str, quantities: list[Quantity], spans: list[Span]) -> list[Q
     2012.)", "(Census 2011)") is of that year: its figures with no date of their own
     (told before, not previous values) take it."""
     last = spans[-1] if spans else None
-    if last is None or is_relative_key(last.key) or not _SOURCE_AFTER.fullmatch(text, last.end) \
+    if last is None or not last.key or is_relative_key(last.key) \
+            or not _SOURCE_AFTER.fullmatch(text, last.end) \
             or not (source := _SOURCE_BEFORE.search(text, 0, last.start)) \
             or _NOT_ONLY_A_DATE.search(source.group()):  # "(the same as in 2011-12)"
         return quantities
@@ -241,6 +279,24 @@ def _difference_dated(quantity: Quantity, earlier: list[Quantity], readings: lis
     return replace(quantity, ref_date=told[-1].ref_date) if told else quantity
 
 
+# "in the first six months of 2014-15", "three months into the year 2016-17": a part of a
+# period the keys cannot express, so it dates nothing (not the whole year, nor the months)
+_PART_OF_PERIOD = re.compile(
+    r"\b(?:the\s+(?:first|last|final|second|third)\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?"
+    r"|quarters?|half|term)\s+of|[\w-]+\s+(?:days?|weeks?|months?)\s+into)\s+(?:the\s+|this\s+)?"
+    r"(?:(?:current|reporting|financial|academic|school|calendar)\s+)*(?:year\s+)?", re.I)
+
+
+def _whole_periods(text: str, spans: list[Span]) -> list[Span]:
+    """The date spans, those of a part of a period ("the first six months of 2014-15")
+    and any relative phrase inside that part ("the last six months of") keyed "": they
+    stand where a date is printed, but date nothing."""
+    parts = [m.span() for m in _PART_OF_PERIOD.finditer(text)
+             if any(s.start == m.end() for s in spans)]
+    return [replace(s, key="") if any(start <= s.start <= end for start, end in parts) else s
+            for s in spans]
+
+
 # "funding until 2023 of two extra teams": when something ends, not when it is counted
 _UNTIL_YEAR = re.compile(r"\b(?:until|till)\s+$", re.I)
 _PRECEDING = re.compile(r"(?:the\s+)?(?:previous|preceding)\s", re.I)
@@ -263,6 +319,23 @@ def _listed_national(before: Quantity, quantity: Quantity, gap: str) -> bool:
         and bool(_LISTED.fullmatch(gap))
 
 
+def parts_dated(quantities: tuple[Quantity, ...], group: tuple[Quantity, ...]
+                ) -> tuple[Quantity, ...]:
+    """"In 2013-14, 13 children had a plan for adoption changed. One child returned to
+    live with their family and 12 remained with their foster carers.": counts with no date
+    of their own that add up to a dated count of the sentence before are its parts, of
+    its date."""
+    parts = [q for q in quantities if q.role == "current" and q.unit == "count"]
+    if len(parts) < 2 or any(q.ref_date for q in parts):
+        return quantities
+    whole = sum(q.value for q in parts)
+    dated = [q.ref_date for q in group
+             if q.role == "current" and q.unit == "count" and q.ref_date and q.value == whole]
+    if not dated:
+        return quantities
+    return tuple(replace(q, ref_date=dated[-1]) if q in parts else q for q in quantities)
+
+
 def sentence_date(sentence: str, quantities: tuple[Quantity, ...], before: str | None
                   ) -> str | None:
     """The date a finding's sentence is about, for the sentence after it: its current
@@ -271,9 +344,9 @@ def sentence_date(sentence: str, quantities: tuple[Quantity, ...], before: str |
     dated = [q.ref_date for q in quantities if q.role == "current" and q.ref_date]
     if dated:
         return dated[-1]
-    spans = date_spans(sentence)
+    spans = _whole_periods(sentence, date_spans(sentence))
     if spans:
-        return spans[-1].key
+        return spans[-1].key or None
     return before if _REFERS_BACK.search(sentence) else None
 
 
@@ -326,17 +399,49 @@ def _quantity(reading: Reading, heads: tuple[str, str], tail: str, lead: str, pr
 
 def _role(head: str, tail: str, sentence_head: str) -> str:
     bracketed = sentence_head.rstrip().endswith("(") and sentence_head.rstrip()[:-1]
-    if _NATIONAL_HERE.search(head) or (_COMPARED.search(head) and _NATIONAL_AFTER.search(tail)) \
+    if _THRESHOLD_AFTER.match(tail):
+        return "national"  # "within the 121 day threshold"
+    if _NATIONAL_HERE.search(head) and not _own_level(head, tail, sentence_head) \
+            or (_COMPARED.search(head) and _NATIONAL_AFTER.search(tail)) \
             or (bracketed and _ALONE_IN_BRACKETS.match(tail) and bool(
                 _NATIONAL_HERE.search(bracketed) or _ELSEWHERE_END.search(bracketed))) \
-            or _NATIONALLY.match(tail) \
+            or _NATIONALLY.match(tail) and not _RANKED.search(sentence_head) \
             or (_NATIONAL_COMMA_AT.search(sentence_head) and _EACH.match(tail)):
         # "the England average (83%)", "58% nationally", "the England average, at 16%"
         return "national"
+    if _PREVIOUS_POSITION.search(head):
+        return "previous"  # "From a previous position of no disrupted placements, ..."
     if (_FROM.search(head) or _FROM_WHEN.search(sentence_head)) \
             and (_CHANGE.search(sentence_head) or _THAN.search(sentence_head)):
         return "previous"
     return "current"
+
+
+# "is below statistical neighbours and national performance at 6.9%": the authority's own
+# level, told against the others ("statistical neighbours at 44%" alone are theirs)
+_AUTHORITY_AT = re.compile(
+    r"\b(?:below|above|than|exceeds?|exceeding|in line with|outperform\w*)\s+(?:the\s+|both\s+)?"
+    r"(?:[\w'\u2019-]+\s+){1,5}?at\s+(?:only |approximately |around |about |just |also )?$", re.I)
+
+
+def _own_level(head: str, tail: str, sentence_head: str) -> bool:
+    """"The number of exclusions is below statistical neighbours and national performance
+    at 6.9%": the only figure of a sentence about the authority, told against the others,
+    is its own; not where the sentence states another figure or opens on one told before
+    ("81% ..., below statistical neighbours at 91%", "This is better than comparators at
+    50%", "... at 17% and 38% respectively")."""
+    return bool(_AUTHORITY_AT.search(head)) and not re.search(r"\d", sentence_head) \
+        and not re.match(r"\W*(?:This|These|That|Those|It|Both)\b", sentence_head) \
+        and not re.search(r"\d|\brespectively\b", tail)
+
+
+# "74 days within the 121 day threshold": a threshold set for every authority
+_THRESHOLD_AFTER = re.compile(r"\s*(?:national\s+|government\s+)?(?:threshold|timescale)\b", re.I)
+
+
+_PREVIOUS_POSITION = re.compile(
+    r"\bfrom (?:a|the|its|their) (?:previous|former|earlier) (?:position|level|figure|rate|number"
+    r"|baseline) of\s*(?:only |just )?$", re.I)
 
 
 def _as_companion(quantity: Quantity, before: Quantity) -> Quantity:
@@ -358,7 +463,13 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
     inside = [s for s in spans if sentence[0] <= s.start < sentence[1]]
     after = [s for s in inside if s.start >= reading.end]
     within: list[Span] = []
-    if quantity.role == "previous":
+    if quantity.role == "previous" and _PREVIOUS_POSITION.search(text, sentence[0], reading.start):
+        # "From a previous position of no disruptions, there have been two since October
+        # 2013": a starting point, of the date in its own clause only
+        clause_end = _CLAUSE_END.search(text, reading.end, sentence[1])
+        stop = clause_end.start() if clause_end else sentence[1]
+        found = next((s.key for s in after if s.start < stop), None)
+    elif quantity.role == "previous":
         earlier = [s for s in inside if s.end <= reading.start]
         found = (after[0].key if after else earlier[-1].key
                  if earlier and _FROM_WHEN.search(text[sentence[0]:reading.start]) else None)
@@ -376,15 +487,25 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
         lead = [s for s in inside if clause[0] <= s.start and s.end <= reading.start
                 and _is_lead(text, clause, s)] \
             or [s for s in inside if s.end <= reading.start and _is_lead(text, sentence, s)]
+        if _TOLD_NOW.search(text, max(clause[0], reading.start - 40), reading.start) \
+                or _NOW_AFTER.match(text, reading.end):
+            # "has decreased in 2014 by 8 percentage points and is currently 86%": now, not
+            # of the date another clause prints (a date opening the sentence still dates it)
+            lead = [s for s in lead if _OPENS.fullmatch(text, sentence[0], s.start)]
         closing = _closing_bracket(text, sentence, reading, inside, quantity.role)
         if quantity.role == "national" or not lead:
             within = within or closing
-        opening = _opening(text, spans, bounds)
+        opening = [s for s in _opening(text, spans, bounds)
+                   if s.start < bounds[0][1] or sentence[0] <= s.start < sentence[1]]
         back = _referred_back(text, sentence, bounds, spans) or (
             before if _REFERS_BACK.search(text, sentence[0], sentence[1])
-            or _THIS_PERIOD.search(text, sentence[0], sentence[1]) else None)
+            or _THIS_PERIOD.search(text, sentence[0], sentence[1])
+            or _REST_OF_GROUP.search(text, max(sentence[0], reading.start - 20), reading.start)
+            else None)
         named = [s for s in inside if s.end <= reading.start
-                 and _NAMED_BEFORE.fullmatch(text, s.end, reading.start)]
+                 and (_NAMED_BEFORE.fullmatch(text, s.end, reading.start)
+                      or _FOR_DATE.search(text, max(0, s.start - 5), s.start)
+                      and _FOR_DATE_VALUE.fullmatch(text, s.end, reading.start))]
         within = within or named[-1:]  # "the 2011 to 2014 three-year period (669 days)"
         found = (within[0].key if within else lead[0].key if lead else back if back
                  else None if quantity.role == "national"
@@ -406,11 +527,16 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
         found = None  # "In the last 12 months: ... 14 children are currently placed": not of it
     if _DEFINITION.match(text, sentence[0], sentence[1]) and not within:
         found = None  # "These are schools that look after children for 295 days or fewer"
-    return replace(quantity, ref_date=found)
+    return replace(quantity, ref_date=found or None)  # "": a part of a period, no date
 
 
 # "for the 2011 to 2014 three-year period (669 days)": a number in brackets after its period
 _NAMED_BEFORE = re.compile(r"(?:\s+[\w-]+){0,3}\s*\(\s*")
+# "bringing the current total for 2014 to 44", "the figure for 2013-14 was 30%": a value
+# told right after the period it is for
+_FOR_DATE = re.compile(r"\bfor\s+$", re.I)
+_FOR_DATE_VALUE = re.compile(r"\s+(?:was|is|were|are|stood at|stands at|to|of|at)\s+"
+                             r"(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?", re.I)
 # a sentence comparing times, or telling of now or what is to come, is not all of the period
 # that closes it
 _NOT_ONE_TIME = re.compile(r"\b(?:compared|than|improvement|increase|decrease|reduction|decline"
@@ -460,7 +586,8 @@ def _closing_bracket(text: str, sentence: tuple[int, int], reading: Reading,
 def _opening(text: str, spans: list[Span], bounds: list[tuple[int, int]]) -> list[Span]:
     """The date opening an item: at most three words into its sentence, before any number
     ("In June 2013, Ofsted ...", "At 31 March 2018, 306 children"), not "The chair has been
-    in post since June 2013."."""
+    in post since June 2013."; it dates the item's first sentence and its own (not "The
+    2011 census identified 150 ethnicities. ... The percentage ... is 21.4%": undated)."""
     for span in spans:
         start = next((b[0] for b in bounds if b[0] <= span.start < b[1]), 0)
         if _OPENS.fullmatch(text, start, span.start) and not NUMBER.search(text, 0, span.start):
@@ -470,14 +597,30 @@ def _opening(text: str, spans: list[Span], bounds: list[tuple[int, int]]) -> lis
 
 def _clause_start(text: str, sentence: tuple[int, int], at: int) -> int:
     """Where the clause of a number at ``at`` starts: after the last semicolon before it in
-    its sentence ("...; in February 2014, 41 children were waiting"), else the sentence's
-    start."""
+    its sentence ("...; in February 2014, 41 children were waiting"), else after a clause
+    of concession opening the sentence ("Although numbers decreased to 15 in 2015-16, at
+    the time of the inspection, 20 children ..."), else the sentence's start."""
     semicolon = text.rfind(";", sentence[0], at)
-    return semicolon + 1 if semicolon >= 0 else sentence[0]
+    if semicolon >= 0:
+        return semicolon + 1
+    concession = _CONCESSION.match(text, sentence[0], at)
+    return concession.end() if concession else sentence[0]
+
+
+_CONCESSION = re.compile(r"\W*(?:Although|Though|Even though|While|Whilst|Despite)\b[^,;]*,\s*")
+_TOLD_NOW = re.compile(r"\b(?:currently|now|at present)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_NOW_AFTER = re.compile(r"\s*(?:currently|now|at present)\b", re.I)
 
 
 # "Of the 31 children adopted in 2014-15, eight ...": a group and its date opening a sentence
 _OF_GROUP = re.compile(r"\W*(?:[^\d,;]{1,20},\s*)?(?:out\s+)?of\s+[^,;()]*", re.I)
+
+
+# "from one in 2013", "from three care leavers in 2013": an earlier value told in words and
+# its date
+_FROM_VALUE = re.compile(
+    rf"\bfrom\s+(?:only\s+|just\s+)?(?:{NUMBER_WORD})(?:\s+[a-z'-]+){{0,3}}?\s+"
+    r"(?:in|at|on|during|for)\s+$", re.I)
 
 
 def _is_lead(text: str, sentence: tuple[int, int], span: Span) -> bool:
@@ -485,7 +628,8 @@ def _is_lead(text: str, sentence: tuple[int, int], span: Span) -> bool:
     so does the date of a group opening it ("Of 63 children who ceased to be looked after
     in the last six months, 14 ...": the members are counted over the group's time)."""
     if not re.search(r"\d", text[sentence[0]:span.start]):
-        return True
+        # not "improved from one in 2013 to nine": the date of the earlier value
+        return not _FROM_VALUE.search(text, sentence[0], span.start)
     return bool(_OF_GROUP.fullmatch(text, sentence[0], span.start)
                 and re.match(r"\s*,", text[span.end:]))
 
