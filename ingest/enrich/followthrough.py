@@ -16,10 +16,12 @@ For each recommendation of the earlier report of a pair of consecutive inspectio
   asked again, an improvement only from a sentence that refers back and takes none of it
   back (``mixed``); beside a repeat, a sentence saying the concern remains in other words
   (``REPEAT_CONCERN_CUES``) is a concern, and one saying what is still to do
-  (``REPEAT_OPEN_CUES``) leaves no status; ``repeated`` where a later recommendation
+  (``REPEAT_OPEN_CUES``) leaves no status, as does a concern on its subject too far from
+  it to state it (``_remaining_further``); ``repeated`` where a later recommendation
   repeats it; else ``not-mentioned`` where nothing in the later report comes near it
-  (``NOT_MENTIONED_MAXIMUM``) or it was made to a body the later report does not review
-  and nothing in the later report comes close (``BOARD_NOT_MENTIONED_MAXIMUM``); else no
+  (``NOT_MENTIONED_MAXIMUM``) or it was made to a body the later report does not review,
+  no later finding is linked to it and nothing in the later report comes close
+  (``BOARD_NOT_MENTIONED_MAXIMUM``); else no
   status (the links alone). Sentences that disagree give no stated status.
 
 The cue phrases are this module's tables, ``NAMING_BACK``, ``BACK_REFERENCE`` and
