@@ -9,6 +9,8 @@ import pyoxigraph as ox
 import pytest
 
 from ingest.enrich.followthrough import (
+    BACK_REFERENCE,
+    BOARD_NOT_MENTIONED_MAXIMUM,
     NOT_MENTIONED_MAXIMUM,
     STATUS_CUES,
     Item,
@@ -127,6 +129,41 @@ def test_a_concern_is_read_only_where_its_finding_names_the_earlier_inspection(n
     assert first.repeated_by and first.status == "still-a-concern"
 
 
+@pytest.mark.parametrize(("said", "status"), [
+    # the subject before the verb: beside a repeat, the concern remains
+    ("However, challenges remain in ensuring that return interviews reduce the risk of "
+     "exploitation.", "still-a-concern"),
+    # what is still to do: beside a repeat, neither a concern nor a repeat for sure
+    ("More work is needed to ensure that return interviews reduce the risk of exploitation.",
+     None),
+    # without a repeat neither states anything
+])
+def test_beside_a_repeat_a_sentence_saying_the_concern_remains_comes_first(said, status):
+    own = f"Children who go missing are offered a return interview. {said}"
+    again = "Offer every child who goes missing from home a return interview and use what " \
+        "children say to reduce the risk of exploitation."
+    first, _ = follow(a_pair([again], [own]))
+    assert first.repeated_by and first.status == status
+    assert first.evidence == (said if status else None)
+    first, _ = follow(a_pair(["Publish the fostering panel's report."], [own]))
+    assert not first.repeated_by and first.status is None
+
+
+@pytest.mark.parametrize(("sentence", "back"), [
+    ("Fewer children now remain in care for long.", False),  # ... of place, not of time
+    ("Children cannot remain in the care of their parents.", False),
+    ("Children remain living with their families.", False),
+    ("Young people remain with foster carers after 18.", False),
+    ("Return interviews remain too infrequent.", True),
+    ("Oversight remains a strength.", True),
+])
+def test_remain_refers_back_only_of_time(sentence, back):
+    from ingest.enrich.followthrough import _back_reference, refers_back
+
+    pair = a_pair([], [])
+    assert refers_back(sentence, _back_reference(pair, BACK_REFERENCE)) is back
+
+
 def item(kind: str, number: int, text: str, year: str = "2017") -> Item:
     return Item(f"{INSPECTION}{year}/{kind}/{number}", number, "local-authority", text)
 
@@ -192,13 +229,19 @@ def board(number: int, text: str, year: str, kind: str = "recommendation") -> It
 
 def test_a_recommendation_to_a_body_the_later_report_does_not_review_is_not_mentioned():
     """The board's recommendations followed into a report with no board section: not
-    mentioned, whatever the local authority's findings say; unless asked for again."""
+    mentioned, whatever the local authority's findings say of it, unless they come close
+    (``BOARD_NOT_MENTIONED_MAXIMUM``) or it is asked for again: then the links alone."""
     pair = a_pair([], FINDINGS)
+    loosely = board(2, "Audit how partner agencies record the help offered to children who "
+                    "go missing.", "2014")
+    (result,) = follow(replace(pair, recommendations=(loosely,)))
+    assert result.spoken_to_in and result.nearest < BOARD_NOT_MENTIONED_MAXIMUM
+    assert result.status == "not-mentioned" and result.evidence is None
     to_board = board(1, "Check that every partner offers a return interview to children who "
                      "go missing.", "2014")
     (result,) = follow(replace(pair, recommendations=(to_board,)))
-    assert result.spoken_to_in  # the finding on return interviews is still linked
-    assert result.status == "not-mentioned" and result.evidence is None
+    assert result.nearest >= BOARD_NOT_MENTIONED_MAXIMUM  # return interviews: spoken to
+    assert result.spoken_to_in and result.status is None
     again = "Check that every partner offers a return interview to children who go missing."
     (result,) = follow(replace(pair, recommendations=(to_board,),
                                later_recommendations=(item("recommendation", 1, again),)))

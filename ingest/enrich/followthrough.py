@@ -14,10 +14,13 @@ For each recommendation of the earlier report of a pair of consecutive inspectio
   (``SENTENCE_MINIMUM``) and names its subject (``on_topic``, ``SUBJECT_MINIMUM``); a
   concern only in a finding that names the earlier inspection (``NAMING_BACK``) unless
   asked again, an improvement only from a sentence that refers back and takes none of it
-  back (``mixed``); ``repeated`` where a later recommendation repeats it; else
-  ``not-mentioned`` where nothing in the later report comes near it
-  (``NOT_MENTIONED_MAXIMUM``) or it was made to a body the later report does not review;
-  else no status (the links alone). Sentences that disagree give no stated status.
+  back (``mixed``); beside a repeat, a sentence saying the concern remains in other words
+  (``REPEAT_CONCERN_CUES``) is a concern, and one saying what is still to do
+  (``REPEAT_OPEN_CUES``) leaves no status; ``repeated`` where a later recommendation
+  repeats it; else ``not-mentioned`` where nothing in the later report comes near it
+  (``NOT_MENTIONED_MAXIMUM``) or it was made to a body the later report does not review
+  and nothing in the later report comes close (``BOARD_NOT_MENTIONED_MAXIMUM``); else no
+  status (the links alone). Sentences that disagree give no stated status.
 
 The cue phrases are this module's tables, ``NAMING_BACK``, ``BACK_REFERENCE`` and
 ``STATUS_CUES``; ``docs/follow-through.md`` lists them and what the thresholds were tuned
@@ -33,6 +36,7 @@ REPEAT_MINIMUM = 0.27  # a later recommendation this close asks for the same thi
 REPEAT_TEXT_MINIMUM = 0.2  # and their own words at least this close
 MENTION_MINIMUM = 0.13  # a finding this close speaks to it
 NOT_MENTIONED_MAXIMUM = 0.09  # nothing in the later report this close: not mentioned
+BOARD_NOT_MENTIONED_MAXIMUM = 0.28  # for a body the later report does not review (step 9)
 SENTENCE_MINIMUM = 0.2  # a stating sentence must itself be this close
 SUBJECT_MINIMUM = 0.1  # and this close in the words that name a subject (see on_topic)
 BACK_REFERENCE_BOOST = 0.05
@@ -50,9 +54,11 @@ NAMING_BACK: tuple[str, ...] = (
     r"\b(?:for|over) (?:a |an )?(?:considerable|long|sustained|prolonged|extended) (?:period|time)",
     r"\bin {year}\b",
 )
+# "remain(s)" of time, not of place ("cannot remain in the care of their parents", step 9)
+REMAIN = (r"\bremains?\b(?! (?:in (?:the |their )?(?:care|homes?|famil|placements?)|at home|with|"
+          r"living|together|safe))")
 # Words that refer back to the earlier inspection: those, and words of time.
-BACK_REFERENCE: tuple[str, ...] = (*NAMING_BACK, r"\bremains?\b", r"\bcontinues? to\b",
-                                   r"\bstill\b")
+BACK_REFERENCE: tuple[str, ...] = (*NAMING_BACK, REMAIN, r"\bcontinues? to\b", r"\bstill\b")
 
 # Sentence cue -> the status it states. A sentence with cues of both statuses states
 # that a concern remains ("although X has improved, it remains inconsistent").
@@ -116,6 +122,23 @@ SOME = (r"\b(?:most|some|several|many|few|certain|majority|minority|half|number|
 NARROWED = r"\b(?:in respect of|including|such as|for example|in particular|except|about)\b"
 
 _STATUS_ORDER = ("still-a-concern", "repeated", "improved")
+
+# Where a later recommendation repeats it, these also state that the concern remains, in
+# a sentence of a linked finding close to it and on its subject (step 9): the subject
+# before the verb ("challenges remain in ...") or what is still to do.
+REPEAT_CONCERN_CUES: tuple[str, ...] = (
+    r"\b(?:challenges?|shortfalls?|weaknesses|inconsistenc(?:y|ies)|deficits?|gaps|delays|"
+    r"variability|concerns|issues|pressures|difficulties) (?:still )?remains?\b",
+)
+# ... and these say what is still to do: beside a repeat, no status (the links alone).
+REPEAT_OPEN_CUES: tuple[str, ...] = (
+    r"\bmore (?:progress|work)(?: (?:is|are))?(?: still)? (?:needed|required|to do)",
+    r"\bmore needs to be done\b",
+    r"\bstill (?:some |a long )?(?:distance|way) to (?:go|travel)",
+)
+_REPEAT_CONCERN = re.compile("|".join(f"(?:{p})" for p in REPEAT_CONCERN_CUES))
+_REPEAT_OPEN = re.compile("|".join(f"(?:{p})" for p in REPEAT_OPEN_CUES))
+REMAINING, OPEN = "remaining", "open"  # sentences with only those cues
 
 
 @dataclass(frozen=True)
@@ -216,6 +239,15 @@ def stated_status(sentence: str) -> str | None:
     return "improved" if _IMPROVED.search(low) else None
 
 
+def _remaining(sentence: str) -> str | None:
+    """``REMAINING`` where a sentence says a concern remains in the words of
+    ``REPEAT_CONCERN_CUES``, ``OPEN`` where it says what is still to do
+    (``REPEAT_OPEN_CUES``), else None: both are read only beside a repeat."""
+    low = sentence.lower()
+    return REMAINING if _REPEAT_CONCERN.search(low) else OPEN if _REPEAT_OPEN.search(low) \
+        else None
+
+
 def report_wide(findings: tuple[Item, ...]) -> tuple[str, str, Item] | None:
     """The status the later report states of the earlier recommendations as a whole
     ("All areas for improvement identified at the last inspection remain areas for
@@ -239,7 +271,8 @@ def follow(pair: Pair) -> list[FollowThrough]:
     back, naming = _back_reference(pair), _back_reference(pair, NAMING_BACK)
     referring = [_referring_sentence(f, back) for f in pair.later_findings]
     stating = [(s, status, index, context) for index, f in enumerate(pair.later_findings)
-               for s, context in _with_context(sentences(f.text)) if (status := stated_status(s))]
+               for s, context in _with_context(sentences(f.text))
+               if (status := stated_status(s) or _remaining(s))]
     whole = report_wide(pair.later_findings)
     # what a stating sentence is about: itself, and the sentence before where it begins
     # by pointing back to it ("This is an improvement since the last inspection.")
@@ -268,6 +301,10 @@ def follow(pair: Pair) -> list[FollowThrough]:
                 for k, (sentence, status, index, _) in enumerate(stating)
                 if index in linked and near_cues is not None and subject is not None
                 and near_cues[row][k] >= SENTENCE_MINIMUM and subject[row][k] >= SUBJECT_MINIMUM]
+        # what only a repeat makes a concern ("challenges remain in ..."), then the same
+        # rules as any concern's
+        near = [(c[0], c[1], "still-a-concern", c[3]) if c[2] == REMAINING else c
+                for c in near if c[2] not in (REMAINING, OPEN) or repeated]
         # a concern needs its finding to name the earlier inspection, unless asked again
         close = _stating(near, recommendation, context, back, None if repeated else naming)
         # what the report says of them all, unless a sentence of its own says otherwise
@@ -275,8 +312,11 @@ def follow(pair: Pair) -> list[FollowThrough]:
         if recommendation.body in reviewed:
             status, evidence, where = _status(repeated, spoken, nearest, close, overall)
         else:  # made to a body (the board) whose work the later report does not review:
-            # not mentioned, unless another body is asked for it again (then the links alone)
-            status, evidence, where = (None if repeated else "not-mentioned"), None, None
+            # not mentioned, unless another body is asked for it again or the later
+            # report's own text comes this close (then the links alone; step 9)
+            status = None if repeated or nearest >= BOARD_NOT_MENTIONED_MAXIMUM \
+                else "not-mentioned"
+            evidence, where = None, None
         results.append(FollowThrough(recommendation, pair, tuple(repeated), spoken, status,
                                      evidence, where, round(nearest, 3)))
     return results
@@ -396,7 +436,8 @@ def _stating(near: list[tuple[float, str, str, Item]], recommendation: Item,
     refer back itself ("has improved since the last inspection") and not take part of it
     back ("..., but is still variable")."""
     return [c for c in near if on_topic(context[c[1]], recommendation.text)
-            and ((naming is None or refers_back(c[3].text, naming)) if c[2] == "still-a-concern"
+            and ((naming is None or refers_back(c[3].text, naming))
+                 if c[2] in ("still-a-concern", OPEN)
                  else refers_back(c[1], back) and not mixed(c[1]))]
 
 
@@ -458,12 +499,14 @@ def _status(repeated: list[Link], spoken: tuple[Link, ...], nearest: float,
     the linked findings' sentences that state a status and are close to the recommendation
     (score, sentence, status, finding); when they disagree none is taken."""
     found: dict[str, tuple[str, Item]] = {}
+    still_open = any(c[2] == OPEN for c in close)  # still to do, beside a repeat (step 9)
+    close = [c for c in close if c[2] != OPEN]
     if len({status for _, _, status, _ in close}) == 1:
         _, sentence, status, item = max(close, key=lambda c: (c[0], -c[3].number))
         found[status] = (sentence, item)
     elif whole and not close:  # no sentence of its own: what the report says of them all
         found[whole[0]] = whole[1:]
-    if repeated:
+    if repeated and not still_open:
         found["repeated"] = (repeated[0].item.text, repeated[0].item)
     for status in _STATUS_ORDER:
         if status in found:
