@@ -874,3 +874,25 @@ def test_measures_named_as_the_subject_of_a_change_between_commas():
     assert [(q[0], q[3]) for q in read(
         "The number of children in Fernley benefiting from adoption increased from 20 in "
         "2013-14 to 35 in 2014-15.")] == [(20, "adoptions"), (35, "adoptions")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The number placed rose from 29 in 2011-12 to 53 in 2013-14, of whom 26 were adopted.",
+     [(29, "2011-2012"), (53, "2013-2014"), (26, "2013-2014")]),
+    ("There are 23 care leavers, of whom 12 are not in work at age 19 (at the end of quarter "
+     "four 2013-14).", [(23, "2014-03-31"), (12, "2014-03-31")]),
+    # a group told as now, or whose parts have dates of their own, keeps none of theirs
+    ("There are currently 186 children waiting, of whom 44 were placed in 2013 and 35 in 2014.",
+     [(186, None), (44, "2013"), (35, "2014")]),
+    ("Reviews are on time in 91% of cases, an improvement from the 2014-15 figure of 61%.",
+     [(91, None), (61, "2014-2015")]),
+    ("A total of 130 practitioners attended seven roadshows in 2014.",
+     [(130, "2014"), (7, "2014")]),
+    ("Only 53% of interviews were completed within 72 hours (January to March 2017).",
+     [(53, "2017-01/2017-03")]),
+    ("In quarter one of 2015-16, 75% of children had no health assessment.", [(75, None)]),
+    ("At the end of quarter two, 2014-15, 68% of children were in a stable placement.",
+     [(68, "2014-09-30")]),
+])
+def test_dates_of_groups_figures_and_quarters(sentence, expected):
+    assert [(q[0], q[4]) for q in read(sentence)] == expected

@@ -61,6 +61,9 @@ PHRASE = re.compile(
     rf"|\bthe (?:financial )?year)\s+(?:to|ending|up to(?: and including)?)\s+(?:the end of\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH},?\s+\d{{4}}"
     rf"|(?P<monthend>\b(?:the )?end of {_MONTH},? \d{{4}})"
+    # "the end of quarter four 2013-14": the last day of a quarter of the financial year
+    r"|(?P<quarterend>\b(?:the )?end of quarter (?:one|two|three|four|[1-4]),? (?:19|20)\d{2}"
+    r" ?[-/\u2013] ?\d{2,4}\b)"
     rf"|(?P<day>\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}})"
     rf"|(?P<monthday>{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})"
     rf"|(?P<month>{_MONTH},? \d{{4}})"
@@ -129,6 +132,11 @@ def _typed_key(kind: str | None, printed: str) -> str:
         if end.month == 12:
             return str(end.year)
         return f"{end.year - 1}-{end.month + 1:02d}/{end.strftime('%Y-%m')}"
+    if kind == "quarterend":  # quarters of the financial year: April-June is the first
+        quarter = _WORDS.get(printed.split()[-2].rstrip(","), printed.split()[-2].rstrip(","))
+        opens = int(re.search(r"(?:19|20)\d{2}", printed).group())  # type: ignore[union-attr]
+        return {"1": f"{opens}-06-30", "2": f"{opens}-09-30", "3": f"{opens}-12-31",
+                "4": f"{opens + 1}-03-31"}[quarter]
     if kind == "monthend":  # "the end of March 2016": its last day
         end = _last_month(printed)
         return end.replace(day=calendar.monthrange(end.year, end.month)[1]).date().isoformat()

@@ -281,9 +281,12 @@ def _difference_dated(quantity: Quantity, earlier: list[Quantity], readings: lis
 
 # "in the first six months of 2014-15", "three months into the year 2016-17": a part of a
 # period the keys cannot express, so it dates nothing (not the whole year, nor the months)
+# ... and "in quarter one of 2015-16", "quarter 3 of 2014-15" (not "the end of quarter four
+# 2013-14": a day)
 _PART_OF_PERIOD = re.compile(
     r"\b(?:the\s+(?:first|last|final|second|third)\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?"
-    r"|quarters?|half|term)\s+of|[\w-]+\s+(?:days?|weeks?|months?)\s+into)\s+(?:the\s+|this\s+)?"
+    r"|quarters?|half|term)\s+of|[\w-]+\s+(?:days?|weeks?|months?)\s+into"
+    r"|(?<!end of )quarter\s+(?:[1-4]|one|two|three|four)(?:\s+of|,)?)\s+(?:the\s+|this\s+)?"
     r"(?:(?:current|reporting|financial|academic|school|calendar)\s+)*(?:year\s+)?", re.I)
 
 
@@ -357,9 +360,37 @@ def _shared_dates(text: str, readings: list[Reading], quantities: list[Quantity]
         quantity, after = result[index], result[index + 1]
         gap = text[readings[index].end:readings[index + 1].start]
         if quantity.ref_date is None and after.ref_date and quantity.role == after.role \
-                and (_COORDINATED.fullmatch(gap) or _PART_OF.fullmatch(gap)):
+                and (_COORDINATED.fullmatch(gap) or _PART_OF.fullmatch(gap)
+                     or _OF_WHOM_AFTER.fullmatch(gap) and not _NOW_IN.search(text[:readings[
+                         index].start].rsplit(".", 1)[-1])
+                     and all(q.ref_date == after.ref_date for q in result[index + 2:])
+                     or quantity.role == "current" and _ONE_CLAUSE.fullmatch(gap)):
             result[index] = replace(quantity, ref_date=after.ref_date)
+    for index in range(1, len(result)):  # "53 in 2013-14, of whom 26 were adopted"
+        quantity, group = result[index], result[index - 1]
+        if quantity.ref_date is None and group.ref_date and group.role == "current" \
+                and quantity.role == "current" and group.unit == "count" \
+                and _OF_GROUP_BEFORE.fullmatch(text, readings[index - 1].end,
+                                               readings[index].start):
+            result[index] = replace(quantity, ref_date=group.ref_date)
     return result
+
+
+# "A total of 130 practitioners attended seven roadshows in 2014": one clause, one event, of
+# the date that closes it (not across a comparison, a change or a relative clause)
+_ONE_CLAUSE = re.compile(
+    r"\s+(?:(?!(?:than|compared|from|to|with|against|of|whom|which|who|that|while|whereas|but"
+    r"|and|or|by|per|on|in|at|for|since|during|over|between|average|national|England)\b)"
+    r"[a-z'-]+\s+){1,5}", re.I)
+# "There are 23 care leavers, of whom 12 are ... (at the end of quarter four 2013-14)": the
+# group and its part told with one date
+_NOW_IN = re.compile(r"\b(?:currently|now|at present)\b", re.I)
+_OF_WHOM_AFTER = re.compile(r"\s+[a-z' -]{0,40}?,\s+of whom\s+", re.I)
+# "... to 53 in 2013-2014, of whom 26 were adopted": a part of the count told just before,
+# of its date
+_OF_GROUP_BEFORE = re.compile(r"[^,;.()]*?,\s+(?:of|out of)\s+(?:whom|which|these|them)\s+"
+                              r"(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?",
+                              re.I)
 
 
 def _rates(quantities: list[Quantity]) -> list[Quantity]:
@@ -492,7 +523,8 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
             # "has decreased in 2014 by 8 percentage points and is currently 86%": now, not
             # of the date another clause prints (a date opening the sentence still dates it)
             lead = [s for s in lead if _OPENS.fullmatch(text, sentence[0], s.start)]
-        closing = _closing_bracket(text, sentence, reading, inside, quantity.role)
+        closing = _closing_bracket(text, (sentence[0], sentence[1], tail_to), reading, inside,
+                                   quantity.role)
         if quantity.role == "national" or not lead:
             within = within or closing
         opening = [s for s in _opening(text, spans, bounds)
@@ -505,7 +537,9 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
         named = [s for s in inside if s.end <= reading.start
                  and (_NAMED_BEFORE.fullmatch(text, s.end, reading.start)
                       or _FOR_DATE.search(text, max(0, s.start - 5), s.start)
-                      and _FOR_DATE_VALUE.fullmatch(text, s.end, reading.start))]
+                      and _FOR_DATE_VALUE.fullmatch(text, s.end, reading.start)
+                      or _DATED_FIGURE.fullmatch(text, s.end, reading.start)
+                      and _BEFORE_DATED_FIGURE.search(text, max(0, s.start - 12), s.start))]
         within = within or named[-1:]  # "the 2011 to 2014 three-year period (669 days)"
         found = (within[0].key if within else lead[0].key if lead else back if back
                  else None if quantity.role == "national"
@@ -537,6 +571,11 @@ _NAMED_BEFORE = re.compile(r"(?:\s+[\w-]+){0,3}\s*\(\s*")
 _FOR_DATE = re.compile(r"\bfor\s+$", re.I)
 _FOR_DATE_VALUE = re.compile(r"\s+(?:was|is|were|are|stood at|stands at|to|of|at)\s+"
                              r"(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?", re.I)
+# "the 2012-13 figure of 44%", "the 2014 rate was 12%": a figure named by its period
+_DATED_FIGURE = re.compile(r"\s+(?:[\w-]+\s+)?(?:figure|rate|average|level|total|performance"
+                           r"|proportion|percentage)\s+(?:of|was|is|at|stood at)\s+"
+                           r"(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?", re.I)
+_BEFORE_DATED_FIGURE = re.compile(r"\b(?:the|its|their|published|latest|in)\s+$", re.I)
 # a sentence comparing times, or telling of now or what is to come, is not all of the period
 # that closes it
 _NOT_ONE_TIME = re.compile(r"\b(?:compared|than|improvement|increase|decrease|reduction|decline"
@@ -562,11 +601,11 @@ def _referred_back(text: str, sentence: tuple[int, int], bounds: list[tuple[int,
     return before[-1].key if before else None
 
 
-def _closing_bracket(text: str, sentence: tuple[int, int], reading: Reading,
+def _closing_bracket(text: str, sentence: tuple[int, int, int], reading: Reading,
                      inside: list[Span], role: str) -> list[Span]:
     """The date in the first brackets after a number that hold only a date ("(Census
     2011)", "(as at August 2013)", "(within the last 12 months)", "(2013-14 data)") dates
-    it, where nothing between tells of another figure or time (another number, "than",
+    it, where nothing between tells of another figure or time (another quantity, "than",
     "national", "previous year"); a national figure takes it across such words ("compared
     with 26% in the country as a whole (Census 2011)")."""
     for span in inside:
@@ -577,8 +616,9 @@ def _closing_bracket(text: str, sentence: tuple[int, int], reading: Reading,
         if _NOT_ONLY_A_DATE.search(text[opened + 1:span.start] + " " + text[span.end:close]):
             return []
         between = text[reading.end:opened]
-        if role != "national" and _ANOTHER_FIGURE.search(between):
-            return []
+        if role != "national" and _ANOTHER_FIGURE.search(between) and (
+                opened > sentence[2] or _ANOTHER_FIGURE.search(re.sub(r"\d", "", between))):
+            return []  # (a number no quantity, an age or "72 hours", is no other figure)
         return [span]
     return []
 
