@@ -43,7 +43,8 @@ def test_every_authority_with_two_reports_has_follow_through_rows(corpus_store):
 DOCUMENTED = [("follow_through_labels.csv", "| all 185 labels (file 1), seen, step 11 |"),
               ("follow_through_labels2.csv", "| 216 labels (file 2), seen, step 11 |"),
               ("follow_through_labels3.csv", "| 175 labels (file 3), seen, step 11 |"),
-              ("follow_through_labels4.csv", "| 325 labels (file 4), seen, step 11 |")]
+              ("follow_through_labels4.csv", "| 325 labels (file 4), seen, step 11 |"),
+              ("follow_through_labels5.csv", "| fresh held-aside (157 labels, file 5) |")]
 
 
 @pytest.mark.parametrize(("labels", "table"), DOCUMENTED)
