@@ -50,8 +50,10 @@ _NATIONAL_COMMA_AT = re.compile(
 # "an improvement on 2014-15, when 33 orders were granted": the earlier value
 _FROM_WHEN = re.compile(
     r"\b(?:from|on|compared (?:with|to)|than)\s+(?:the\s+)?(?:(?:previous|last|preceding)\s+"
-    r"(?:year|quarter|month)|[\d/\u2013-]+)\s*,?\s+when\s+(?:only\s+|just\s+|approximately\s+"
-    r"|around\s+|about\s+)?$"
+    r"(?:year|quarter|month|period)(?: of [\d/\u2013-]+)?|[\d/\u2013-]+)\s*,?\s+when\s+"
+    # "from the previous period of 2011-14, when the average time was 54 days longer"
+    r"(?:the (?:[a-z]+ ){1,3}(?:was|were|stood at)\s+)?"
+    r"(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?$"
     # "better than (an improvement on) the three-year average for 2012-15, which was 591 days"
     r"|\b(?:on|than|compared (?:with|to)|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:for|in)\s+"
     r"[\d/\u2013\u2212-]+\s*,\s+which\s+(?:was|were|stood at)\s+(?:only\s+|just\s+)?$", re.I)
@@ -461,6 +463,8 @@ def _role(head: str, tail: str, sentence_head: str) -> str:
     bracketed = sentence_head.rstrip().endswith("(") and sentence_head.rstrip()[:-1]
     if _THRESHOLD_AFTER.match(tail):
         return "national"  # "within the 121 day threshold"
+    if _FIGURE_OF.search(head) and _SET_BY.match(tail):
+        return "national"  # "the target of 487 days set by the Department for Education"
     if _NATIONAL_HERE.search(head) and not _own_level(head, tail, sentence_head) \
             or (_COMPARED.search(head) and _NATIONAL_AFTER.search(tail)) \
             or (bracketed and _ALONE_IN_BRACKETS.match(tail) and bool(
@@ -496,6 +500,8 @@ def _own_level(head: str, tail: str, sentence_head: str) -> bool:
 
 
 # "74 days within the 121 day threshold": a threshold set for every authority
+_FIGURE_OF = re.compile(rf"\b{_FIGURE}\s+of\s*$", re.I)
+_SET_BY = re.compile(rf"\s*(?:set|required|expected) by (?:the )?{_ELSEWHERE}", re.I)
 _THRESHOLD_AFTER = re.compile(r"\s*(?:national\s+|government\s+)?(?:threshold|timescale)\b", re.I)
 
 
