@@ -149,6 +149,26 @@ def test_beside_a_repeat_a_sentence_saying_the_concern_remains_comes_first(said,
     assert not first.repeated_by and first.status is None
 
 
+@pytest.mark.parametrize("first", [
+    "Children who go missing are offered a return interview.",
+    # an improvement close to it does not outweigh the concern further on
+    "Return interviews have improved since the last inspection and what children say now "
+    "informs plans to reduce the risk of exploitation.",
+])
+def test_beside_a_repeat_a_concern_further_from_it_leaves_no_status(first):
+    """A linked finding's sentence on the recommendation's subject that says a concern
+    remains, too far from it to state it, leaves the links alone rather than ``repeated``
+    or ``improved`` (step 11); without the repeat it states nothing."""
+    own = f"{first} Foster carers are well supported by their supervising social workers. " \
+        "Interviews are still not always recorded."
+    again = "Offer every child who goes missing from home a return interview and use what " \
+        "children say to reduce the risk of exploitation."
+    result, _ = follow(a_pair([again], [own]))
+    assert result.repeated_by and result.status is None and result.evidence is None
+    result, _ = follow(a_pair(["Publish the fostering panel's report."], [own]))
+    assert result.status == ("improved" if "improved" in first else None)
+
+
 @pytest.mark.parametrize(("sentence", "back"), [
     ("Fewer children now remain in care for long.", False),  # ... of place, not of time
     ("Children cannot remain in the care of their parents.", False),
@@ -229,14 +249,19 @@ def board(number: int, text: str, year: str, kind: str = "recommendation") -> It
 
 def test_a_recommendation_to_a_body_the_later_report_does_not_review_is_not_mentioned():
     """The board's recommendations followed into a report with no board section: not
-    mentioned, whatever the local authority's findings say of it, unless they come close
-    (``BOARD_NOT_MENTIONED_MAXIMUM``) or it is asked for again: then the links alone."""
+    mentioned where nothing of the later report speaks to it; where a local authority
+    finding is linked to it (step 11), or the later text comes close
+    (``BOARD_NOT_MENTIONED_MAXIMUM``), or it is asked for again: the links alone."""
     pair = a_pair([], FINDINGS)
+    unrelated = board(3, "Publish the board's annual report on its website.", "2014")
+    (result,) = follow(replace(pair, recommendations=(unrelated,)))
+    assert not result.spoken_to_in and result.nearest < BOARD_NOT_MENTIONED_MAXIMUM
+    assert result.status == "not-mentioned" and result.evidence is None
     loosely = board(2, "Audit how partner agencies record the help offered to children who "
                     "go missing.", "2014")
     (result,) = follow(replace(pair, recommendations=(loosely,)))
     assert result.spoken_to_in and result.nearest < BOARD_NOT_MENTIONED_MAXIMUM
-    assert result.status == "not-mentioned" and result.evidence is None
+    assert result.status is None and result.evidence is None
     to_board = board(1, "Check that every partner offers a return interview to children who "
                      "go missing.", "2014")
     (result,) = follow(replace(pair, recommendations=(to_board,)))
@@ -377,8 +402,9 @@ def test_the_summary_counts_each_pair(run, store):
     rows = query(run, store, "follow-through-summary")
     assert [(r["earlierInspectionEnd"], r["laterInspectionEnd"], r["recommendations"],
              r["repeated"], r["notMentioned"]) for r in rows] == [
-        ("2014-04-24", "2017-03-24", "7", "1", "2"), ("2017-03-24", "2021-11-19", "3", "1", "0")]
-    # 2014's two not mentioned: the board's, which the 2017 report does not review
+        ("2014-04-24", "2017-03-24", "7", "1", "1"), ("2017-03-24", "2021-11-19", "3", "1", "0")]
+    # 2014's one not mentioned: a board's, which the 2017 report does not review and no
+    # finding speaks to (the board's other one has a linked finding: the links alone)
 
 
 def test_repeated_recommendations_count_the_inspections_that_asked_again(run, store):

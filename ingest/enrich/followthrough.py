@@ -16,10 +16,12 @@ For each recommendation of the earlier report of a pair of consecutive inspectio
   asked again, an improvement only from a sentence that refers back and takes none of it
   back (``mixed``); beside a repeat, a sentence saying the concern remains in other words
   (``REPEAT_CONCERN_CUES``) is a concern, and one saying what is still to do
-  (``REPEAT_OPEN_CUES``) leaves no status; ``repeated`` where a later recommendation
+  (``REPEAT_OPEN_CUES``) leaves no status, as does a concern on its subject too far from
+  it to state it (``_remaining_further``); ``repeated`` where a later recommendation
   repeats it; else ``not-mentioned`` where nothing in the later report comes near it
-  (``NOT_MENTIONED_MAXIMUM``) or it was made to a body the later report does not review
-  and nothing in the later report comes close (``BOARD_NOT_MENTIONED_MAXIMUM``); else no
+  (``NOT_MENTIONED_MAXIMUM``) or it was made to a body the later report does not review,
+  no later finding is linked to it and nothing in the later report comes close
+  (``BOARD_NOT_MENTIONED_MAXIMUM``); else no
   status (the links alone). Sentences that disagree give no stated status.
 
 The cue phrases are this module's tables, ``NAMING_BACK``, ``BACK_REFERENCE`` and
@@ -139,6 +141,7 @@ REPEAT_OPEN_CUES: tuple[str, ...] = (
 _REPEAT_CONCERN = re.compile("|".join(f"(?:{p})" for p in REPEAT_CONCERN_CUES))
 _REPEAT_OPEN = re.compile("|".join(f"(?:{p})" for p in REPEAT_OPEN_CUES))
 REMAINING, OPEN = "remaining", "open"  # sentences with only those cues
+FURTHER = "further"  # a concern beside a repeat, not close enough to state it (step 11)
 
 
 @dataclass(frozen=True)
@@ -309,17 +312,34 @@ def follow(pair: Pair) -> list[FollowThrough]:
         close = _stating(near, recommendation, context, back, None if repeated else naming)
         # what the report says of them all, unless a sentence of its own says otherwise
         overall = whole if whole and all(c[2] == whole[0] for c in near) else None
+        if repeated:  # a concern said further from it leaves no status rather than a
+            # repeat, as the labels read a remaining concern first (step 11)
+            close += _stating(_remaining_further(pair, row, stating, linked, near_cues, subject),
+                              recommendation, context, back, None)
         if recommendation.body in reviewed:
             status, evidence, where = _status(repeated, spoken, nearest, close, overall)
         else:  # made to a body (the board) whose work the later report does not review:
             # not mentioned, unless another body is asked for it again or the later
             # report's own text comes this close (then the links alone; step 9)
-            status = None if repeated or nearest >= BOARD_NOT_MENTIONED_MAXIMUM \
+            status = None if repeated or spoken or nearest >= BOARD_NOT_MENTIONED_MAXIMUM \
                 else "not-mentioned"
             evidence, where = None, None
         results.append(FollowThrough(recommendation, pair, tuple(repeated), spoken, status,
                                      evidence, where, round(nearest, 3)))
     return results
+
+
+def _remaining_further(pair: Pair, row: int, stating: list, linked: set[int], near_cues,
+                       subject) -> list[tuple[float, str, str, Item]]:
+    """Beside a repeat: the sentences of linked findings that say a concern remains (the
+    concern cues of ``STATUS_CUES`` or ``REPEAT_CONCERN_CUES``) but are not close enough to
+    state it (``SENTENCE_MINIMUM``, ``SUBJECT_MINIMUM``), as ``FURTHER``: on the
+    recommendation's subject (``_stating``), they leave no status rather than ``repeated``
+    or an improvement (step 11)."""
+    return [(float(near_cues[row][k]), sentence, FURTHER, pair.later_findings[index])
+            for k, (sentence, status, index, _) in enumerate(stating)
+            if index in linked and status in ("still-a-concern", REMAINING)
+            and not (near_cues[row][k] >= SENTENCE_MINIMUM and subject[row][k] >= SUBJECT_MINIMUM)]
 
 
 # Words nearly every recommendation uses, whatever it asks for: left out when comparing
@@ -437,7 +457,7 @@ def _stating(near: list[tuple[float, str, str, Item]], recommendation: Item,
     back ("..., but is still variable")."""
     return [c for c in near if on_topic(context[c[1]], recommendation.text)
             and ((naming is None or refers_back(c[3].text, naming))
-                 if c[2] in ("still-a-concern", OPEN)
+                 if c[2] in ("still-a-concern", OPEN, FURTHER)
                  else refers_back(c[1], back) and not mixed(c[1]))]
 
 
@@ -499,8 +519,13 @@ def _status(repeated: list[Link], spoken: tuple[Link, ...], nearest: float,
     the linked findings' sentences that state a status and are close to the recommendation
     (score, sentence, status, finding); when they disagree none is taken."""
     found: dict[str, tuple[str, Item]] = {}
-    still_open = any(c[2] == OPEN for c in close)  # still to do, beside a repeat (step 9)
-    close = [c for c in close if c[2] != OPEN]
+    # still to do (step 9), or a concern said further from it (step 11), beside a repeat:
+    # neither a repeat nor an improvement
+    further = any(c[2] == FURTHER for c in close)
+    still_open = further or any(c[2] == OPEN for c in close)
+    close = [c for c in close if c[2] not in (OPEN, FURTHER)
+             and not (further and c[2] == "improved")]
+    whole = None if further and whole and whole[0] == "improved" else whole
     if len({status for _, _, status, _ in close}) == 1:
         _, sentence, status, item = max(close, key=lambda c: (c[0], -c[3].number))
         found[status] = (sentence, item)
