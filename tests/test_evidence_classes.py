@@ -896,3 +896,74 @@ def test_measures_named_as_the_subject_of_a_change_between_commas():
 ])
 def test_dates_of_groups_figures_and_quarters(sentence, expected):
     assert [(q[0], q[4]) for q in read(sentence)] == expected
+
+
+def area_measures(text: str) -> list[tuple[float, str | None]]:
+    return [(q.value, q.measure) for q in read_quantities(text)]
+
+
+@pytest.mark.parametrize("text, expected", [  # the sixth round: an early area list's wording
+    ("Of this number 120 of the total looked after population (or 60%) live outside the "
+     "Fernley area;", [(120, "children-looked-after-outside-area"),
+                       (60, "children-looked-after-outside-area")]),
+    ("140 (or 70%) of the looked after population live with foster families, of whom 50% "
+     "live out of the area;", [(140, "foster-placements"), (70, "foster-placements"),
+                               (50, None)]),
+    ("20 of these live in residential children's homes, of whom 30% live out of the area;",
+     [(20, "residential-homes"), (30, None)]),
+    ("At 31 March 2013, the number of children living in a privately arranged foster "
+     "placement was four. The number at 31 March 2012 was zero.",
+     [(4, "private-fostering"), (0, "private-fostering")]),
+    ("At 31 March 2013, 170 children were looked after by Fernley. This number had "
+     "increased to 190 at the time of the inspection.",
+     [(170, "children-looked-after"), (190, "children-looked-after")]),
+    ("80 children who have ceased to be looked after, of whom none has been readmitted to "
+     "care;", [(80, "ceased-looked-after"), (0, "returned-looked-after")]),
+    # "the number of ..." names its own measure, and a sentence's later numbers are its own
+    ("At 31 March 2013, 170 children were looked after. The number of them in custody was 3.",
+     [(170, "children-looked-after"), (3, None)]),
+])
+def test_an_early_area_lists_counts_take_the_measure_their_words_name(text, expected):
+    assert area_measures(text) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Fernley runs two children's homes. One was judged good and the other outstanding.", [2]),
+    ("Inspectors saw no cases in which a child was left at risk.", []),
+    ("In no cases were children left at risk of harm.", []),
+    ("Some carers offered few or no placements last year.", []),
+    ("Since 2015 there have been no adoption breakdowns in the last two years, resulting in no "
+     "placement disruptions.", [0, 0]),
+    ("In 2015-16, none of the 11 children placed for adoption experienced a disruption.",
+     [0, 11]),
+    ("Eight households were approved, none of which is a match for the children waiting.",
+     [8, 0]),
+])
+def test_pronouns_absences_and_zeros_of_a_group(sentence, expected):
+    assert values(sentence) == expected
+
+
+def test_the_previous_year_after_a_dated_sentence_dates_nothing():
+    assert [(q.value, q.ref_date) for q in read_quantities(
+        "In the previous year, 20 children were adopted.", prose=True, before="2015-2016")] \
+        == [(20, None)]
+    assert [(q.value, q.ref_date) for q in read_quantities(
+        "In the previous year, 20 children were adopted.", prose=True)] \
+        == [(20, "last-12-months")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("This is an improvement from the previous period of 2011-14, when the average time was "
+     "40 days longer.", [(40, "previous")]),
+    ("Children moved in 300 days, better than the target of 480 days set by the Department "
+     "for Education.", [(300, "current"), (480, "national")]),
+])
+def test_roles_of_an_earlier_period_and_a_government_target(sentence, expected):
+    assert [(q[0], q[2]) for q in read(sentence)] == expected
+
+
+def test_children_leaving_care_through_a_special_guardianship_order_count_orders():
+    assert [(q[0], q[3]) for q in read(
+        "Since 2011 the number of children leaving care through a special guardianship order "
+        "(SGO) has increased from four in 2011-12 to 25 in 2013-14.")] == [
+        (4, "special-guardianship-orders"), (25, "special-guardianship-orders")]

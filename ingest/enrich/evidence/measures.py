@@ -13,10 +13,13 @@ import re
 
 _CHILDREN = r"(?:children|young people|children and young people|young person|child)"
 _LIVE = r"(?:live|lived|are living|were living|are placed|were placed|placed)"
+# "146 (or 80%) of the looked after population live with foster families"
+_OF_ALL = r"(?:of the (?:total )?looked after population\s+)?"
 _RULES: tuple[tuple[str, str, set[str]], ...] = (
     ("houses-multiple-occupation", r"#[^#]*\bhouses? (?:of|in) multiple occupation", {"count"}),
     ("independent-living", r"#[^#]*ceased to be looked after[^#]*independent living", {"count"}),
-    ("returned-looked-after", r"#[^#]*\breturned to (?:be |being )?(?:looked after|care)",
+    ("returned-looked-after", r"#[^#]*\b(?:returned to (?:be |being )?(?:looked after|care)"
+     r"|re-?admitted (?:in)?to care)",
      {"count", "percent"}),
     ("ceased-looked-after", rf"#\s*{_CHILDREN}?[^#]{{0,20}}\bceased to be looked after",
      {"count"}),
@@ -32,13 +35,17 @@ _RULES: tuple[tuple[str, str, set[str]], ...] = (
      r"(?:their|an|his|her)\s+adoption orders?\s+(?:granted|made)\b",
      {"count"}),
     ("children-looked-after-outside-area",
-     r"(?<!of whom )#\)?\s+(?:children\s+)?(?:live|lived|are living|were living|are placed"
-     r"|were placed)\s+(?:outside|out of)\b", {"count", "percent"}),
-    ("residential-homes", rf"#\)?\s+(?:children\s+)?{_LIVE}\s+in\s+residential children's homes",
+     rf"(?<!of whom )#\)?\s+{_OF_ALL}(?:children\s+)?(?:live|lived|are living|were living"
+     r"|are placed|were placed)\s+(?:outside|out of)\b", {"count", "percent"}),
+    # "25 of these live in residential children's homes": of the children looked after
+    ("residential-homes", rf"#\)?\s+(?:{_OF_ALL}|of these\s+)(?:children\s+)?{_LIVE}\s+in\s+"
+     r"residential children's homes",
      {"count", "percent"}),
-    ("foster-placements", rf"#\)?\s+(?:children\s+)?{_LIVE}\s+(?:with\s+foster (?:families|carers)"
+    ("foster-placements", rf"#\)?\s+(?:{_OF_ALL}|of these\s+)(?:children\s+)?{_LIVE}\s+"
+     r"(?:with\s+foster (?:families|carers)"
      r"|in foster (?:care|placements))", {"count", "percent"}),
-    ("private-fostering", r"privately arranged fostering|private fostering|privately fostered",
+    ("private-fostering", r"privately arranged foster(?:ing| placements?)|private fostering"
+     r"|privately fostered",
      {"count"}),
     ("serious-incident-notifications", r"#[^#]*serious incident notifications?", {"count"}),
     ("serious-case-reviews", r"#[^#]*serious case reviews?", {"count"}),
@@ -86,7 +93,9 @@ _LEAD = tuple((key, re.compile(lead, re.I), re.compile(local, re.I))
 _NAMED = {
     "adoptions": r"adoptions|adoption orders|children adopted"
     r"|children (?:in [A-Z][\w-]*(?: and [A-Z][\w-]*)? )?benefiting from adoption",
-    "special-guardianship-orders": r"special guardianship orders|SGOs",
+    # "the number of children leaving care through a special guardianship order (SGO)"
+    "special-guardianship-orders": r"special guardianship orders|SGOs|children leaving care "
+    r"through (?:an? )?special guardianship orders?(?: \(SGOs?\))?",
     "serious-case-reviews": r"serious case reviews",
     "serious-incident-notifications": r"serious incident notifications",
     "care-leavers": r"care leavers",

@@ -41,10 +41,13 @@ NUMBER = re.compile(
     rf"(?<![\w.,£$/:\u2212{_DASH}])(?:(?P<digits>\d{{1,3}}(?:[, ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?![\d/:]|[{_DASH}](?!{_HYPHENED})|\.\d|,\d)"
     rf"|(?P<word>\b(?:{_WORD})\b)(?!\w|[{_DASH}](?!{_HYPHENED}))"
-    rf"|(?P<zero>\bnone\b(?! of (?!(?:them|whom)\b|(?:the|these|those) (?:[\w-]+ )?"
+    # "none of which", "none of the 11 children placed": zero of a group told
+    rf"|(?P<zero>\bnone\b(?! of (?!(?:them|whom|which)\b|(?:the|these|those) (?:\d+ )?(?:[\w-]+ )?"
     rf"(?:{_ZERO_NOUN})\b))|\bzero\b(?! tolerance)"
     # (not "no case of a child suffering harm", "no instance where": an absence, told of one)
-    r"|\bno\b(?! (?:case|instance|incident|example|episode|occasion) (?:of|where|in which)\b)"
+    # nor "in no cases were ...", "saw no cases in which", "few or no placements"
+    r"|(?<!\bfew or )\bno\b(?! (?:case|instance|incident|example|episode|occasion)s? "
+    r"(?:of|where|in which)\b)(?!(?<=\bin no) (?:case|instance|example|occasion)s?\b)"
     rf"(?= (?:{_ZERO_NOUN}|{_ZERO_GAP}(?:{_ZERO_NOUN})(?:(?<=s)|(?<=children)|(?<=people)))"
     r"\b(?![\'\u2019](?!s\b)))"
     r"|\bno[- ]one\b"
@@ -187,6 +190,8 @@ _IN_A_NAME = re.compile(r"(?:[\w,;)]\s*|['\"\u2018\u201c])$")  # capitalised mid
 _UNDER_OVER = re.compile(r"\b(?:under|over|below|above)\s*$", re.I)
 _ONE_TO = re.compile(r"\bone[- ]to[- ]$", re.I)  # "one to one": an idiom, not a count
 _NAME_AFTER = re.compile(r"^\s+[A-Z][a-z]")  # "One Adoption North": a name
+# "operates two homes. One was judged good and the other ...": one of a pair, a pronoun
+_ONE_THE_OTHER = re.compile(r"^[^.;:]{0,80}?\b(?:and|while|whereas|but)\s+the others?\b", re.I)
 _LISTED = re.compile(r",\s*|\s+(?:and|or|to)\s+")  # "six, 12 and 18 months"
 _AT_BEFORE = re.compile(r"\bat\s+$", re.I)  # "reviewed at six months": a point
 _CONDITION = re.compile(r"\b(?:if|unless|whether|in case|in the event that)\b[^,;:.()]*$", re.I)
@@ -304,6 +309,7 @@ def _reading(text: str, match: re.Match) -> Reading | None:
             _PRONOUN_BEFORE.search(before[-12:]) or _PRONOUN_AFTER.search(after)
             or _HAVE_ONE.search(before[-8:]) and _ENDS_PHRASE.match(after)
             or _ONE_TO.search(before[-8:]) or word == "One" and _NAME_AFTER.match(after)
+            or _ONE_THE_OTHER.match(after)
             or _is_anecdote(before, after)):
         return None
     if digits and _is_small_age(digits) and (

@@ -13,7 +13,7 @@ from .text import sentences
 _BOILERPLATE = re.compile(r"@|www\.|https?:|telephone|textphone|crown copyright|\u00a9", re.I)
 _BREAK = re.compile(r".*(?:[,;:(]|\bwhile\b|\bwhereas\b|\bbut\b)", re.S)
 _COMPANION = re.compile(
-    r"\s*(?:children(?: and young people)?\s*)?"
+    r"\s*(?:children(?: and young people)?\s*|of the (?:total )?looked after population\s*)?"
     r"\((?:a rate of|or|which is|that is|equivalent to)?\s*",
     re.I)
 # A figure of elsewhere the authority is compared with: "the national average is",
@@ -50,8 +50,10 @@ _NATIONAL_COMMA_AT = re.compile(
 # "an improvement on 2014-15, when 33 orders were granted": the earlier value
 _FROM_WHEN = re.compile(
     r"\b(?:from|on|compared (?:with|to)|than)\s+(?:the\s+)?(?:(?:previous|last|preceding)\s+"
-    r"(?:year|quarter|month)|[\d/\u2013-]+)\s*,?\s+when\s+(?:only\s+|just\s+|approximately\s+"
-    r"|around\s+|about\s+)?$"
+    r"(?:year|quarter|month|period)(?: of [\d/\u2013-]+)?|[\d/\u2013-]+)\s*,?\s+when\s+"
+    # "from the previous period of 2011-14, when the average time was 54 days longer"
+    r"(?:the (?:[a-z]+ ){1,3}(?:was|were|stood at)\s+)?"
+    r"(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?$"
     # "better than (an improvement on) the three-year average for 2012-15, which was 591 days"
     r"|\b(?:on|than|compared (?:with|to)|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:for|in)\s+"
     r"[\d/\u2013\u2212-]+\s*,\s+which\s+(?:was|were|stood at)\s+(?:only\s+|just\s+)?$", re.I)
@@ -144,7 +146,7 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
     readings = read_numbers(text, spans)
     bounds = sentences(text)
     spans = [s for s in _whole_periods(text, spans)
-             if not _before_another_date(text, s, spans, bounds)
+             if not _before_another_date(text, s, spans, bounds, before)
              and not (s.key.isdigit() and _UNTIL_YEAR.search(text, 0, s.start))]
     quantities: list[Quantity] = []
     heads: list[str] = []
@@ -191,6 +193,8 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
         quantities.append(quantity)
     if not prose:
         quantities = _sourced(text, quantities, spans)
+    if not prose:
+        quantities = _this_number(text, bounds, quantities)
     compared = _compared(_compared_units(text, readings,
                                          _rates(_shared_dates(text, readings, quantities))))
     return tuple(_national_dated(text, readings, compared, spans))
@@ -306,12 +310,15 @@ _PRECEDING = re.compile(r"(?:the\s+)?(?:previous|preceding)\s", re.I)
 
 
 def _before_another_date(text: str, span: Span, spans: list[Span],
-                         bounds: list[tuple[int, int]]) -> bool:
+                         bounds: list[tuple[int, int]], before: str | None = None) -> bool:
     """"75% in April to December 2015, from 66.7% during the previous year": "the previous
-    year" is the year before the date its sentence prints, not the 12 months before the
-    inspection, and dates nothing."""
+    year" is the year before the date its sentence prints (or the sentence before it:
+    "Eleven children were adopted in 2015-16. In the previous year, 20 ..."), not the 12
+    months before the inspection, and dates nothing."""
     if not span.key.startswith("last-") or not _PRECEDING.match(text, span.start):
         return False
+    if before and not is_relative_key(before):
+        return True
     sentence = next((b for b in bounds if b[0] <= span.start < b[1]), (0, len(text)))
     return any(not is_relative_key(other.key) and sentence[0] <= other.start < sentence[1]
                for other in spans)
@@ -393,6 +400,30 @@ _OF_GROUP_BEFORE = re.compile(r"[^,;.()]*?,\s+(?:of|out of)\s+(?:whom|which|thes
                               re.I)
 
 
+# "This number had increased to 243", "The number at 31 March 2011 was zero": the subject
+# is the number the sentence before counts (not "the number of ...", which names its own)
+_THIS_NUMBER = re.compile(r"\W*(?:this|the) number\b(?!\s+of\b)[^;:]*$", re.I)
+
+
+def _this_number(text: str, bounds: list[tuple[int, int]], quantities: list[Quantity]
+                 ) -> list[Quantity]:
+    """In the area list, a count whose sentence opens "This number" counts what the last
+    count with a measure in the sentences before it counts."""
+    result = list(quantities)
+    for index, quantity in enumerate(result):
+        if quantity.unit != "count" or quantity.measure is not None:
+            continue
+        start = next((b[0] for b in bounds if b[0] <= quantity.start < b[1]), 0)
+        if not start or not _THIS_NUMBER.match(text, start, quantity.start) \
+                or any(start <= q.start < quantity.start for q in result):
+            continue  # the sentence's first number only
+        named = [q for q in result[:index] if q.unit == "count" and q.measure
+                 and q.start < start]
+        if named:
+            result[index] = replace(quantity, measure=named[-1].measure)
+    return result
+
+
 def _rates(quantities: list[Quantity]) -> list[Quantity]:
     """"288 children ... on a child protection plan (a rate of 46 per 10,000 children)":
     a rate the words do not name is the rate of the last named count before it."""
@@ -432,6 +463,8 @@ def _role(head: str, tail: str, sentence_head: str) -> str:
     bracketed = sentence_head.rstrip().endswith("(") and sentence_head.rstrip()[:-1]
     if _THRESHOLD_AFTER.match(tail):
         return "national"  # "within the 121 day threshold"
+    if _FIGURE_OF.search(head) and _SET_BY.match(tail):
+        return "national"  # "the target of 487 days set by the Department for Education"
     if _NATIONAL_HERE.search(head) and not _own_level(head, tail, sentence_head) \
             or (_COMPARED.search(head) and _NATIONAL_AFTER.search(tail)) \
             or (bracketed and _ALONE_IN_BRACKETS.match(tail) and bool(
@@ -467,6 +500,8 @@ def _own_level(head: str, tail: str, sentence_head: str) -> bool:
 
 
 # "74 days within the 121 day threshold": a threshold set for every authority
+_FIGURE_OF = re.compile(rf"\b{_FIGURE}\s+of\s*$", re.I)
+_SET_BY = re.compile(rf"\s*(?:set|required|expected) by (?:the )?{_ELSEWHERE}", re.I)
 _THRESHOLD_AFTER = re.compile(r"\s*(?:national\s+|government\s+)?(?:threshold|timescale)\b", re.I)
 
 
