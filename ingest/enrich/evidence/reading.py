@@ -391,7 +391,9 @@ _ONE_CLAUSE = re.compile(
     r"[a-z'-]+\s+){1,5}", re.I)
 # "There are 23 care leavers, of whom 12 are ... (at the end of quarter four 2013-14)": the
 # group and its part told with one date
-_NOW_IN = re.compile(r"\b(?:currently|now|at present)\b", re.I)
+# the words that tell a figure as of now, wherever a rule needs them
+_NOW_WORDS = r"(?:currently|now|at present)"
+_NOW_IN = re.compile(rf"\b{_NOW_WORDS}\b", re.I)
 _OF_WHOM_AFTER = re.compile(r"\s+[a-z' -]{0,40}?,\s+of whom\s+", re.I)
 # "... to 53 in 2013-2014, of whom 26 were adopted": a part of the count told just before,
 # of its date
@@ -618,7 +620,7 @@ _NOT_ONE_TIME = re.compile(r"\b(?:compared|than|improvement|increase|decrease|re
 _RELATIVE_CLAUSE = re.compile(r"\b(?:which|who|whom|whose)\b", re.I)
 # "14 children are currently placed for adoption" under "In the last 12 months:"
 _NOW = re.compile(
-    r"\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were|has|have)\s+(?:currently|now|at present)\b", re.I)
+    rf"\s+(?:[\w-]+\s+){{0,3}}?(?:is|are|was|were|has|have)\s+{_NOW_WORDS}\b", re.I)
 # "These are residential special schools that look after children for 295 days or fewer per
 # year": a definition (a footnote's text a rendering joined to an item), of no date
 _DEFINITION = re.compile(r"\W*These are [a-z' -]+ (?:that|which|who)\b")
@@ -683,8 +685,8 @@ def _clause_start(text: str, sentence: tuple[int, int], at: int) -> int:
 
 
 _CONCESSION = re.compile(r"\W*(?:Although|Though|Even though|While|Whilst|Despite)\b[^,;]*,\s*")
-_TOLD_NOW = re.compile(r"\b(?:currently|now|at present)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_NOW_AFTER = re.compile(r"\s*(?:currently|now|at present)\b", re.I)
+_TOLD_NOW = re.compile(rf"\b{_NOW_WORDS}\s+(?:[\w-]+\s+){{0,2}}$", re.I)
+_NOW_AFTER = re.compile(rf"\s*{_NOW_WORDS}\b", re.I)
 
 
 # "Of the 31 children adopted in 2014-15, eight ...": a group and its date opening a sentence
