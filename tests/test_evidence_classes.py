@@ -645,7 +645,7 @@ def test_a_level_in_an_aside_and_a_number_in_brackets_after_its_period():
     ("the year ending March 2017", "2016-2017"),
     ("in the year to July 2016", "2015-08/2016-07"),
     ("the 12 months up to and including September 2016", "2015-10/2016-09"),
-    ("the year ending December 2016", "2016"),
+    ("the year ending December 2016", "2016-01/2016-12"),  # twelve months, as the hand writes
 ])
 def test_the_twelve_months_to_a_date_are_a_year(phrase, key):
     assert [s.key for s in date_spans(phrase)] == [key]
