@@ -27,7 +27,8 @@ _RULES: tuple[tuple[str, str, set[str]], ...] = (
     # the granting of SGOs"; not "in four cases ... seeking SGOs"
     # (not "18 special guardianship orders (SGOs) underway": applications, no orders made)
     ("special-guardianship-orders", r"#[^#]*special guardianship orders?\b(?!\s+(?:\(SGOs?\)\s+)?"
-     r"(?:underway|pending|in progress)\b)|#\s+(?-i:SGOs)\b(?!\s+(?:underway|pending|in progress)\b)"
+     r"(?:underway|pending|in progress)\b)"
+     r"|#\s+(?-i:SGOs)\b(?!\s+(?:underway|pending|in progress)\b)"
      r"|#\)?\s+[^#.;]{0,60}?\b(?:the subject of|subject to|through|via)\s+(?:[a-z]+\s+){0,3}?"
      r"(?-i:SGOs?)\b", {"count"}),
     ("adoptions", rf"#\s+adoptions\b|#\s+adoption\b(?! \w)|#\s+adoption orders\b"
@@ -76,8 +77,8 @@ _RULES: tuple[tuple[str, str, set[str]], ...] = (
      r"(?:18|17)|aged between 0|\b0 ?(?:-|to) ?1[78]\b|under 18)", {"count"}),
     # the authority's care leavers, not a group of them ("eight care leavers have secured ...")
     ("care-leavers", r"\b(?:has|have|works? with|working with|supports?|supporting|responsible "
-     r"for|out of|cohort of|there (?:are|were)|total of|caseload of|(?<!out )(?:all )?of (?:the|their|its)"
-     r"(?: current)?)\s+(?:some |approximately "
+     r"for|out of|cohort of|there (?:are|were)|total of|caseload of"
+     r"|(?<!out )(?:all )?of (?:the|their|its)(?: current)?)\s+(?:some |approximately "
      r"|around |about )?#\s+care leavers\b(?!\s+(?:in|aged|who|that|accessing|living|are|were"
      r"|have|has|into|attending|engaged|at|with|between|[a-z]+(?:ed|ing))\b)", {"count"}),
 )

@@ -38,7 +38,8 @@ _DASH = "\u2013-"  # a hyphen, or an en dash where a rendering printed one ("13\
 # "three-day courses", not "six-month-old"; also "26- week", where a line broke
 _HYPHENED = rf"\s?(?:day|week|month)\b(?![{_DASH}]old)"
 NUMBER = re.compile(
-    rf"(?<![\w.,£$/:%\u2212{_DASH}])(?:(?P<digits>\d{{1,3}}(?:[, ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?<![\w.,£$/:%\u2212{_DASH}])"
+    r"(?:(?P<digits>\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     # "56,2002 children": a note's mark printed against a number grouped by commas
     r"(?:(?<=,\d{3})\d(?=\s+[a-z]))?"
     rf"(?![\d/:]|[{_DASH}](?!{_HYPHENED})|\.\d|,\d)"

@@ -60,7 +60,8 @@ _FROM_WHEN = re.compile(
 _LISTED = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")  # "averages of 66% and 68%"
 _COMPARED = re.compile(r"(?:compared (?:with|to)|compares (?:with|to)|against"
                        r"|(?<!less )(?<!more )(?<!fewer )than)\s*(?:the\s+|an?\s+)?"
-                       r"(?:(?:average|figure|rate|level)\s+of\s+)?(?:only\s+|just\s+)?$", re.I)  # not "less than 18 months"
+                       r"(?:(?:average|figure|rate|level)\s+of\s+)?(?:only\s+|just\s+)?$",
+                       re.I)  # not "less than 18 months"
 _NATIONAL_AFTER = re.compile(
     r"^[^.;(]*?(?:national|in England|\bthe country\b|England as a whole|nationally"
     r"|(?:for|in|among|across) (?:similar|comparable|comparator|neighbouring) (?:local )?"
