@@ -150,8 +150,8 @@ def _typed_key(kind: str | None, printed: str) -> str:
             return f"{end.year - 1}-{end.year}"
         # ending in another month, the twelve months ("the year up to December 2015":
         # 2015-01/2015-12, as the hand-read samples write it)
-        first = date(end.year - (end.month < 12), end.month % 12 + 1, 1)
-        return f"{first.strftime('%Y-%m')}/{end.strftime('%Y-%m')}"
+        opened = date(end.year - (end.month < 12), end.month % 12 + 1, 1)
+        return f"{opened.strftime('%Y-%m')}/{end.strftime('%Y-%m')}"
     if kind == "threeyears":  # "three-year average at the end of 2013-14": 2011-2014
         last = int(re.findall(r"(?:19|20)\d{2}", printed)[-1])
         return f"{last - 2}-{last + 1}"
