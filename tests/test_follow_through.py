@@ -104,6 +104,34 @@ def test_a_sentence_about_some_recommendations_or_stating_nothing_gives_them_no_
     assert second.status == "not-mentioned" and second.evidence is None
 
 
+@pytest.mark.parametrize(("said", "status"), [
+    ("A number of areas for improvement from the last inspection still require attention. "
+     "These include the take-up of return interviews and the use of what children say to "
+     "reduce the risk of exploitation.", "still-a-concern"),
+    # the earlier inspection named by its year
+    ("Many of the shortfalls identified in 2014 have not been resolved. These include the "
+     "take-up of return interviews and the use of what children say to reduce the risk of "
+     "exploitation.", "still-a-concern"),
+    # what it names is something else
+    ("A number of areas for improvement from the last inspection still require attention. "
+     "These include the sufficiency of foster carers and the timeliness of adoption.", None),
+    # some are said to be done: no concern (an improvement, as any close sentence says)
+    ("Several recommendations from the previous inspection have been addressed, in particular "
+     "the take-up of return interviews and the use of what children say to reduce the risk of "
+     "exploitation.", "improved"),
+])
+def test_a_sentence_naming_some_recommendations_that_remain_a_concern_speaks_for_those(said,
+                                                                                      status):
+    """Step 13: a sentence saying that some of the last inspection's recommendations remain
+    a concern gives the concern to those whose subject it names (after "in particular",
+    "such as"... or in the next sentence, "These include ..."), with both sentences as its
+    evidence; not to the others, and not where it says they were done."""
+    first, second = follow(a_pair([], [FINDINGS[0], said]))
+    assert first.status == status or not status and first.status != "still-a-concern"
+    assert first.evidence == (said if status else None)
+    assert second.status != "still-a-concern"
+
+
 def test_a_sentence_of_its_own_overrides_what_is_said_of_them_all():
     said = "All of the recommendations from the previous inspection have been tackled with vigour."
     own = "Children who go missing are offered a return interview. Since the last inspection " \
@@ -133,9 +161,17 @@ def test_a_concern_is_read_only_where_its_finding_names_the_earlier_inspection(n
     # the subject before the verb: beside a repeat, the concern remains
     ("However, challenges remain in ensuring that return interviews reduce the risk of "
      "exploitation.", "still-a-concern"),
+    # ... or said to go on (step 13)
+    ("Leaders understand the ongoing challenges in making return interviews reduce the risk "
+     "of exploitation.", "still-a-concern"),
     # what is still to do: beside a repeat, neither a concern nor a repeat for sure
     ("More work is needed to ensure that return interviews reduce the risk of exploitation.",
      None),
+    # ... unless what is still to do is said to remain: the concern remains (step 13)
+    ("There remains more work to do to ensure that return interviews reduce the risk of "
+     "exploitation.", "still-a-concern"),
+    ("Leaders know there is more work still to do to ensure that return interviews reduce the "
+     "risk of exploitation.", "still-a-concern"),
     # without a repeat neither states anything
 ])
 def test_beside_a_repeat_a_sentence_saying_the_concern_remains_comes_first(said, status):

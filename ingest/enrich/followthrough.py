@@ -117,11 +117,15 @@ STATUS_CUES: tuple[tuple[str, str], ...] = (
 REPORT_WIDE = (r"\b(?:recommendations|areas (?:for|of|requiring) (?:improvement|development)|"
                r"shortfalls|weaknesses)(?: for improvement)?(?: (?:that|which) were)?"
                r"(?: (?:identified|made|raised|found|set out))? (?:at|in|during|from|since) "
-               r"the (?:time of the )?(?:last|previous|prior) inspection")
+               r"(?:the (?:time of the )?(?:last|previous|prior) inspection"
+               r"|(?:and since )?{year}\b)")  # "{year}": the earlier inspection's (step 13)
 # Words before it that pick some of them, or after it that narrow it to a subject.
 SOME = (r"\b(?:most|some|several|many|few|certain|majority|minority|half|number|one|two|three|"
         r"four)\b")
 NARROWED = r"\b(?:in respect of|including|such as|for example|in particular|except|about)\b"
+# A sentence that lists what such a sentence picks ("A number of areas for improvement from
+# the last inspection still require attention. These include caseloads ...", step 13).
+ITEMS = r"(?:these|they) (?:include|included|are|were)\b"
 
 _STATUS_ORDER = ("still-a-concern", "repeated", "improved")
 
@@ -131,6 +135,9 @@ _STATUS_ORDER = ("still-a-concern", "repeated", "improved")
 REPEAT_CONCERN_CUES: tuple[str, ...] = (
     r"\b(?:challenges?|shortfalls?|weaknesses|inconsistenc(?:y|ies)|deficits?|gaps|delays|"
     r"variability|concerns|issues|pressures|difficulties) (?:still )?remains?\b",
+    # or said to go on ("the ongoing challenges regarding sufficiency", step 13)
+    r"\b(?:ongoing|continuing|persistent|enduring) (?:challenges|difficulties|concerns|"
+    r"weaknesses|shortfalls|problems|issues|deficits|gaps|delays)\b",
 )
 # ... and these say what is still to do: beside a repeat, no status (the links alone).
 REPEAT_OPEN_CUES: tuple[str, ...] = (
@@ -140,6 +147,10 @@ REPEAT_OPEN_CUES: tuple[str, ...] = (
 )
 _REPEAT_CONCERN = re.compile("|".join(f"(?:{p})" for p in REPEAT_CONCERN_CUES))
 _REPEAT_OPEN = re.compile("|".join(f"(?:{p})" for p in REPEAT_OPEN_CUES))
+# What is still to do, said to remain ("there remains more work to do", "more work still
+# to do"): as ``REPEAT_CONCERN_CUES``, the concern remains (step 13).
+OPEN_REMAINING = r"\b(?:still|remains?|yet)\b"
+_OPEN_REMAINING = re.compile(OPEN_REMAINING)
 REMAINING, OPEN = "remaining", "open"  # sentences with only those cues
 FURTHER = "further"  # a concern beside a repeat, not close enough to state it (step 11)
 
@@ -228,7 +239,8 @@ _CUE_WORDS = re.compile(r"improv|remain|still|progress|address|resolv|tackl|stre
                         r"continu|implement|found at|identified at|seen at|highlighted at|"
                         r"area |poor|weak|inconsistent|variable|stalled|declined|deteriorated|"
                         r"enough")
-_REPORT_WIDE, _SOME, _NARROWED = re.compile(REPORT_WIDE), re.compile(SOME), re.compile(NARROWED)
+_SOME, _NARROWED = re.compile(SOME), re.compile(NARROWED)
+_ITEMS = re.compile(ITEMS, re.IGNORECASE)
 
 
 def stated_status(sentence: str) -> str | None:
@@ -245,26 +257,65 @@ def stated_status(sentence: str) -> str | None:
 def _remaining(sentence: str) -> str | None:
     """``REMAINING`` where a sentence says a concern remains in the words of
     ``REPEAT_CONCERN_CUES``, ``OPEN`` where it says what is still to do
-    (``REPEAT_OPEN_CUES``), else None: both are read only beside a repeat."""
+    (``REPEAT_OPEN_CUES``), unless it says that remains (``OPEN_REMAINING``: then
+    ``REMAINING``), else None: both are read only beside a repeat."""
     low = sentence.lower()
-    return REMAINING if _REPEAT_CONCERN.search(low) else OPEN if _REPEAT_OPEN.search(low) \
-        else None
+    if _REPEAT_CONCERN.search(low):
+        return REMAINING
+    if _REPEAT_OPEN.search(low):
+        return REMAINING if _OPEN_REMAINING.search(low) else OPEN
+    return None
 
 
-def report_wide(findings: tuple[Item, ...]) -> tuple[str, str, Item] | None:
+def _report_wide(years: tuple[int, ...] = ()) -> re.Pattern:
+    """``REPORT_WIDE`` for an earlier inspection on site in those years."""
+    return re.compile(REPORT_WIDE.replace(
+        "{year}", f"(?:{'|'.join(str(y) for y in years) or '(?!)'})"))
+
+
+def report_wide(findings: tuple[Item, ...], years: tuple[int, ...] = ()
+                ) -> tuple[str, str, Item] | None:
     """The status the later report states of the earlier recommendations as a whole
     ("All areas for improvement identified at the last inspection remain areas for
-    improvement"), its sentence and finding; None where it states none, or disagrees."""
-    found = []
+    improvement"), its sentence and finding; None where it states none, or disagrees.
+    ``years``: the earlier inspection's ("shortfalls identified in 2016", step 13)."""
+    found, wide = [], _report_wide(years)
     for finding in findings:
         for sentence in sentences(finding.text):
             low = sentence.lower()
-            if not (match := _REPORT_WIDE.search(low)) or _SOME.search(low[:match.start()]) \
+            if not (match := wide.search(low)) or _SOME.search(low[:match.start()]) \
                     or _NARROWED.search(low[match.end():]):
                 continue
             if status := stated_status(sentence):
                 found.append((status, sentence, finding))
     return found[0] if len({status for status, *_ in found}) == 1 else None
+
+
+def named_concerns(findings: tuple[Item, ...], years: tuple[int, ...] = ()
+                   ) -> list[tuple[str, str, Item]]:
+    """The later report's sentences saying that some of the last inspection's
+    recommendations remain a concern and naming which ("a number of areas for improvement
+    identified during the last inspection have not been fully progressed, in particular
+    ..."), as (the sentence, what it names, its finding): what follows the narrowing word
+    (``NARROWED``) and the next sentence where it lists them (``ITEMS``: "These include
+    ..."). Each names the concern of the recommendations its items are close to (step 13)."""
+    found, wide = [], _report_wide(years)
+    for finding in findings:
+        said = sentences(finding.text)
+        for i, sentence in enumerate(said):
+            low = sentence.lower()
+            if not (match := wide.search(low)) \
+                    or stated_status(sentence) != "still-a-concern":
+                continue
+            narrowed = _NARROWED.search(low, match.end())
+            named, evidence = (low[narrowed.end():] if narrowed else ""), sentence
+            if i + 1 < len(said) and _ITEMS.match(said[i + 1]):  # both, as the finding says them
+                start = finding.text.index(sentence)
+                end = finding.text.index(said[i + 1], start) + len(said[i + 1])
+                named, evidence = f"{named} {said[i + 1]}", finding.text[start:end]
+            if named.strip() and (narrowed or _SOME.search(low[:match.start()])):
+                found.append((evidence, named.strip(), finding))
+    return found
 
 
 def follow(pair: Pair) -> list[FollowThrough]:
@@ -276,17 +327,18 @@ def follow(pair: Pair) -> list[FollowThrough]:
     stating = [(s, status, index, context) for index, f in enumerate(pair.later_findings)
                for s, context in _with_context(sentences(f.text))
                if (status := stated_status(s) or _remaining(s))]
-    whole = report_wide(pair.later_findings)
+    whole = report_wide(pair.later_findings, pair.earlier_years)
+    named = named_concerns(pair.later_findings, pair.earlier_years)
     # what a stating sentence is about: itself, and the sentence before where it begins
     # by pointing back to it ("This is an improvement since the last inspection.")
     context = {s: c if _POINTING.match(s) else s for s, _, _, c in stating}
-    recommendations, later, findings, cues, common, plain = _vectors(pair,
-                                                                     [c for *_, c in stating])
+    recommendations, later, findings, cues, common, plain = _vectors(
+        pair, [c for *_, c in stating] + [text for _, text, _ in named])
     mentions = (recommendations @ findings.T).toarray() if pair.later_findings else None
-    near_cues = (recommendations @ cues.T).toarray() if stating else None
+    near_cues = (recommendations @ cues.T).toarray() if stating or named else None
     # the same in the words that name a subject (without the common words and the cues')
     subject = (_without(recommendations, plain) @ _without(cues, plain).T).toarray() \
-        if stating else None
+        if stating or named else None
     repeats = closest = None
     if pair.later_recommendations:
         closest = (_without(recommendations, common) @ _without(later, common).T).toarray()
@@ -310,6 +362,10 @@ def follow(pair: Pair) -> list[FollowThrough]:
                 for c in near if c[2] not in (REMAINING, OPEN) or repeated]
         # a concern needs its finding to name the earlier inspection, unless asked again
         close = _stating(near, recommendation, context, back, None if repeated else naming)
+        # and where the report names it among the last inspection's that remain (step 13)
+        if named and near_cues is not None and subject is not None:
+            close += _named_close(named, recommendation, near_cues[row, len(stating):],
+                                  subject[row, len(stating):])
         # what the report says of them all, unless a sentence of its own says otherwise
         overall = whole if whole and all(c[2] == whole[0] for c in near) else None
         if repeated:  # a concern said further from it leaves no status rather than a
@@ -327,6 +383,17 @@ def follow(pair: Pair) -> list[FollowThrough]:
         results.append(FollowThrough(recommendation, pair, tuple(repeated), spoken, status,
                                      evidence, where, round(nearest, 3)))
     return results
+
+
+def _named_close(named: list[tuple[str, str, Item]], recommendation: Item, near, subject
+                 ) -> list[tuple[float, str, str, Item]]:
+    """Of ``named_concerns``, as concerns, those whose named items are about the
+    recommendation: as close as a stating sentence (``SENTENCE_MINIMUM``,
+    ``SUBJECT_MINIMUM``) and on its subject (``on_topic``)."""
+    return [(float(near[j]), evidence, "still-a-concern", finding)
+            for j, (evidence, text, finding) in enumerate(named)
+            if near[j] >= SENTENCE_MINIMUM and subject[j] >= SUBJECT_MINIMUM
+            and on_topic(text, recommendation.text)]
 
 
 def _remaining_further(pair: Pair, row: int, stating: list, linked: set[int], near_cues,
