@@ -5,9 +5,9 @@ compared with the tables under "Held-out reports", "Second held-out reports" (af
 third round), "Third held-out reports" (after the fourth round), "Fourth held-out reports"
 (after the fifth round, as labelled and relabelled by the written date convention) and
 "Fifth held-out reports" (after the sixth round; its unseen table is kept as the record of
-the one unseen measure), and evidence_heldout6.json, measured once unseen ("Sixth held-out
-reports"). Reads 8 corpus reports each: marked ``corpus``; the checks of the
-samples themselves run by default."""
+the one unseen measure), and evidence_heldout6.json under "Sixth held-out reports" (after the
+seventh round; its unseen table, measured once, kept as the record). Reads 8 corpus reports
+each: marked ``corpus``; the checks of the samples themselves run by default."""
 
 import importlib.util
 import json
@@ -36,7 +36,7 @@ SAMPLES = [(HELDOUT, "### Held-out reports", "| held-out", None),
            (HELDOUT4, "#### After the fifth round (seen)", "| seen, written convention",
             CONVENTION4),
            (HELDOUT5, "#### After the sixth round (seen)", "| seen quantities", None),
-           (HELDOUT6, "### Sixth held-out reports (unseen)", "| unseen quantities", None)]
+           (HELDOUT6, "#### After the seventh round (seen)", "| seen quantities", None)]
 FIGURE = r"\d\.\d{3} \((\d+)/(\d+)\)"
 
 

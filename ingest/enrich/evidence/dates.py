@@ -28,13 +28,13 @@ _RELATIVE = (
     rf"|between {_MONTH} \d{{4}} and {_MONTH} \d{{4}}"
     rf"|(?:from )?{_MONTH}(?: \d{{4}})? ?(?:to|until|[-\u2013]) ?{_MONTH} \d{{4}}"
     rf"|between {_MONTH}(?: \d{{4}})? and {_MONTH} \d{{4}}"
-    rf"|(?:last|past|previous) (?:{_NUMBER_WORD} )?{_UNIT}"
+    rf"|(?:last|past|previous) (?:{_NUMBER_WORD} )?{_UNIT}|preceding {_NUMBER_WORD} {_UNIT}"
     rf"|{_A_NUMBER} {_UNIT} (?:before|prior to|preceding) (?:this |the )?inspection"
     r"|since the (?:last|previous) inspection"
     rf"|since (?:\d{{1,2}} )?(?:{_MONTH} )?\d{{4}}"
     r"|(?<=at )the time of (?:the|this) inspection"
     r"|(?<=at )the (?:last|previous) inspection"
-    r"|\bthis year\b"
+    r"|\b(?:this|the current) year\b(?! (?:11|1[0-3]|[1-9])\b)"
 )
 # The keys of periods told relative to the inspection: one list, each key once. Every
 # relative phrase is read as one of them (``_relative_key``); all but the previous
@@ -61,6 +61,9 @@ PHRASE = re.compile(
     rf"|\bthe (?:financial )?year)\s+(?:to|ending|up to(?: and including)?)\s+(?:the end of\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH},?\s+\d{{4}}"
     rf"|(?P<monthend>\b(?:the )?end of {_MONTH},? \d{{4}})"
+    # "the three-year average at the end of 2013-14": the three years that end with it
+    r"|(?P<threeyears>\b(?:three|3)[- ]year (?:average|period|rolling average)\s+(?:at the end of"
+    r"|for|to|ending(?: in)?)\s+(?:19|20)\d{2} ?[-/\u2013\u2212] ?\d{2}\b)"
     # "the end of quarter four 2013-14": the last day of a quarter of the financial year
     r"|(?P<quarterend>\b(?:the )?end of quarter (?:one|two|three|four|[1-4]),? (?:19|20)\d{2}"
     r" ?[-/\u2013] ?\d{2,4}\b)"
@@ -90,12 +93,28 @@ def date_spans(text: str) -> list[Span]:
     """Every date or period phrase in ``text``, in order, with its key."""
     spans = []
     for match in PHRASE.finditer(text):
+        if match.lastgroup == "threeyears" and not _one_year(match.group()):
+            # "the three-year average for 2012-15": the three years are printed
+            period = PERIOD.search(match.group())
+            assert period is not None
+            spans.append(Span(match.start() + period.start(), match.end(),
+                              _typed_key("period", period.group()), False))
+            continue
         if match.lastgroup == "period" and not _is_period(match.group()):
             year = match.group()[:4]  # "in 2014 to 44": the year, and a number after it
             spans.append(Span(match.start(), match.start() + 4, year, False))
             continue
         spans.append(Span(match.start(), match.end(), _key(match), match.lastgroup == "relative"))
     return spans
+
+
+PERIOD = re.compile(r"(?:19|20)\d{2} ?[-/\u2013\u2212] ?\d{2}\b")
+
+
+def _one_year(printed: str) -> bool:
+    """"... at the end of 2013-14": the period printed is one year."""
+    first, second = re.findall(r"\d+", PERIOD.search(printed).group())  # type: ignore[union-attr]
+    return (int(first) + 1) % 100 == int(second)
 
 
 def _is_period(printed: str) -> bool:
@@ -129,9 +148,13 @@ def _typed_key(kind: str | None, printed: str) -> str:
         end = _last_month(printed)
         if end.month == 3:  # the financial year, keyed as "2012-13" is
             return f"{end.year - 1}-{end.year}"
-        if end.month == 12:
-            return str(end.year)
-        return f"{end.year - 1}-{end.month + 1:02d}/{end.strftime('%Y-%m')}"
+        # ending in another month, the twelve months ("the year up to December 2015":
+        # 2015-01/2015-12, as the hand-read samples write it)
+        opened = date(end.year - (end.month < 12), end.month % 12 + 1, 1)
+        return f"{opened.strftime('%Y-%m')}/{end.strftime('%Y-%m')}"
+    if kind == "threeyears":  # "three-year average at the end of 2013-14": 2011-2014
+        last = int(re.findall(r"(?:19|20)\d{2}", printed)[-1])
+        return f"{last - 2}-{last + 1}"
     if kind == "quarterend":  # quarters of the financial year: April-June is the first
         quarter = _WORDS.get(printed.split()[-2].rstrip(","), printed.split()[-2].rstrip(","))
         opens = int(re.search(r"(?:19|20)\d{2}", printed).group())  # type: ignore[union-attr]
@@ -185,8 +208,8 @@ def _relative_key(printed: str) -> str:
         return "since-the-last-inspection" if words[0] == "since" else "previous-inspection"
     if "time of" in printed:
         return "time-of-the-inspection"
-    if printed in ("last year", "this year"):
-        return printed.replace(" ", "-") if printed == "this year" else "last-12-months"
+    if printed in ("last year", "this year", "the current year"):
+        return "last-12-months" if printed == "last year" else "this-year"
     count = next((_WORDS.get(w, w) for w in words if w.isdigit() or w in _WORDS), "1")
     unit = next(w for w in words if re.fullmatch(r"(?:day|week|month|year)s?", w))
     unit = unit if unit.endswith("s") else unit + "s"

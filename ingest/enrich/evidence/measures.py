@@ -25,17 +25,23 @@ _RULES: tuple[tuple[str, str, set[str]], ...] = (
      {"count"}),
     # "21 SGOs were made", "14 were the subject of an SGO", "17 children left care through
     # the granting of SGOs"; not "in four cases ... seeking SGOs"
-    ("special-guardianship-orders", r"#[^#]*special guardianship orders?|#\s+(?-i:SGOs)\b"
+    # (not "18 special guardianship orders (SGOs) underway": applications, no orders made)
+    ("special-guardianship-orders", r"#[^#]*special guardianship orders?\b(?!\s+(?:\(SGOs?\)\s+)?"
+     r"(?:underway|pending|in progress)\b)"
+     r"|#\s+(?-i:SGOs)\b(?!\s+(?:underway|pending|in progress)\b)"
      r"|#\)?\s+[^#.;]{0,60}?\b(?:the subject of|subject to|through|via)\s+(?:[a-z]+\s+){0,3}?"
      r"(?-i:SGOs?)\b", {"count"}),
     ("adoptions", rf"#\s+adoptions\b|#\s+adoption\b(?! \w)|#\s+adoption orders\b"
      rf"|#\s+{_CHILDREN}\s+(?:were |was |have been |has been |had been )?adopted\b"
+     # "to 53 in 2013-14, of whom 26 were adopted": a count whose noun the words leave out
+     r"|#\s+(?:were|have been|had been)\s+adopted\b(?!\s+by\b)"
      rf"|#\s+{_CHILDREN}\s+(?:left care|ceased to be looked after) through adoption"
      rf"|#\s+{_CHILDREN}\s+(?:who\s+)?(?:had|have had|has had|have|has)\s+(?:had\s+)?"
      r"(?:their|an|his|her)\s+adoption orders?\s+(?:granted|made)\b",
      {"count"}),
     ("children-looked-after-outside-area",
-     rf"(?<!of whom )#\)?\s+{_OF_ALL}(?:children\s+)?(?:live|lived|are living|were living"
+     rf"(?<!of whom )(?<!of whom all \()#\)?\s+{_OF_ALL}(?:children\s+)?"
+     r"(?:live|lived|are living|were living"
      r"|are placed|were placed)\s+(?:outside|out of)\b", {"count", "percent"}),
     # "25 of these live in residential children's homes": of the children looked after
     ("residential-homes", rf"#\)?\s+(?:{_OF_ALL}|of these\s+)(?:children\s+)?{_LIVE}\s+in\s+"
@@ -59,17 +65,20 @@ _RULES: tuple[tuple[str, str, set[str]], ...] = (
      rf"|#\s+{_CHILDREN}\s+(?:were |are )?in the care of the (?:local )?(?:authority|council)"
      r"(?!\s+(?:who|that|with|aged|from|placed|living|in)\b)",
      {"count", "rate-per-10000"}),
-    ("children-in-poverty", r"#[^#]*(?:living in poverty|low[- ]income families)", {"percent"}),
+    ("children-in-poverty", r"#[^#]*(?:(?:living|live|lives) in poverty|low[- ]income families)",
+     {"percent"}),
     ("minority-ethnic-children",
      r"minority ethnic groups account for (?:approximately |around |about )?#"
-     r"|#(?!\s*of (?:all |the )?(?:people|population|residents|adults)\b)[^#]*minority ethnic",
+     # not "White Other (11.2%) are the largest minority ethnic groups": a share of one group
+     r"|#(?!\s*of (?:all |the )?(?:people|population|residents|adults)\b)"
+     r"(?![^#]*\b(?:largest|main|biggest|smallest)\s+minority ethnic)[^#]*minority ethnic",
      {"percent"}),
     ("children-in-area", rf"#\s*{_CHILDREN}[^#]*(?:under the age of 18|aged (?:under|0 to) "
      r"(?:18|17)|aged between 0|\b0 ?(?:-|to) ?1[78]\b|under 18)", {"count"}),
     # the authority's care leavers, not a group of them ("eight care leavers have secured ...")
     ("care-leavers", r"\b(?:has|have|works? with|working with|supports?|supporting|responsible "
-     r"for|out of|cohort of|there (?:are|were)|total of|caseload of|(?<!out )(?:all )?of the"
-     r"(?: current)?)\s+(?:some |approximately "
+     r"for|out of|cohort of|there (?:are|were)|total of|caseload of"
+     r"|(?<!out )(?:all )?of (?:the|their|its)(?: current)?)\s+(?:some |approximately "
      r"|around |about )?#\s+care leavers\b(?!\s+(?:in|aged|who|that|accessing|living|are|were"
      r"|have|has|into|attending|engaged|at|with|between|[a-z]+(?:ed|ing))\b)", {"count"}),
 )
@@ -80,6 +89,7 @@ _LEAD_RULES: tuple[tuple[str, str, str], ...] = (
     ("eal-secondary", r"english as an additional language", r"\bsecondary"),
 )
 IN_PROSE = frozenset({"adoptions", "special-guardianship-orders", "serious-incident-notifications",
+                      "houses-multiple-occupation",
                       "serious-case-reviews", "care-leavers", "children-looked-after",
                       "ceased-looked-after"})  # only over a told period (reading.py)
 _COMPILED = tuple((key, re.compile(rule, re.I), units) for key, rule, units in _RULES)
@@ -92,6 +102,7 @@ _LEAD = tuple((key, re.compile(lead, re.I), re.compile(local, re.I))
 # leavers in education is 40": a subgroup)
 _NAMED = {
     "adoptions": r"adoptions|adoption orders|children adopted"
+    r"|children made (?:the )?subject (?:to|of) (?:an? )?adoption orders?"
     r"|children (?:in [A-Z][\w-]*(?: and [A-Z][\w-]*)? )?benefiting from adoption",
     # "the number of children leaving care through a special guardianship order (SGO)"
     "special-guardianship-orders": r"special guardianship orders|SGOs|children leaving care "
@@ -107,8 +118,11 @@ _VERB = (r"(?:has |have |had )?(?:is|was|were|are|rose|fell|dropped|increased|de
 # ... also where the change is told between commas ("The number of children and young people
 # looked after by the local authority has increased, from 293 at 31 March 2015, to 325")
 _SUBJECT = tuple((key, re.compile(
-    rf"\bthe (?:total )?(?:number|total) of (?:{nouns})\s+{_VERB}\b"
-    r"(?:(?:(?!\band\b)[^,;()])*|,\s+from\s+(?:(?!\band\b)[^;()])*?,?\s+to\s+)$",
+    rf"\bthe (?:total )?(?:number|total) of (?:{nouns})(?:\s+{_VERB}\b"
+    r"(?:(?:(?!\band\b)[^,;()])*|,\s+from\s+(?:(?!\band\b)[^;()])*?,?\s+to\s+)"
+    # "a decrease in the number of children made subject to an adoption order (18 compared
+    # to 21 in 2012-13)": the count in brackets after the measure it names
+    r"|\s*\(\s*)$",
     re.I))
     for key, nouns in _NAMED.items())
 

@@ -38,7 +38,10 @@ _DASH = "\u2013-"  # a hyphen, or an en dash where a rendering printed one ("13\
 # "three-day courses", not "six-month-old"; also "26- week", where a line broke
 _HYPHENED = rf"\s?(?:day|week|month)\b(?![{_DASH}]old)"
 NUMBER = re.compile(
-    rf"(?<![\w.,£$/:\u2212{_DASH}])(?:(?P<digits>\d{{1,3}}(?:[, ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?<![\w.,£$/:%\u2212{_DASH}])"
+    r"(?:(?P<digits>\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    # "56,2002 children": a note's mark printed against a number grouped by commas
+    r"(?:(?<=,\d{3})\d(?=\s+[a-z]))?"
     rf"(?![\d/:]|[{_DASH}](?!{_HYPHENED})|\.\d|,\d)"
     rf"|(?P<word>\b(?:{_WORD})\b)(?!\w|[{_DASH}](?!{_HYPHENED}))"
     # "none of which", "none of the 11 children placed": zero of a group told
@@ -92,6 +95,17 @@ _AGE_AFTER = re.compile(
     r"|^[-\s\u2013](?:stage|tier|step|phase|point|part|fold|star|bed|storey)\b",  # "two stage"
     re.I,
 )
+# "from 200 at 31 March" (a year lost to a page's foot): a day of a month, no count
+_DAY_OF_MONTH = re.compile(r"^\s(?:January|February|March|April|May|June|July|August|September"
+                           r"|October|November|December)\b")
+# "the current year 11 pupils": a school year, where "Year" is not capitalised
+_SCHOOL_YEAR = re.compile(r"\byear\s+$")
+_PUPILS = re.compile(r"^\s+(?:pupils?|students?)\b", re.I)
+# "over the next 12 months", "in the coming year": a time to come, no quantity
+_TO_COME = re.compile(r"\b(?:the\s+)?(?:next|coming|forthcoming)\s+$", re.I)
+# "for the last three academic years": a span of school years, no quantity
+_LAST_BEFORE = re.compile(r"\b(?:last|past|previous)\s+$", re.I)
+_SCHOOL_YEARS = re.compile(r"^\s+(?:academic|school|financial)\s+years\b", re.I)
 # "leave care at 18", "advisers at 16 have", "reviewed at six months": an age or a point
 # in time, where "at" follows no word of a level ("remains low at 16", "stood at 18 days")
 _AT_POINT = re.compile(r"(?:^|(?<=\W))([\w%]*)\s+at\s+$")
@@ -119,9 +133,11 @@ _ASIDE_AGE = re.compile(r"\b(?:leav\w*|left|ages?|aged|born|young|late|older|tur
 _UNTIL = re.compile(r"\b(?:until|till|beyond|up to)[- ]$", re.I)
 # "the 18 to 25 service", "the 16 to 18 cohort": a range of ages naming a group or a team
 AGE_RANGE = re.compile(
-    r"\b(?:1[0-9]|2[0-5]|[0-9])\s*(?:to|-|\u2013|and)\s*(?:1[0-9]|2[0-5])"
+    r"\b(?:1[0-9]|2[0-5]|[0-9])\s*(?:to|-|\u2013|\u2212|and)\s*(?:1[0-9]|2[0-5])"
     r"(?:\s*years?(?:[\s-]+[a-z]+){0,3}?)?[\s-]+"  # "the 0 to 17 years minority ethnic group"
-    r"(?:age\b|service|team|cohort|provision|group|year[- ]?olds?|olds?)", re.I)
+    r"(?:age\b|service|team|cohort|provision|group|year[- ]?olds?|olds?)"
+    # "the transition part of the service (16 to 18 years)": ages alone in brackets
+    r"|\(\s*(?:1[0-9]|[0-9])\s*(?:to|-|\u2013|\u2212)\s*(?:1[6-9]|2[0-5])\s*years?\s*\)", re.I)
 # "One young person described ...", "In one case", "As one carer said": one person or
 # instance told as an example, not a count of anything
 _NOT_A_VERB = r"(?!(?:was|were|is|are|has|have|had|been|being|and|or)\b)"
@@ -179,7 +195,7 @@ _NAME_NUMBER = re.compile(
     r"|November|December|Year|Level|Stage|Key|Quarter|Tier|Phase|Grade)\b)[A-Z][a-z]+\s$")
 _FOR_OVER = re.compile(r"\bfor\s+(?:over|under|below|above)\s*$", re.I)  # a duration
 _AGE_END = re.compile(r"s?\s*(?:[.,;)]|$|(?:and|or|who|which|that|have|has|had|are|were|is|was"
-                      r"|in|living|to|from|with|into|but|they|you|he|she|we)\b)")
+                      r"|in|living|to|from|with|into|under|but|they|you|he|she|we)\b)")
 # "by the time they are eighteen", "when they are 18 and 21", "when you are under 18": a
 # person's age told with "to be" (or "turn", "reach") after a pronoun
 _BE_AGED = re.compile(
@@ -232,7 +248,7 @@ def read_numbers(text: str, dates: list[Span]) -> list[Reading]:
     return [r for group in _lists(text, found) for r in _list_readings(text, group)]
 
 
-_LENGTH_BEFORE = re.compile(r"\bthe\s+(?:(?:first|last|past|final|latest)\s+)?$", re.I)
+_LENGTH_BEFORE = re.compile(r"\b(?:the|a)\s+(?:(?:first|last|past|final|latest)\s+)?$", re.I)
 
 
 def _is_period_length(text: str, reading: Reading, dates: list[Span]) -> bool:
@@ -286,6 +302,13 @@ def _reading(text: str, match: re.Match) -> Reading | None:
             or _AGE_AFTER.search(after) or unit == "count" and _PLAN_ITEM.match(after):
         return None  # "Year 11", "aged 16", but "the largest group (46%)"
     digits = match.group("digits")
+    if digits and digits.isdigit() and (
+            int(digits) <= 31 and _DAY_OF_MONTH.match(after)
+            or int(digits) <= 13 and _SCHOOL_YEAR.search(before[-8:]) and _PUPILS.match(after)):
+        return None  # "from 200 at 31 March", "the current year 11 pupils"
+    if unit in ("days", "weeks", "months", "years") and _TO_COME.search(before[-24:]) \
+            or _LAST_BEFORE.search(before[-12:]) and _SCHOOL_YEARS.match(after):
+        return None  # "over the next 12 months": a time to come; "the last two academic years"
     if digits and len(digits) <= 2 and not before.strip() and _FOOTNOTE_OPENS.match(after):
         return None  # "1 The areas for improvement ...": a footnote's mark opening a note
     if digits and (re.match(r"0\d", digits) or _FOOTNOTE.search(before[-20:])
@@ -330,8 +353,8 @@ def _reading(text: str, match: re.Match) -> Reading | None:
     if unit != "count" and _EVERY.search(before[-24:]) or unit == "count" \
             and _EVERY.search(before[-24:]) and _EVERY_RANGE.match(after):
         return None  # "every six months", "every three to four weeks": how often
-    if _is_age(before, after, unit, match.group("digits")):
-        return None  # "under 18 years", "those over 21.": an age
+    if _is_age(before, after, unit, _value(match)):
+        return None  # "under 18 years", "those over 21.", "children over five have": an age
     value = _value(match)
     if value is None:
         return None
@@ -376,10 +399,10 @@ def _is_small_age(digits: str) -> bool:
     return digits.isdigit() and 16 <= int(digits) <= 25
 
 
-def _is_age(before: str, after: str, unit: str, digits: str | None) -> bool:
+def _is_age(before: str, after: str, unit: str, value: float | None) -> bool:
     if not _UNDER_OVER.search(before[-8:]) or _FOR_OVER.search(before[-14:]):
         return False  # "for over two years" is a duration
-    small = digits is not None and float(digits.replace(",", "")) <= 25
+    small = value is not None and value <= 25
     return unit == "years" or unit == "count" and small and bool(
         _AGE_END.match(after) or _PEOPLE_OVER.search(before[-40:]))
 

@@ -58,8 +58,10 @@ _FROM_WHEN = re.compile(
     r"|\b(?:on|than|compared (?:with|to)|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:for|in)\s+"
     r"[\d/\u2013\u2212-]+\s*,\s+which\s+(?:was|were|stood at)\s+(?:only\s+|just\s+)?$", re.I)
 _LISTED = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")  # "averages of 66% and 68%"
-_COMPARED = re.compile(r"(?:compared (?:with|to)|against|(?<!less )(?<!more )(?<!fewer )than)"
-                       r"\s*(?:the\s+)?(?:only\s+|just\s+)?$", re.I)  # not "less than 18 months"
+_COMPARED = re.compile(r"(?:compared (?:with|to)|compares (?:with|to)|against"
+                       r"|(?<!less )(?<!more )(?<!fewer )than)\s*(?:the\s+|an?\s+)?"
+                       r"(?:(?:average|figure|rate|level)\s+of\s+)?(?:only\s+|just\s+)?$",
+                       re.I)  # not "less than 18 months"
 _NATIONAL_AFTER = re.compile(
     r"^[^.;(]*?(?:national|in England|\bthe country\b|England as a whole|nationally"
     r"|(?:for|in|among|across) (?:similar|comparable|comparator|neighbouring) (?:local )?"
@@ -82,14 +84,17 @@ _CLAUSE_END = re.compile(
     r"|have|had|the|this|that|it|its|\d|January|February|March|April|May|June|July|August"
     r"|September|October|November|December)\b)")
 _FROM = re.compile(
-    r"(?:\bfrom|compared (?:with|to)|similar to|the same as"
-    r"|(?:improvement|increase|reduction|decrease|rise|fall) on)(?: the)?"
-    r"(?: (?:figure|number|rate) of)?\s*(?:approximately\s+|around\s+|about\s+|only\s+|just\s+)?$",
+    r"(?:\bfrom|compared (?:with|to)|compares (?:with|to)|similar to|the same as"
+    r"|(?:improvement|increase|reduction|decrease|rise|fall) on)(?: the| an?)?"
+    # "a reduction from an average of 48 weeks in 2012-13 to 39 weeks"
+    r"(?: (?:figure|number|rate|average|level|total|high|peak) of)?"
+    r"\s*(?:approximately\s+|around\s+|about\s+|only\s+|just\s+)?$",
     re.I)
 # "from" states an earlier value only where the sentence tells of a change
 _CHANGE = re.compile(r"increas|reduc|decreas|\bris[ei]|risen|\brose\b|\bfall|\bfell|\bdown\b|\bup\b"
                      r"|doubl|halv|worsen|deteriorat|climb"
-                     r"|improv|declin|chang|compared|similar|same as|grown|grew|drop|went|moved",
+                     r"|improv|declin|chang|compared|compares|similar|same as|grown|grew|drop"
+                     r"|went|moved",
                      re.I)
 _THAN = re.compile(r"\b(?:better|worse|higher|lower|more|fewer|less|quicker|faster|slower"
                    r"|longer|shorter)\s+than\b[^,;]*,\s+which\s+(?:was|were|stood at)\s+"
@@ -108,6 +113,11 @@ _ASIDE = re.compile(r",\s*of whom [^,;.]*,", re.I)
 # outside the area is of that group, not of all the children looked after
 _RESTATED = re.compile(r"^\W*(?:All|Of (?:this|these) [\d,]+\s*,)\s*$")
 _OF_WHOM = re.compile(r"\bof (?:whom|these|them)\s*$", re.I)
+# "11 live in residential special schools, of whom all (100%) live out of the area"
+_OF_WHOM_ALL = re.compile(r"\bof (?:whom|these|them) all\s*\(?\s*$", re.I)
+# "one serious case review has been completed and one is underway": the same kind, left out
+_UNDERWAY = re.compile(r"\s+(?:is|are)\s+(?:also\s+)?(?:underway|ongoing|in progress)\b", re.I)
+_AND_ONE = re.compile(r"\s+[a-z' ]{0,60}?\s+and\s+", re.I)
 # "For this period ... 208 days": a period the sentence before names
 _BACK_REFERENCE = re.compile(r"\b(?:this|that|the same) (?:period|time|year)\b|\bat that point\b",
                              re.I)
@@ -165,8 +175,14 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
             quantity = replace(quantity, measure=_quantity(
                 reading, (head, text[sentence[0]:reading.start]), " " + tail_after,
                 lead + " " + text[:reading.start], prose).measure)
-        if quantity.measure == _OUTSIDE and _RESTATED.match(text[sentence[0]:reading.start]):
+        if quantity.measure == _OUTSIDE and (_RESTATED.match(text[sentence[0]:reading.start])
+                                             or _OF_WHOM_ALL.search(head)):
             quantity = replace(quantity, measure=None)  # "All 11 live outside": of a subgroup
+        if quantity.measure is None and quantity.unit == "count" and quantities \
+                and quantities[-1].measure and _UNDERWAY.match(tail) \
+                and _AND_ONE.fullmatch(text, readings[index - 1].end, reading.start):
+            # "one serious case review has been completed and one is underway"
+            quantity = replace(quantity, measure=quantities[-1].measure)
         if companion and quantities:
             quantity = _as_companion(quantity, quantities[-1])
             if _OF_WHOM.search(heads[-1]) and quantity.measure == _OUTSIDE:
@@ -177,6 +193,9 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
         if quantities and _listed_national(quantities[-1], quantity,
                                            text[readings[index - 1].end:reading.start]):
             quantity = replace(quantity, role="national")  # "averages of 66% and 68%"
+        elif quantities and _listed_previous(quantities[-1], quantity,
+                                             text[readings[index - 1].end:reading.start], tail):
+            quantity = replace(quantity, role="previous")  # "with 22 in 2013 and 25 in 2014"
         date_to = tail_to
         paired = _PAIRED.match(text, reading.end)
         if paired and index + 1 < len(readings) and readings[index + 1].end <= paired.end():
@@ -324,6 +343,19 @@ def _before_another_date(text: str, span: Span, spans: list[Span],
                for other in spans)
 
 
+# "this compares with 22 adoption orders in 2013 and 25 in 2014": earlier values listed, each
+# with its own date
+_DATED_AND = re.compile(r"(?:\s+[a-z'-]+){0,3}\s+(?:in|at|for|during)\s+[\w/\u2013-]+(?:\s+\d{4})?"
+                        r"\s*,?\s+and\s+", re.I)
+_OWN_DATE = re.compile(r"\s+(?:in|at|for|during)\s+(?:[A-Za-z]+\s+)?(?:19|20)\d{2}\b", re.I)
+
+
+def _listed_previous(before: Quantity, quantity: Quantity, gap: str, tail: str) -> bool:
+    return before.role == "previous" and quantity.role == "current" \
+        and before.unit == quantity.unit and bool(_DATED_AND.fullmatch(gap)) \
+        and bool(_OWN_DATE.match(tail))
+
+
 def _listed_national(before: Quantity, quantity: Quantity, gap: str) -> bool:
     return before.role == "national" and before.unit == quantity.unit \
         and bool(_LISTED.fullmatch(gap))
@@ -350,10 +382,15 @@ def sentence_date(sentence: str, quantities: tuple[Quantity, ...], before: str |
                   ) -> str | None:
     """The date a finding's sentence is about, for the sentence after it: its current
     values' date, else the last date it prints, else (where it refers back) the date
-    of the sentence before."""
-    dated = [q.ref_date for q in quantities if q.role == "current" and q.ref_date]
+    of the sentence before. A sentence whose current values have no date ("... has
+    deteriorated in the past year and the average is now at 637 days") is of none: "This
+    is below ..." after it refers to those values, not to the period it names."""
+    current = [q.ref_date for q in quantities if q.role == "current"]
+    dated = [date for date in current if date]
     if dated:
         return dated[-1]
+    if current:
+        return None
     spans = _whole_periods(sentence, date_spans(sentence))
     if spans:
         return spans[-1].key or None
@@ -463,8 +500,8 @@ def _quantity(reading: Reading, heads: tuple[str, str], tail: str, lead: str, pr
 
 def _role(head: str, tail: str, sentence_head: str) -> str:
     bracketed = sentence_head.rstrip().endswith("(") and sentence_head.rstrip()[:-1]
-    if _THRESHOLD_AFTER.match(tail):
-        return "national"  # "within the 121 day threshold"
+    if _THRESHOLD_AFTER.match(tail) or _TIMESCALE_OF.search(head):
+        return "national"  # "within the 121 day threshold", "the expected timescale of 26 weeks"
     if _FIGURE_OF.search(head) and _SET_BY.match(tail):
         return "national"  # "the target of 487 days set by the Department for Education"
     if _NATIONAL_HERE.search(head) and not _own_level(head, tail, sentence_head) \
@@ -505,6 +542,9 @@ def _own_level(head: str, tail: str, sentence_head: str) -> bool:
 _FIGURE_OF = re.compile(rf"\b{_FIGURE}\s+of\s*$", re.I)
 _SET_BY = re.compile(rf"\s*(?:set|required|expected) by (?:the )?{_ELSEWHERE}", re.I)
 _THRESHOLD_AFTER = re.compile(r"\s*(?:national\s+|government\s+)?(?:threshold|timescale)\b", re.I)
+# "slightly above the expected timescale of 26 weeks": a timescale set for every authority
+_TIMESCALE_OF = re.compile(r"\b(?:expected|required|statutory|national|government)\s+"
+                           r"(?:[\w-]+\s+)?(?:timescales?|thresholds?)\s+(?:of|is|was)\s*$", re.I)
 
 
 _PREVIOUS_POSITION = re.compile(
@@ -551,7 +591,7 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
         bracket = _BRACKETED_DATE.match(text, reading.end)
         if bracket:  # "now (at 31 March 2013)": the date in brackets after the number
             within = [s for s in after if s.start == bracket.end()][:1] or within
-        clause = (_clause_start(text, sentence, reading.start), sentence[1])
+        clause = (_clause_start(text, sentence, reading.start, inside), sentence[1])
         lead = [s for s in inside if clause[0] <= s.start and s.end <= reading.start
                 and _is_lead(text, clause, s)] \
             or [s for s in inside if s.end <= reading.start and _is_lead(text, sentence, s)]
@@ -623,7 +663,8 @@ _NOW = re.compile(
     rf"\s+(?:[\w-]+\s+){{0,3}}?(?:is|are|was|were|has|have)\s+{_NOW_WORDS}\b", re.I)
 # "These are residential special schools that look after children for 295 days or fewer per
 # year": a definition (a footnote's text a rendering joined to an item), of no date
-_DEFINITION = re.compile(r"\W*These are [a-z' -]+ (?:that|which|who)\b")
+# ... also after a list's lead-in a rendering joined to it ("In the last 12 months: These are")
+_DEFINITION = re.compile(r"(?:[^.:]*:)?\W*These are [a-z' -]+ (?:that|which|who)\b")
 
 
 def _referred_back(text: str, sentence: tuple[int, int], bounds: list[tuple[int, int]],
@@ -672,11 +713,18 @@ def _opening(text: str, spans: list[Span], bounds: list[tuple[int, int]]) -> lis
     return []
 
 
-def _clause_start(text: str, sentence: tuple[int, int], at: int) -> int:
-    """Where the clause of a number at ``at`` starts: after the last semicolon before it in
+def _clause_start(text: str, sentence: tuple[int, int], at: int, spans: list[Span]) -> int:
+    """Where the clause of a number at ``at`` starts: at the last "and" before it that opens
+    a clause with a date ("77% and for 2015-16 so far is at 79%", "15 children were adopted,
+    and within the past 12 months, nine"), else after the last semicolon before it in
     its sentence ("...; in February 2014, 41 children were waiting"), else after a clause
     of concession opening the sentence ("Although numbers decreased to 15 in 2015-16, at
     the time of the inspection, 20 children ..."), else the sentence's start."""
+    opened = [m.start() for m in _AND_DATE.finditer(text, sentence[0], at)
+              if any(re.fullmatch(r"(?:the\s+)?", text[m.end():s.start]) for s in spans
+                     if s.start >= m.end())]
+    if opened:
+        return opened[-1]
     semicolon = text.rfind(";", sentence[0], at)
     if semicolon >= 0:
         return semicolon + 1
@@ -684,6 +732,7 @@ def _clause_start(text: str, sentence: tuple[int, int], at: int) -> int:
     return concession.end() if concession else sentence[0]
 
 
+_AND_DATE = re.compile(r"\band\s+(?:in|for|within|during|over|at|since|by|on)\s+", re.I)
 _CONCESSION = re.compile(r"\W*(?:Although|Though|Even though|While|Whilst|Despite)\b[^,;]*,\s*")
 _TOLD_NOW = re.compile(rf"\b{_NOW_WORDS}\s+(?:[\w-]+\s+){{0,2}}$", re.I)
 _NOW_AFTER = re.compile(rf"\s*{_NOW_WORDS}\b", re.I)
@@ -700,11 +749,17 @@ _FROM_VALUE = re.compile(
     r"(?:in|at|on|during|for)\s+$", re.I)
 
 
+# "At Key Stage 2", "Year 11": a reference's number, which states no quantity
+_REFERENCES = re.compile(r"\b(?:key stage|stage|year|level)\s+\d{1,2}\b", re.I)
+
+
 def _is_lead(text: str, sentence: tuple[int, int], span: Span) -> bool:
     """A date opening its sentence ("At 31 March 2018, ...") dates the whole sentence, and
     so does the date of a group opening it ("Of 63 children who ceased to be looked after
-    in the last six months, 14 ...": the members are counted over the group's time)."""
-    if not re.search(r"\d", text[sentence[0]:span.start]):
+    in the last six months, 14 ...": the members are counted over the group's time). Numbers
+    of references before it ("At Key Stage 2 ... in 2013 was 46%") do not count."""
+    if not re.search(r"\d", _REFERENCES.sub("", text[sentence[0]:span.start])):
+        # (a number that is no quantity does not count: "At Key Stage 2 ... in 2013 was 46%")
         # not "improved from one in 2013 to nine": the date of the earlier value
         return not _FROM_VALUE.search(text, sentence[0], span.start)
     return bool(_OF_GROUP.fullmatch(text, sentence[0], span.start)
