@@ -45,7 +45,8 @@ CUE_EXAMPLES = [
     ("Significant progress has been made in the quality of assessments.", "improved"),
     ("Improvements have been made to the local offer.", "improved"),
     ("The quality of plans has improved since the previous inspection.", "improved"),
-    ("Although audits have improved, they remain inconsistent.", "still-a-concern"),
+    ("Audits remain inconsistent.", "still-a-concern"),
+    ("Oversight has not significantly improved since the last inspection.", "still-a-concern"),
     ("Social work capacity has not been adequately addressed since 2018.", "still-a-concern"),
     ("There has not been enough done to improve pathway plans.", "still-a-concern"),
     ("There are still delays in securing permanence for some children.", "still-a-concern"),
@@ -351,6 +352,22 @@ def test_a_later_recommendation_repeats_only_the_one_it_is_closest_to_both_ways(
     assert [bool(r.repeated_by) for r in results] == [True, False, False]
 
 
+def test_a_repeat_stands_clearly_above_the_next_candidate_both_ways():
+    # two later recommendations, or two earlier ones, as close as each other: which one
+    # asks again is not clear, and a wrong repeat is worse than none (step 15)
+    one = "Offer every child who goes missing from home a return interview in person."
+    other = "Offer every child who goes missing from home a return interview by phone."
+    first, _ = follow(a_pair([one], FINDINGS))
+    assert [link.item.number for link in first.repeated_by] == [1]
+    first, _ = follow(a_pair([one, other], FINDINGS))
+    assert first.repeated_by == () and first.status != "repeated"
+    pair = a_pair([one], FINDINGS)
+    twin = replace(pair, recommendations=(*pair.recommendations, item(
+        "recommendation", 3, "Offer every child who goes missing from home a return "
+        "interview and use what children say to reduce the risk of harm.", "2014")))
+    assert [r.repeated_by for r in follow(twin)] == [(), (), ()]
+
+
 @pytest.mark.parametrize("sentence", [
     "Return interviews have improved since the last inspection, but take-up varies.",
     "Although return interviews have improved since the last inspection, take-up varies.",
@@ -360,6 +377,27 @@ def test_a_sentence_that_takes_back_part_of_an_improvement_states_none(sentence)
     first, _ = follow(a_pair(["The quality of pathway plans."], [
         f"Children who go missing are offered a return interview. {sentence}", *FINDINGS[2:]]))
     assert first.status is None and first.spoken_to_in
+
+
+@pytest.mark.parametrize("sentence", [
+    "Although audits have improved, they remain inconsistent.",
+    "The timeliness of health checks has improved but is still poor.",
+    "Pathway plans are still too variable, although they have improved since 2014.",
+])
+def test_a_sentence_stating_an_improvement_and_a_remaining_shortfall_states_neither(sentence):
+    # labellers of two authorities' pairs gave such a sentence no status of its own (step 15)
+    assert stated_status(sentence) is None
+
+
+def test_beside_a_repeat_a_mixed_sentence_leaves_the_repeat():
+    again = "Offer a return interview to every child who goes missing from home, and use " \
+            "what children say to reduce the risk of exploitation."
+    said = "Return interviews have improved since the last inspection but are still too late."
+    findings = [f"Children who go missing are offered a return interview. {said}", *FINDINGS[2:]]
+    first, _ = follow(a_pair(["The quality of pathway plans.", again], findings))
+    assert first.status == "repeated" and first.evidence == again
+    alone, _ = follow(a_pair(["The quality of pathway plans."], findings))
+    assert alone.status is None and alone.spoken_to_in  # no repeat: the links alone
 
 
 def test_however_at_the_start_sets_a_sentence_against_the_one_before():

@@ -36,6 +36,7 @@ from functools import cache
 
 REPEAT_MINIMUM = 0.27  # a later recommendation this close asks for the same thing (_repeats)
 REPEAT_TEXT_MINIMUM = 0.2  # and their own words at least this close
+REPEAT_MARGIN = 0.03  # and this far above the next candidate, both ways (step 15)
 MENTION_MINIMUM = 0.13  # a finding this close speaks to it
 NOT_MENTIONED_MAXIMUM = 0.09  # nothing in the later report this close: not mentioned
 BOARD_NOT_MENTIONED_MAXIMUM = 0.28  # for a body the later report does not review (step 9)
@@ -245,12 +246,15 @@ _ITEMS = re.compile(ITEMS, re.IGNORECASE)
 
 def stated_status(sentence: str) -> str | None:
     """The status a sentence states in the words of ``STATUS_CUES``, or None; a sentence
-    with cues of both states that a concern remains."""
+    with cues of both ("has improved but is still poor") states neither (step 15), unless
+    its improvement is the concern's own words ("has not significantly improved")."""
     low = sentence.lower()
     if not _CUE_WORDS.search(low):
         return None
     if _CONCERN.search(low):
-        return "still-a-concern"
+        # what a concern cue leaves may state an improvement too: a mixed sentence
+        # ("has improved but is still poor") states neither (step 15)
+        return None if _IMPROVED.search(_CONCERN.sub(" ", low)) else "still-a-concern"
     return "improved" if _IMPROVED.search(low) else None
 
 
@@ -546,7 +550,19 @@ def _repeats(pair: Pair, closest, mentions):
                 graph[:, j] = mentions[:, found].max(axis=1)
     score = (closest + graph) / 2
     best = (score >= score.max(axis=0, keepdims=True)) & (score >= score.max(axis=1, keepdims=True))
-    return score * (best & (closest >= REPEAT_TEXT_MINIMUM))
+    clear = (score - _runner_up(score, 0) >= REPEAT_MARGIN) \
+        & (score - _runner_up(score, 1) >= REPEAT_MARGIN)
+    return score * (best & clear & (closest >= REPEAT_TEXT_MINIMUM))
+
+
+def _runner_up(score, axis: int):
+    """The second highest score of each column (``axis`` 0) or row (1), 0 where there is
+    none: how far a best match stands above the next candidate."""
+    import numpy as np
+
+    if score.shape[axis] < 2:
+        return np.zeros_like(score)
+    return np.sort(score, axis=axis).take([-2], axis=axis)
 
 
 def _referring_sentence(finding: Item, back) -> str | None:
