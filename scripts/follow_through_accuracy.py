@@ -11,7 +11,9 @@ file of labels nobody tuned on is measured with ``--labels FILE --set all``: eve
 tests/data/follow_through_labels2.csv is ``held-aside``, measured once in step 6, and of
 tests/data/follow_through_labels3.csv, measured once in step 8 (all three seen and tuned on
 since step 9), of tests/data/follow_through_labels4.csv, measured once in step 10, and of
-tests/data/follow_through_labels5.csv, measured once in step 12.
+tests/data/follow_through_labels5.csv, measured once in step 12, and of
+tests/data/follow_through_labels6.csv, measured once in step 14 (all six seen and tuned on
+since step 15).
 
     python scripts/follow_through_accuracy.py STORE [--labels FILE] [--set held-aside|tune|all] [-v]
 
