@@ -5,7 +5,8 @@ For each recommendation of the earlier report of a pair of consecutive inspectio
 
 - **repeated by**: the later recommendation that asks for it again (``_repeats``): by its
   own words and by the findings the later report gives as its reasons (TF-IDF over word
-  stems, cosine similarity, fitted on the pair's texts), the two each other's best;
+  stems, cosine similarity, fitted on the pair's texts), the two each other's best by
+  ``REPEAT_MARGIN`` over the next candidate;
 - **spoken to in**: the later report's findings closest to it, a finding's score raised by
   ``BACK_REFERENCE_BOOST`` where one of its sentences refers back to the earlier inspection
   (``BACK_REFERENCE``), best first, at most ``MOST_LINKS``, each at least ``MENTION_MINIMUM``;
@@ -14,8 +15,9 @@ For each recommendation of the earlier report of a pair of consecutive inspectio
   (``SENTENCE_MINIMUM``) and names its subject (``on_topic``, ``SUBJECT_MINIMUM``); a
   concern only in a finding that names the earlier inspection (``NAMING_BACK``) unless
   asked again, an improvement only from a sentence that refers back and takes none of it
-  back (``mixed``); beside a repeat, a sentence saying the concern remains in other words
-  (``REPEAT_CONCERN_CUES``) is a concern, and one saying what is still to do
+  back (``mixed``), neither from a sentence stating both (``stated_status``); beside a
+  repeat, a sentence saying the concern remains in other words (``REPEAT_CONCERN_CUES``) is
+  a concern, and one saying what is still to do
   (``REPEAT_OPEN_CUES``) leaves no status, as does a concern on its subject too far from
   it to state it (``_remaining_further``); ``repeated`` where a later recommendation
   repeats it; else ``not-mentioned`` where nothing in the later report comes near it
@@ -537,8 +539,10 @@ def _repeats(pair: Pair, closest, mentions):
     earlier, else 0: the mean of their own words' similarity (``closest``) and the earlier
     recommendation's similarity to the best of the later report's findings that support
     the later recommendation (the report's own links: a repeat asks again about what the
-    later report found). Only where the two are each other's best (one to one), their words
-    at least ``REPEAT_TEXT_MINIMUM`` alike and the score at least ``REPEAT_MINIMUM``."""
+    later report found). Only where the two are each other's best (one to one) by at least
+    ``REPEAT_MARGIN`` over the next later and the next earlier recommendation (step 15),
+    their words at least ``REPEAT_TEXT_MINIMUM`` alike and the score at least
+    ``REPEAT_MINIMUM``."""
     import numpy as np
 
     graph = np.zeros_like(closest)
