@@ -1076,3 +1076,14 @@ def test_a_definition_after_a_lead_in_takes_no_date():
         "In the last 12 months: These are residential special schools that look after "
         "children for 295 days or less per year.", lead_date="last-12-months")] == [
         (295, None)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The longest a child had waited was over two years.", [(2, "years")]),  # a wait, no age
+    ("Some children have waited over three years for this service.", [(3, "years")]),
+    ("Young people over 18 years are supported by advisers.", []),  # an age still
+    ("The work has resulted in there being no social worker vacancies.", [(0, "count")]),
+    ("Inspectors saw support for three children from one family.", [(3, "count")]),
+])
+def test_seventh_round_waits_vacancies_and_one_family(sentence, expected):
+    assert [q[:2] for q in read(sentence)] == expected
