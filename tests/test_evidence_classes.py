@@ -1115,3 +1115,15 @@ def test_seventh_round_waits_vacancies_and_one_family(sentence, expected):
 ])
 def test_seventh_round_comparators_told_in_more_ways(sentence, expected):
     assert [q[2] for q in read(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The panel is one example of strong partnership work.", []),
+    ("Actions are not followed up from one meeting to the next.", []),
+    ("Not all children who need a return interview receive one.", []),
+    ("The board will commission one even where thresholds are not met.", []),
+    ("Care leavers were not sure that they had completed one with their adviser.", []),
+    ("There was only one instance of non-compliance.", [1]),  # a count
+])
+def test_seventh_round_one_as_an_example_a_pronoun_or_from_one_to_another(sentence, expected):
+    assert values(sentence) == expected

@@ -167,8 +167,13 @@ _ONE_OF_A_KIND = re.compile(
 # not "from one in 2013": a year
 _PRONOUN_BEFORE = re.compile(r"\b(?:no|any|the|this|that|each|every|which|such|like)\s+$", re.I)
 # "not all children who could benefit from a visitor have one and": "one" standing for a noun
-_HAVE_ONE = re.compile(r"\b(?:have|has|had|want|wants|wanted|need|needs|get|gets|got)\s+$", re.I)
-_ENDS_PHRASE = re.compile(r"\s*(?:[.,;:)]|$|(?:and|but|or|are|is|was|were)\b)", re.I)
+_HAVE_ONE = re.compile(r"\b(?:have|has|had|want|wants|wanted|need|needs|get|gets|got|receive"
+                       r"|receives|received|complete|completes|completed|commission|commissions"
+                       r"|commissioned)\s+$", re.I)
+_ENDS_PHRASE = re.compile(r"\s*(?:[.,;:)]|$|(?:and|but|or|are|is|was|were|with|even)\b)", re.I)
+# "from one meeting to the next", "one example of": going on from one to another, an example
+_ONE_TO_ANOTHER = re.compile(r"^\s+(?:[\w-]+\s+){1,2}to\s+(?:another|the next|the other)\b", re.I)
+_ONE_EXAMPLE = re.compile(r"^\s+example\b", re.I)
 _PRONOUN_AFTER = re.compile(
     rf"^\s+(?:of(?!\s+(?:these|those)\s+(?:\d+|{_WORD})\b)|another|or|to|and|in|at|for|who|which|that|off|point|time|stage|way"
     r"|hand|side|place|day|voice)\b", re.I)
@@ -333,14 +338,14 @@ def _reading(text: str, match: re.Match) -> Reading | None:
                  or re.search(r"['\u2018\u201c]$", before)):
         return None  # "the 'One Family Approach'", "One Council, One family", "'one family'"
     if word and word.lower() == "one" and _FROM_ONE.search(before[-8:]) \
-            and _ONE_FAMILY.match(after):
-        return None  # "three children from one family": the same family
+            and (_ONE_FAMILY.match(after) or _ONE_TO_ANOTHER.match(after)):
+        return None  # "three children from one family", "from one meeting to the next"
     compared_one = _COMPARED_ONE.search(before[-30:]) and not _ONE_OF_A_KIND.match(after)
     if word and word.lower() == "one" and not compared_one and (
             _PRONOUN_BEFORE.search(before[-12:]) or _PRONOUN_AFTER.search(after)
-            or _HAVE_ONE.search(before[-8:]) and _ENDS_PHRASE.match(after)
+            or _HAVE_ONE.search(before[-14:]) and _ENDS_PHRASE.match(after)
             or _ONE_TO.search(before[-8:]) or word == "One" and _NAME_AFTER.match(after)
-            or _ONE_THE_OTHER.match(after)
+            or _ONE_THE_OTHER.match(after) or _ONE_EXAMPLE.match(after)
             or _is_anecdote(before, after)):
         return None
     if digits and _is_small_age(digits) and (
