@@ -45,7 +45,8 @@ DOCUMENTED = [("follow_through_labels.csv", "| all 185 labels (file 1), seen, st
               ("follow_through_labels3.csv", "| 175 labels (file 3), seen, step 13 |"),
               ("follow_through_labels4.csv", "| 325 labels (file 4), seen, step 13 |"),
               ("follow_through_labels5.csv",
-               "| 157 labels (file 5), seen since step 12, step 13 |")]
+               "| 157 labels (file 5), seen since step 12, step 13 |"),
+              ("follow_through_labels6.csv", "| fresh held-aside (157 labels, file 6) |")]
 
 
 @pytest.mark.parametrize(("labels", "table"), DOCUMENTED)
