@@ -1076,3 +1076,54 @@ def test_a_definition_after_a_lead_in_takes_no_date():
         "In the last 12 months: These are residential special schools that look after "
         "children for 295 days or less per year.", lead_date="last-12-months")] == [
         (295, None)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The longest a child had waited was over two years.", [(2, "years")]),  # a wait, no age
+    ("Some children have waited over three years for this service.", [(3, "years")]),
+    ("Young people over 18 years are supported by advisers.", []),  # an age still
+    ("The work has resulted in there being no social worker vacancies.", [(0, "count")]),
+    ("Inspectors saw support for three children from one family.", [(3, "count")]),
+])
+def test_seventh_round_waits_vacancies_and_one_family(sentence, expected):
+    assert [q[:2] for q in read(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Fernley's rate is 40%, well above statistical neighbours and England averages (30% and "
+     "28%, respectively).", ["current", "national", "national"]),
+    ("Moves fell to 8%, better than comparators, at 12%, and the England level, at 14%.",
+     ["current", "national", "national"]),
+    ("Fernley is in line with statistical neighbours and the national average, at 15%.",
+     ["current"]),  # the authority's own level
+    ("Re-referrals fell to 17%, the national average being 25%.", ["current", "national"]),
+    ("At the same time the England level rose to 17%.", ["national"]),
+    ("Caseloads are 130, against the recommended national level of between 50 and 70.",
+     ["current", "national", "national"]),
+    ("It was 11%, higher than the national average of 6% or that for similar authorities "
+     "of 9%.", ["current", "national", "national"]),
+    ("Fernley is 12%, and the average of statistical neighbours being only 9%.",
+     ["current", "national"]),
+    ("Fernley has freedoms from national guidance of 45 days.", ["national"]),
+    ("Timescales meet the national 26-week target.", ["national"]),
+    ("Improvement is needed, since the national target is now 547 days.", ["national"]),
+    ("Data show 14% for Fernley, lower than data for statistical neighbours, at 9.7%.",
+     ["current", "national"]),
+    ("It is 8%, and compares well with statistical neighbours at 10% and England 11%.",
+     ["current", "national", "national"]),
+    ("Few are placed (7% in 2013-14, 9% in statistical neighbours).", ["current", "national"]),
+])
+def test_seventh_round_comparators_told_in_more_ways(sentence, expected):
+    assert [q[2] for q in read(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The panel is one example of strong partnership work.", []),
+    ("Actions are not followed up from one meeting to the next.", []),
+    ("Not all children who need a return interview receive one.", []),
+    ("The board will commission one even where thresholds are not met.", []),
+    ("Care leavers were not sure that they had completed one with their adviser.", []),
+    ("There was only one instance of non-compliance.", [1]),  # a count
+])
+def test_seventh_round_one_as_an_example_a_pronoun_or_from_one_to_another(sentence, expected):
+    assert values(sentence) == expected

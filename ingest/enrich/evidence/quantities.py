@@ -25,7 +25,7 @@ _ZERO_NOUN = (r"children|child|young people|young person|serious|special guardia
               r"|care leavers?|privately|private|unaccompanied|houses?|complaints?|referrals?"
               r"|allegations?|families|placements?|disruptions?|adopters?|foster carers?"
               r"|notifications?|reviews?|cases?|episodes?|requests?|breakdowns?|incidents?"
-              r"|instances?|orders?|applications?|investigations?|enquiries|exclusions?")
+              r"|instances?|orders?|applications?|investigations?|enquiries|exclusions?|vacanc(?:y|ies)")
 # "no recent cases", "no tenancy breakdowns", "no reported placement disruptions": one or
 # two words may stand between "no" and its noun in the plural ("no available placement" is
 # no count), but not one that makes "no" an adverb ("no longer", "no more")
@@ -167,8 +167,13 @@ _ONE_OF_A_KIND = re.compile(
 # not "from one in 2013": a year
 _PRONOUN_BEFORE = re.compile(r"\b(?:no|any|the|this|that|each|every|which|such|like)\s+$", re.I)
 # "not all children who could benefit from a visitor have one and": "one" standing for a noun
-_HAVE_ONE = re.compile(r"\b(?:have|has|had|want|wants|wanted|need|needs|get|gets|got)\s+$", re.I)
-_ENDS_PHRASE = re.compile(r"\s*(?:[.,;:)]|$|(?:and|but|or|are|is|was|were)\b)", re.I)
+_HAVE_ONE = re.compile(r"\b(?:have|has|had|want|wants|wanted|need|needs|get|gets|got|receive"
+                       r"|receives|received|complete|completes|completed|commission|commissions"
+                       r"|commissioned)\s+$", re.I)
+_ENDS_PHRASE = re.compile(r"\s*(?:[.,;:)]|$|(?:and|but|or|are|is|was|were|with|even)\b)", re.I)
+# "from one meeting to the next", "one example of": going on from one to another, an example
+_ONE_TO_ANOTHER = re.compile(r"^\s+(?:[\w-]+\s+){1,2}to\s+(?:another|the next|the other)\b", re.I)
+_ONE_EXAMPLE = re.compile(r"^\s+example\b", re.I)
 _PRONOUN_AFTER = re.compile(
     rf"^\s+(?:of(?!\s+(?:these|those)\s+(?:\d+|{_WORD})\b)|another|or|to|and|in|at|for|who|which|that|off|point|time|stage|way"
     r"|hand|side|place|day|voice)\b", re.I)
@@ -194,6 +199,8 @@ _NAME_NUMBER = re.compile(
     r"(?:,|\b[a-z]+)\s(?!(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December|Year|Level|Stage|Key|Quarter|Tier|Phase|Grade)\b)[A-Z][a-z]+\s$")
 _FOR_OVER = re.compile(r"\bfor\s+(?:over|under|below|above)\s*$", re.I)  # a duration
+_WAITED_OVER = re.compile(r"\b(?:waited|waiting|wait|waits|was|took|taken|lasted)\s+over\s*$",
+                          re.I)
 _AGE_END = re.compile(r"s?\s*(?:[.,;)]|$|(?:and|or|who|which|that|have|has|had|are|were|is|was"
                       r"|in|living|to|from|with|into|under|but|they|you|he|she|we)\b)")
 # "by the time they are eighteen", "when they are 18 and 21", "when you are under 18": a
@@ -208,6 +215,9 @@ _ONE_TO = re.compile(r"\bone[- ]to[- ]$", re.I)  # "one to one": an idiom, not a
 _NAME_AFTER = re.compile(r"^\s+[A-Z][a-z]")  # "One Adoption North": a name
 # "operates two homes. One was judged good and the other ...": one of a pair, a pronoun
 _ONE_THE_OTHER = re.compile(r"^[^.;:]{0,80}?\b(?:and|while|whereas|but)\s+the others?\b", re.I)
+# "three children from one family": the same family, not a count of families
+_FROM_ONE = re.compile(r"\b(?:from|within)\s+$", re.I)
+_ONE_FAMILY = re.compile(r"^\s+(?:family|household|sibling group)\b", re.I)
 _LISTED = re.compile(r",\s*|\s+(?:and|or|to)\s+")  # "six, 12 and 18 months"
 _AT_BEFORE = re.compile(r"\bat\s+$", re.I)  # "reviewed at six months": a point
 _CONDITION = re.compile(r"\b(?:if|unless|whether|in case|in the event that)\b[^,;:.()]*$", re.I)
@@ -327,12 +337,15 @@ def _reading(text: str, match: re.Match) -> Reading | None:
     if word and (word[0].isupper() and _IN_A_NAME.search(before)
                  or re.search(r"['\u2018\u201c]$", before)):
         return None  # "the 'One Family Approach'", "One Council, One family", "'one family'"
+    if word and word.lower() == "one" and _FROM_ONE.search(before[-8:]) \
+            and (_ONE_FAMILY.match(after) or _ONE_TO_ANOTHER.match(after)):
+        return None  # "three children from one family", "from one meeting to the next"
     compared_one = _COMPARED_ONE.search(before[-30:]) and not _ONE_OF_A_KIND.match(after)
     if word and word.lower() == "one" and not compared_one and (
             _PRONOUN_BEFORE.search(before[-12:]) or _PRONOUN_AFTER.search(after)
-            or _HAVE_ONE.search(before[-8:]) and _ENDS_PHRASE.match(after)
+            or _HAVE_ONE.search(before[-14:]) and _ENDS_PHRASE.match(after)
             or _ONE_TO.search(before[-8:]) or word == "One" and _NAME_AFTER.match(after)
-            or _ONE_THE_OTHER.match(after)
+            or _ONE_THE_OTHER.match(after) or _ONE_EXAMPLE.match(after)
             or _is_anecdote(before, after)):
         return None
     if digits and _is_small_age(digits) and (
@@ -400,8 +413,10 @@ def _is_small_age(digits: str) -> bool:
 
 
 def _is_age(before: str, after: str, unit: str, value: float | None) -> bool:
-    if not _UNDER_OVER.search(before[-8:]) or _FOR_OVER.search(before[-14:]):
-        return False  # "for over two years" is a duration
+    if not _UNDER_OVER.search(before[-8:]) or _FOR_OVER.search(before[-14:]) \
+            or unit == "years" and value is not None and value <= 15 \
+            and _WAITED_OVER.search(before[-24:]):
+        return False  # "for over two years", "had waited was over two years": a duration
     small = value is not None and value <= 25
     return unit == "years" or unit == "count" and small and bool(
         _AGE_END.match(after) or _PEOPLE_OVER.search(before[-40:]))

@@ -29,18 +29,28 @@ _ELSEWHERE = (r"(?:national|England|English|England's|statistical neighbours?['\
               r"|DfE(?:['\u2019]s)?|(?:adoption )?scorecard)")
 _ELSEWHERE_END = re.compile(rf"{_ELSEWHERE}\s*$", re.I)  # "statistical neighbours (21%)"
 _ALONE_IN_BRACKETS = re.compile(r"(?:\s+(?:in|for|at) [^()]*?)?\s*\)")  # "(18% in 2014-15)"
-_NATIONALLY = re.compile(r"\)?\s*(?:nationally|in England|across England)\b", re.I)
+_NATIONALLY = re.compile(r"\)?\s*(?:nationally|in England|across England"
+                         r"|(?:in|for|among) (?:its |their )?statistical neighbours"
+                         r"|in comparator (?:local )?authorities)\b", re.I)
 # "the second largest Kashmiri population (1,658) in England": the authority's rank, its own
 _RANKED = re.compile(r"\b(?:largest|smallest|highest|lowest|biggest|most|least|best|worst)\s+"
                      r"[^,;.()\d]*\(?\s*$", re.I)
 _FIGURE = (r"(?:averages?|levels?|figures?|rates?|proportions?|thresholds?|targets?|benchmarks?"
-           r"|requirements?|expectations?)")
+           r"|requirements?|expectations?|guidance)")
 _NATIONAL_HERE = re.compile(
     rf"(?:{_ELSEWHERE}(?: and (?:the )?{_ELSEWHERE})?\s+(?:[\w-]+\s+)?{_FIGURE}"
     r"(?:\s+(?:for|in) (?:England|[\d/\u2013\u2212-]+))?"
-    rf"|{_FIGURE} (?:for|in|across) England|{_ELSEWHERE}(?:\s+[\w-]+)?\s+at)"
-    r"(?:,?\s+(?:is|was|are|were|of|at|stands at|stood at|standing at|which (?:is|was))"
-    r"|\s+[\u2013-])?\s*(?:only |approximately |around |about |just |also )?$", re.I)
+    rf"|{_FIGURE} (?:for|in|across) England"
+    # "comparator authorities performing at 82%"
+    rf"|{_ELSEWHERE}(?:\s+[\w-]+)?(?:\s+(?:performing|performed|standing|stood))?\s+at"
+    # (the seventh round) "the average of statistical neighbours being only 9%", "that for
+    # similar authorities of 9%"
+    rf"|\b(?:{_FIGURE}|that) (?:of|for|in) (?:the )?{_ELSEWHERE}(?:\s+(?:areas|authorities))?)"
+    r"(?:,?\s+(?:is|was|are|were|being|of|at|stands at|stood at|standing at|which (?:is|was)"
+    # "the England level rose to 17%", "the recommended national level of between 50 and 70"
+    r"|(?:has |have )?(?:rose|risen|fell|fallen|increased|decreased|dropped|reduced) to)"
+    r"(?:\s+between)?|\s+[\u2013-])?"
+    r"\s*(?:only |approximately |around |about |just |also |now |currently )?$", re.I)
 # "higher than both the England and the statistical neighbour average, at 16% each" (not
 # "below the national average, at 6.3%": the authority's own): an average told after a
 # comma is national only with "each" after it
@@ -214,9 +224,34 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
         quantities = _sourced(text, quantities, spans)
     if not prose:
         quantities = _this_number(text, bounds, quantities)
+    quantities = _respectively(text, readings, quantities)
     compared = _compared(_compared_units(text, readings,
                                          _rates(_shared_dates(text, readings, quantities))))
     return tuple(_national_dated(text, readings, compared, spans))
+
+
+# "well above statistical neighbours and England averages (52% and 49%, respectively)": the
+# comparators' figures, in brackets after their names
+_RESPECTIVELY = re.compile(r"\s*(?:[\d.,]+\s*(?:%|per cent|per 10,000(?: children)?|days"
+                           r"|weeks|months)?\s*(?:,\s*|,?\s+and\s+)?)+,?\s*respectively\s*\)",
+                           re.I)
+
+
+def _respectively(text: str, readings: list[Reading], quantities: list[Quantity]
+                  ) -> list[Quantity]:
+    result = list(quantities)
+    for index, reading in enumerate(readings):
+        opened = text.rfind("(", 0, reading.start)
+        if opened < 0 or ")" in text[opened:reading.start] \
+                or not re.fullmatch(r"\(\s*(?:[\d.,]+\s*(?:%|per cent|per 10,000(?: children)?"
+                                    r"|days|weeks|months)?\s*(?:,\s*|,?\s+and\s+))*",
+                                    text[opened:reading.start], re.I) \
+                or not _RESPECTIVELY.match(text, opened + 1):
+            continue
+        before = text[:opened].rstrip()
+        if _NATIONAL_HERE.search(before) or _ELSEWHERE_END.search(before):
+            result[index] = replace(result[index], role="national")
+    return result
 
 
 _DURATIONS = frozenset({"days", "weeks", "months", "years"})
@@ -358,7 +393,11 @@ def _listed_previous(before: Quantity, quantity: Quantity, gap: str, tail: str) 
 
 def _listed_national(before: Quantity, quantity: Quantity, gap: str) -> bool:
     return before.role == "national" and before.unit == quantity.unit \
-        and bool(_LISTED.fullmatch(gap))
+        and bool(_LISTED.fullmatch(gap) or _LISTED_ELSEWHERE.fullmatch(gap))
+
+
+# "statistical neighbours at 10% and England 11%": a second comparator named before its figure
+_LISTED_ELSEWHERE = re.compile(rf"\s*,?\s+and\s+(?:the\s+)?{_ELSEWHERE}\s+", re.I)
 
 
 def parts_dated(quantities: tuple[Quantity, ...], group: tuple[Quantity, ...]
@@ -500,8 +539,15 @@ def _quantity(reading: Reading, heads: tuple[str, str], tail: str, lead: str, pr
 
 def _role(head: str, tail: str, sentence_head: str) -> str:
     bracketed = sentence_head.rstrip().endswith("(") and sentence_head.rstrip()[:-1]
-    if _THRESHOLD_AFTER.match(tail) or _TIMESCALE_OF.search(head):
-        return "national"  # "within the 121 day threshold", "the expected timescale of 26 weeks"
+    if _THRESHOLD_AFTER.match(tail) or _TIMESCALE_OF.search(head) \
+            or _NATIONAL_BEFORE.search(head) and _TARGET_AFTER.match(tail):
+        # "within the 121 day threshold", "the expected timescale of 26 weeks", "the
+        # national 26-week target"
+        return "national"
+    than_at = _THAN_ELSEWHERE_AT.search(sentence_head)
+    if _AND_ELSEWHERE_AT.search(sentence_head[-80:]) or _FOR_ELSEWHERE_AT.search(
+            sentence_head[-60:]) or than_at and re.search(r"\d", sentence_head[:than_at.start()]):
+        return "national"  # "better than comparators, at 12%, and the England level, at 14%"
     if _FIGURE_OF.search(head) and _SET_BY.match(tail):
         return "national"  # "the target of 487 days set by the Department for Education"
     if _NATIONAL_HERE.search(head) and not _own_level(head, tail, sentence_head) \
@@ -545,6 +591,20 @@ _THRESHOLD_AFTER = re.compile(r"\s*(?:national\s+|government\s+)?(?:threshold|ti
 # "slightly above the expected timescale of 26 weeks": a timescale set for every authority
 _TIMESCALE_OF = re.compile(r"\b(?:expected|required|statutory|national|government)\s+"
                            r"(?:[\w-]+\s+)?(?:timescales?|thresholds?)\s+(?:of|is|was)\s*$", re.I)
+
+
+_NATIONAL_BEFORE = re.compile(r"\b(?:national|government)\s+$", re.I)
+_TARGET_AFTER = re.compile(r"\s*(?:target|threshold|timescale)\b", re.I)
+# "..., and the England level, at 14%"; "data for statistical neighbours, at 9.7%": a
+# comparator's figure told after a comma (not "below the national average, at 6.3%")
+# (after another comparator's figure: not "in line with statistical neighbours and the
+# national average, at 15%", the authority's own)
+_AND_ELSEWHERE_AT = re.compile(
+    rf"[\d%],\s+and (?:the )?{_ELSEWHERE}\s+(?:[\w-]+\s+)?{_FIGURE},\s+at\s+$", re.I)
+_FOR_ELSEWHERE_AT = re.compile(rf"\b(?:for|of) {_ELSEWHERE},\s+at\s+$", re.I)
+# "is low, at 6%, better than comparators, at 12%": after the authority's own figure
+_THAN_ELSEWHERE_AT = re.compile(
+    rf"\b(?:than|with) (?:the |both )?{_ELSEWHERE}(?:\s+{_FIGURE})?,\s+at\s+$", re.I)
 
 
 _PREVIOUS_POSITION = re.compile(
