@@ -6,7 +6,8 @@ third round), "Third held-out reports" (after the fourth round), "Fourth held-ou
 (after the fifth round, as labelled and relabelled by the written date convention) and
 "Fifth held-out reports" (after the sixth round; its unseen table is kept as the record of
 the one unseen measure), and evidence_heldout6.json under "Sixth held-out reports" (after the
-seventh round; its unseen table, measured once, kept as the record). Reads 8 corpus reports
+seventh round; its unseen table, measured once, kept as the record), and evidence_heldout7.json
+under "Seventh held-out reports (unseen)", measured once. Reads 8 corpus reports
 each: marked ``corpus``; the checks of the samples themselves run by default."""
 
 import importlib.util
@@ -26,6 +27,7 @@ HELDOUT3 = ROOT / "tests" / "data" / "evidence_heldout3.json"
 HELDOUT4 = ROOT / "tests" / "data" / "evidence_heldout4.json"
 HELDOUT5 = ROOT / "tests" / "data" / "evidence_heldout5.json"
 HELDOUT6 = ROOT / "tests" / "data" / "evidence_heldout6.json"
+HELDOUT7 = ROOT / "tests" / "data" / "evidence_heldout7.json"
 CONVENTION4 = ROOT / "tests" / "data" / "evidence_heldout4_convention.json"
 # each sample, the heading of its section in docs/evidence.md, how its table starts and the
 # relabelling by the written date convention it is scored with, if any
@@ -36,7 +38,8 @@ SAMPLES = [(HELDOUT, "### Held-out reports", "| held-out", None),
            (HELDOUT4, "#### After the fifth round (seen)", "| seen, written convention",
             CONVENTION4),
            (HELDOUT5, "#### After the sixth round (seen)", "| seen quantities", None),
-           (HELDOUT6, "#### After the seventh round (seen)", "| seen quantities", None)]
+           (HELDOUT6, "#### After the seventh round (seen)", "| seen quantities", None),
+           (HELDOUT7, "### Seventh held-out reports (unseen)", "| unseen quantities", None)]
 FIGURE = r"\d\.\d{3} \((\d+)/(\d+)\)"
 
 
@@ -67,7 +70,7 @@ def test_heldout_figures_are_the_documented_ones(shared, sample, heading, table_
 
 
 @pytest.mark.parametrize("sample", [HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5,
-                                    HELDOUT6])
+                                    HELDOUT6, HELDOUT7])
 def test_heldout_sample_keeps_to_its_sections(sample):
     """Every held-out quantity lies in a section its report says was read, and in
     findings within findings_checked, so the comparison is fair."""
