@@ -32,9 +32,9 @@ _RELATIVE = (
     rf"|{_A_NUMBER} {_UNIT} (?:before|prior to|preceding) (?:this |the )?inspection"
     r"|since the (?:last|previous) inspection"
     rf"|since (?:\d{{1,2}} )?(?:{_MONTH} )?\d{{4}}"
-    r"|(?<=at )the time of (?:the|this) inspection"
+    r"|(?<=at )the time of (?:(?:the|this) )?inspection"
     r"|(?<=at )the (?:last|previous) inspection"
-    r"|\b(?:this|the current) year\b(?! (?:11|1[0-3]|[1-9])\b)"
+    r"|\b(?:this|the current) year\b(?! (?:11|1[0-3]|[1-9])\b)|\bthe year to date\b"
 )
 # The keys of periods told relative to the inspection: one list, each key once. Every
 # relative phrase is read as one of them (``_relative_key``); all but the previous
@@ -43,10 +43,11 @@ RELATIVE_KEYS: dict[str, str] = {
     "last-N-days|weeks|months|years": "the N days (weeks, months, years) before the "
     "inspection: \"in the last 12 months\", \"the past year\" (last-12-months), \"last "
     "year\", \"two years before this inspection\" (last-2-years)",
-    "this-year": "the year so far: \"this year\"",
+    "this-year": "the year so far: \"this year\", \"the year to date\"",
     "since-the-last-inspection": "from the previous inspection to this one",
     "since-YYYY, since-YYYY-MM, since-YYYY-MM-DD": "from that date to the inspection",
-    "time-of-the-inspection": "\"at the time of this (the) inspection\"",
+    "time-of-the-inspection": "\"at the time of this (the) inspection\", \"at the time of "
+    "inspection\"",
     "previous-inspection": "\"at the last (previous) inspection\": the previous "
     "inspection's time, which this report does not date (no okg:periodEnd)",
 }
@@ -208,7 +209,7 @@ def _relative_key(printed: str) -> str:
         return "since-the-last-inspection" if words[0] == "since" else "previous-inspection"
     if "time of" in printed:
         return "time-of-the-inspection"
-    if printed in ("last year", "this year", "the current year"):
+    if printed in ("last year", "this year", "the current year", "the year to date"):
         return "last-12-months" if printed == "last year" else "this-year"
     count = next((_WORDS.get(w, w) for w in words if w.isdigit() or w in _WORDS), "1")
     unit = next(w for w in words if re.fullmatch(r"(?:day|week|month|year)s?", w))

@@ -96,6 +96,8 @@ _CLAUSE_END = re.compile(
 _FROM = re.compile(
     r"(?:\bfrom|compared (?:with|to)|compares (?:with|to)|similar to|the same as"
     r"|(?:improvement|increase|reduction|decrease|rise|fall) on)(?: the| an?)?"
+    # (the eighth round) "declined to 220 days from the 2013-14 average of 213 days"
+    r"(?:(?<=the) (?:19|20)\d{2}(?: ?[-/\u2013\u2212] ?(?:19|20)?\d{2})?(?= average))?"
     # "a reduction from an average of 48 weeks in 2012-13 to 39 weeks"
     r"(?: (?:figure|number|rate|average|level|total|high|peak) of)?"
     r"\s*(?:approximately\s+|around\s+|about\s+|only\s+|just\s+)?$",
@@ -639,9 +641,13 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
         found = next((s.key for s in after if s.start < stop), None)
     elif quantity.role == "previous":
         earlier = [s for s in inside if s.end <= reading.start]
-        found = (after[0].key if after else earlier[-1].key
+        own = [s for s in earlier if _NAMES_FIGURE.fullmatch(text, s.end, reading.start)]
+        found = (own[-1].key if own else after[0].key if after else earlier[-1].key
                  if earlier and _FROM_WHEN.search(text[sentence[0]:reading.start]) else None)
     else:
+        # "declined to 220 days from the 2013-14 average of 213 days": the period names the
+        # later figure, not this one
+        after = [s for s in after if not _names_later_figure(text, s)]
         paired = _PAIRED.match(text, reading.end)
         clause_end = _CLAUSE_END.search(text, paired.end() if paired else reading.end, tail_to)
         stop = clause_end.start() if clause_end else tail_to
@@ -713,6 +719,20 @@ _DATED_FIGURE = re.compile(r"\s+(?:[\w-]+\s+)?(?:figure|rate|average|level|total
                            r"|proportion|percentage)\s+(?:of|was|is|at|stood at)\s+"
                            r"(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?", re.I)
 _BEFORE_DATED_FIGURE = re.compile(r"\b(?:the|its|their|published|latest|in)\s+$", re.I)
+# (the eighth round) "the 2013-14 average of 213 days", "the 2012 - 2015 target of 121 days":
+# a period naming the figure told right after it dates that figure alone
+_NAMES_FIGURE = re.compile(r"\s+(?:[\w-]+\s+)?(?:figure|rate|average|level|target|threshold)"
+                           r"\s+of\s+(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?",
+                           re.I)
+
+
+def _names_later_figure(text: str, span: Span) -> bool:
+    """A period printed as the name of a figure after it ("from the 2013-14 average of")."""
+    named = _NAMES_FIGURE.match(text, span.end)
+    return bool(named and NUMBER.match(text, named.end())
+                and re.search(r"\bthe\s+$", text[max(0, span.start - 5):span.start], re.I))
+
+
 # a sentence comparing times, or telling of now or what is to come, is not all of the period
 # that closes it
 _NOT_ONE_TIME = re.compile(r"\b(?:compared|than|improvement|increase|decrease|reduction|decline"
