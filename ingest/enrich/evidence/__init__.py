@@ -59,7 +59,8 @@ def finding_evidence(findings: list[Finding]) -> list[Evidence]:
         group: tuple[Quantity, ...] = ()  # the quantities of the sentence before
         for start, end in sentences(finding.text):
             sentence = finding.text[start:end]
-            quantities = parts_dated(read_quantities(sentence, prose=True, before=before), group)
+            quantities = parts_dated(read_quantities(sentence, prose=True, before=before), group,
+                                     sentence)
             before, group = sentence_date(sentence, quantities, before), quantities
             if not quantities:
                 continue

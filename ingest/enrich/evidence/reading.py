@@ -402,12 +402,22 @@ def _listed_national(before: Quantity, quantity: Quantity, gap: str) -> bool:
 _LISTED_ELSEWHERE = re.compile(rf"\s*,?\s+and\s+(?:the\s+)?{_ELSEWHERE}\s+", re.I)
 
 
-def parts_dated(quantities: tuple[Quantity, ...], group: tuple[Quantity, ...]
-                ) -> tuple[Quantity, ...]:
+def parts_dated(quantities: tuple[Quantity, ...], group: tuple[Quantity, ...],
+                sentence: str = "") -> tuple[Quantity, ...]:
     """"In 2013-14, 13 children had a plan for adoption changed. One child returned to
     live with their family and 12 remained with their foster carers.": counts with no date
     of their own that add up to a dated count of the sentence before are its parts, of
-    its date."""
+    its date. A sentence opening with a count and its verb, no noun ("In 2014-15, 22
+    households were approved. Twenty were approved under the new process, with 12 ..."),
+    counts a part of the sentence before's dated group: its undated figures take its date."""
+    opened = _BARE_COUNT.match(sentence)
+    first = next((q for q in quantities if opened and q.start == opened.start(1)), None)
+    if first and first.unit == "count" and first.role == "current" and not first.ref_date:
+        dated = [q.ref_date for q in group if q.role == "current" and q.unit == "count"
+                 and q.ref_date and first.value <= q.value]
+        if dated:
+            return tuple(replace(q, ref_date=dated[-1])
+                         if q.role == "current" and not q.ref_date else q for q in quantities)
     parts = [q for q in quantities if q.role == "current" and q.unit == "count"]
     if len(parts) < 2 or any(q.ref_date for q in parts):
         return quantities
@@ -417,6 +427,10 @@ def parts_dated(quantities: tuple[Quantity, ...], group: tuple[Quantity, ...]
     if not dated:
         return quantities
     return tuple(replace(q, ref_date=dated[-1]) if q in parts else q for q in quantities)
+
+
+# "Twenty were approved under ...": a count with no noun, of the group the sentence before told
+_BARE_COUNT = re.compile(rf"\W*({NUMBER_WORD}|\d+)\s+(?:were|are|was|is|had|have|has)\b", re.I)
 
 
 def sentence_date(sentence: str, quantities: tuple[Quantity, ...], before: str | None
