@@ -1127,3 +1127,42 @@ def test_seventh_round_comparators_told_in_more_ways(sentence, expected):
 ])
 def test_seventh_round_one_as_an_example_a_pronoun_or_from_one_to_another(sentence, expected):
     assert values(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("In the year to date, the average wait has fallen to 500 days.", [(500, "this-year")]),
+    ("Times rose from 200 days in 2013-14 to 230 days for the year to date.",
+     [(200, "2013-2014"), (230, "this-year")]),
+    ("At the time of inspection there were 14 carers in assessment.",
+     [(14, "time-of-the-inspection")]),
+])
+def test_eighth_round_the_year_to_date_and_the_time_of_inspection(sentence, expected):
+    assert [(q[0], q[4]) for q in read(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the period names the figure after it: the 2013-14 average is a previous value
+    ("Matching has declined to 230 days from the 2013-14 average of 210 days.",
+     [(230, "current", None), (210, "previous", "2013-2014")]),
+    ("This is 100 days above the 2012-2015 target of 120 days.",
+     [(100, "current", None), (120, "current", None)]),
+    # a period of the figure's own clause still dates it
+    ("In 2014-15 the average was 480 days.", [(480, "current", "2014-2015")]),
+])
+def test_eighth_round_a_period_naming_a_later_figure_dates_it_alone(sentence, expected):
+    assert [(q[0], q[2], q[4]) for q in read(sentence)] == expected
+
+
+def test_eighth_round_a_count_with_no_noun_is_a_part_of_the_dated_group_before():
+    assert finding_dates(
+        "In 2014-15, 30 households were approved. Twenty were approved under the new "
+        "process, with 12 approved within six months and eight taking longer. Fernley has "
+        "two panels.") == [
+        [(30, "2014-2015")], [(20, "2014-2015"), (12, "2014-2015"), (6, "2014-2015"),
+                              (8, "2014-2015")], [(2, None)]]
+
+
+def test_eighth_round_a_count_larger_than_the_group_before_is_not_its_part():
+    assert finding_dates(
+        "In 2014-15, 12 households were approved. Forty were approved in earlier years.") == [
+        [(12, "2014-2015")], [(40, None)]]
