@@ -1133,6 +1133,8 @@ def test_seventh_round_one_as_an_example_a_pronoun_or_from_one_to_another(senten
     ("In the year to date, the average wait has fallen to 500 days.", [(500, "this-year")]),
     ("Times rose from 200 days in 2013-14 to 230 days for the year to date.",
      [(200, "2013-2014"), (230, "this-year")]),
+    ("Proceedings for the year to date as at the end of 2014-15 took 30 weeks.",
+     [(30, "2014-2015")]),  # that year, not this one
     ("At the time of inspection there were 14 carers in assessment.",
      [(14, "time-of-the-inspection")]),
 ])
@@ -1145,7 +1147,7 @@ def test_eighth_round_the_year_to_date_and_the_time_of_inspection(sentence, expe
     ("Matching has declined to 230 days from the 2013-14 average of 210 days.",
      [(230, "current", None), (210, "previous", "2013-2014")]),
     ("This is 100 days above the 2012-2015 target of 120 days.",
-     [(100, "current", None), (120, "current", None)]),
+     [(100, "current", None), (120, "current", "2012-2015")]),
     # a period of the figure's own clause still dates it
     ("In 2014-15 the average was 480 days.", [(480, "current", "2014-2015")]),
 ])

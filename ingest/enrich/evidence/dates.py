@@ -34,7 +34,9 @@ _RELATIVE = (
     rf"|since (?:\d{{1,2}} )?(?:{_MONTH} )?\d{{4}}"
     r"|(?<=at )the time of (?:(?:the|this) )?inspection"
     r"|(?<=at )the (?:last|previous) inspection"
-    r"|\b(?:this|the current) year\b(?! (?:11|1[0-3]|[1-9])\b)|\bthe year to date\b"
+    r"|\b(?:this|the current) year\b(?! (?:11|1[0-3]|[1-9])\b)"
+    # "the year to date" (not "the year to date as at the end of 2014-15": that year)
+    r"|\bthe year to date\b(?!,?\s+(?:as\s+)?at\b)"
 )
 # The keys of periods told relative to the inspection: one list, each key once. Every
 # relative phrase is read as one of them (``_relative_key``); all but the previous

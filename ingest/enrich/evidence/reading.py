@@ -730,6 +730,7 @@ _FOR_DATE_VALUE = re.compile(r"\s+(?:was|is|were|are|stood at|stands at|to|of|at
                              r"(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?", re.I)
 # "the 2012-13 figure of 44%", "the 2014 rate was 12%": a figure named by its period
 _DATED_FIGURE = re.compile(r"\s+(?:[\w-]+\s+)?(?:figure|rate|average|level|total|performance"
+                           r"|target"
                            r"|proportion|percentage)\s+(?:of|was|is|at|stood at)\s+"
                            r"(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?", re.I)
 _BEFORE_DATED_FIGURE = re.compile(r"\b(?:the|its|their|published|latest|in)\s+$", re.I)
