@@ -1168,3 +1168,14 @@ def test_eighth_round_a_count_larger_than_the_group_before_is_not_its_part():
     assert finding_dates(
         "In 2014-15, 12 households were approved. Forty were approved in earlier years.") == [
         [(12, "2014-2015")], [(40, None)]]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A group for adopted children aged eight to 12 meets monthly.", []),  # an age range
+    ("In 2014, one quarter of year 11 looked after children had extra needs.", []),
+    ("By the end of year 6 the progress of this group was low.", []),  # a school year
+    ("This year 48 adults were referred.", [48]),  # a count after "year" is still one
+    ("Of the 20 children, 12 were adopted.", [20, 12]),
+])
+def test_eighth_round_age_ranges_in_words_and_school_years_after_of(sentence, expected):
+    assert values(sentence) == expected

@@ -76,7 +76,8 @@ _REFERENCE_BEFORE = re.compile(
     r"|\bwave|\bcohort|\bgroup|\bband|\bquarter|\bgrade|£|\$|\b(?-i:Act)|\bbirth to"
     r"|\b(?:become|becomes|became|turn|turns|turned|turning|reach|reaches|reaching"
     r"|until they are))\s*\(?$"
-    r"|\b(?:aged?|ages)(?: of| between| from)? \d{1,2}\s*(?:and|to|or|-|\u2013)\s*$"
+    # (the eighth round) "aged eight to 12": the range's first age in words too
+    rf"|\b(?:aged?|ages)(?: of| between| from)? (?:\d{{1,2}}|{_BELOW_100})\s*(?:and|to|or|-|\u2013)\s*$"
     r"|\b(?:paragraphs?|recommendations?|sections?|(?-i:Years?)|key stages?|stages?|levels?|tiers?"
     rf"|phases?|pages?) (?:\d+|{_BELOW_100}),? (?:and|or|to|-)\s*$",
     re.I,
@@ -101,6 +102,9 @@ _DAY_OF_MONTH = re.compile(r"^\s(?:January|February|March|April|May|June|July|Au
 # "the current year 11 pupils": a school year, where "Year" is not capitalised
 _SCHOOL_YEAR = re.compile(r"\byear\s+$")
 _PUPILS = re.compile(r"^\s+(?:pupils?|students?)\b", re.I)
+# (the eighth round) "one quarter of year 11 looked after children", "by the end of year 6":
+# a school year after "of"
+_OF_YEAR = re.compile(r"\bof\s+year\s+$")
 # "over the next 12 months", "in the coming year": a time to come, no quantity
 _TO_COME = re.compile(r"\b(?:the\s+)?(?:next|coming|forthcoming)\s+$", re.I)
 # "for the last three academic years": a span of school years, no quantity
@@ -314,7 +318,8 @@ def _reading(text: str, match: re.Match) -> Reading | None:
     digits = match.group("digits")
     if digits and digits.isdigit() and (
             int(digits) <= 31 and _DAY_OF_MONTH.match(after)
-            or int(digits) <= 13 and _SCHOOL_YEAR.search(before[-8:]) and _PUPILS.match(after)):
+            or int(digits) <= 13 and (_SCHOOL_YEAR.search(before[-8:]) and _PUPILS.match(after)
+                                      or _OF_YEAR.search(before[-12:]))):
         return None  # "from 200 at 31 March", "the current year 11 pupils"
     if unit in ("days", "weeks", "months", "years") and _TO_COME.search(before[-24:]) \
             or _LAST_BEFORE.search(before[-12:]) and _SCHOOL_YEARS.match(after):
