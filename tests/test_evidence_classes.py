@@ -1179,3 +1179,12 @@ def test_eighth_round_a_count_larger_than_the_group_before_is_not_its_part():
 ])
 def test_eighth_round_age_ranges_in_words_and_school_years_after_of(sentence, expected):
     assert values(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Assessments on time fell to 80%, from 85% in the previous year.",
+     [(80, "current", None), (85, "previous", None)]),  # the year before the 80%'s
+    ("In the previous year, 20 children were adopted.", [(20, "current", "last-12-months")]),
+])
+def test_eighth_round_a_previous_value_in_the_previous_year_is_undated(sentence, expected):
+    assert [(q[0], q[2], q[4]) for q in read(sentence)] == expected

@@ -656,8 +656,12 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
     elif quantity.role == "previous":
         earlier = [s for s in inside if s.end <= reading.start]
         own = [s for s in earlier if _NAMES_FIGURE.fullmatch(text, s.end, reading.start)]
-        found = (own[-1].key if own else after[0].key if after else earlier[-1].key
-                 if earlier and _FROM_WHEN.search(text[sentence[0]:reading.start]) else None)
+        chosen = (own[-1] if own else after[0] if after else earlier[-1]
+                  if earlier and _FROM_WHEN.search(text[sentence[0]:reading.start]) else None)
+        # (the eighth round) "fell to 85%, from 89% in the previous year": the year before
+        # the current figure's, not the 12 months before the inspection
+        found = None if chosen is None or chosen.key.startswith("last-") \
+            and _PRECEDING.match(text, chosen.start) else chosen.key
     else:
         # "declined to 220 days from the 2013-14 average of 213 days": the period names the
         # later figure, not this one
