@@ -1188,3 +1188,25 @@ def test_eighth_round_age_ranges_in_words_and_school_years_after_of(sentence, ex
 ])
 def test_eighth_round_a_previous_value_in_the_previous_year_is_undated(sentence, expected):
     assert [(q[0], q[2], q[4]) for q in read(sentence)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12 in residential children's homes, of whom 10% were living out of the authority area",
+     [(12, "residential-homes"), (10, None)]),
+    ("150 with foster families, of whom 30% were living out of the authority area",
+     [(150, "foster-placements"), (30, None)]),
+    # the share out of the area is of the placement told before it, not of all the children
+    ("15 live in residential children's homes, and 12 (80%) live out of the authority area",
+     [(15, "residential-homes"), (12, None), (80, None)]),
+    ("Of this number, 40 (or 35%) live outside the local authority area",
+     [(40, "children-looked-after-outside-area"), (35, "children-looked-after-outside-area")]),
+])
+def test_eighth_round_placements_told_without_a_verb_and_their_shares_out_of_the_area(
+        text, expected):
+    assert area_measures(text) == expected
+
+
+def test_eighth_round_a_mark_before_a_singular_verb_is_no_count():
+    assert values("One lives in a residential special school, 3 which is out of the area.") \
+        == [1]
+    assert values("Of the children placed, 3 who are adopted are settled.") == [3]

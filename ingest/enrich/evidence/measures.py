@@ -44,10 +44,12 @@ _RULES: tuple[tuple[str, str, set[str]], ...] = (
      r"(?:live|lived|are living|were living"
      r"|are placed|were placed)\s+(?:outside|out of)\b", {"count", "percent"}),
     # "25 of these live in residential children's homes": of the children looked after
-    ("residential-homes", rf"#\)?\s+(?:{_OF_ALL}|of these\s+)(?:children\s+)?{_LIVE}\s+in\s+"
+    # (the eighth round) "22 in residential children's homes", "275 with foster families": an
+    # item of the list of placements with its verb left out
+    ("residential-homes", rf"#\)?\s+(?:{_OF_ALL}|of these\s+)(?:children\s+)?(?:{_LIVE}\s+)?in\s+"
      r"residential children's homes",
      {"count", "percent"}),
-    ("foster-placements", rf"#\)?\s+(?:{_OF_ALL}|of these\s+)(?:children\s+)?{_LIVE}\s+"
+    ("foster-placements", rf"#\)?\s+(?:{_OF_ALL}|of these\s+)(?:children\s+)?(?:{_LIVE}\s+)?"
      r"(?:with\s+foster (?:families|carers)"
      r"|in foster (?:care|placements))", {"count", "percent"}),
     ("private-fostering", r"privately arranged foster(?:ing| placements?)|private fostering"

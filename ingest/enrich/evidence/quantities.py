@@ -188,6 +188,10 @@ _MARK_AFTER_NOUN = re.compile(
     r"\b(?!(?:remains|stands|equals|totals|shows|numbers|across|towards|versus|less|plus)\b)"
     r"[a-z]{4,}s\s$")
 _MARK_END = re.compile(r"^\s*(?:,|which\b|who\b|that\b|of whom\b)")
+# "a residential special school, 3 which is out of the area": a mark, as a count of more
+# than one is not told with a singular verb
+_AFTER_A_WORD = re.compile(r"[a-z]{3,}[,;]?\s$")
+_SINGULAR_AFTER = re.compile(r"^\s*(?:which|who|that)\s+(?:is|was|has)\b")
 _FOOTNOTE_AFTER = re.compile(r"\s(?!(?:January|February|March|April|May|June|July|August"
                              r"|September|October|November|December)\b)[A-Z][a-z]")
 # "1 The areas for improvement have been cross-referenced ...": a note's mark
@@ -336,6 +340,9 @@ def _reading(text: str, match: re.Match) -> Reading | None:
     if digits and digits.isdigit() and len(digits) <= 2 and _MARK_AFTER_NOUN.search(before[-24:]) \
             and _MARK_END.match(after):
         return None  # "residential special schools 4, of whom"
+    if digits and digits.isdigit() and 1 < int(digits) < 100 and _AFTER_A_WORD.search(before[-24:]) \
+            and _SINGULAR_AFTER.match(after):
+        return None  # (the eighth round) "lives in a residential special school, 3 which is"
     if match.group("zero") and _CONDITION.search(before[-60:]):
         return None  # "If there are no adopters suitable, ...": a condition, not a fact
     word = match.group("word")

@@ -112,6 +112,7 @@ _THAN = re.compile(r"\b(?:better|worse|higher|lower|more|fewer|less|quicker|fast
                    r"|longer|shorter)\s+than\b[^,;]*,\s+which\s+(?:was|were|stood at)\s+"
                    r"(?:only\s+|just\s+)?$", re.I)
 _OUTSIDE = "children-looked-after-outside-area"
+_PLACEMENTS = frozenset({"residential-homes", "foster-placements"})
 # counts of events: in findings the measure only where a period is told ("Of 63 children who
 # ceased to be looked after in the six months before the inspection")
 _OVER_A_PERIOD = frozenset({"ceased-looked-after"})
@@ -190,6 +191,11 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
         if quantity.measure == _OUTSIDE and (_RESTATED.match(text[sentence[0]:reading.start])
                                              or _OF_WHOM_ALL.search(head)):
             quantity = replace(quantity, measure=None)  # "All 11 live outside": of a subgroup
+        if quantity.measure == _OUTSIDE and any(
+                q.measure in _PLACEMENTS and q.start >= sentence[0] for q in quantities):
+            # (the eighth round) "19 live in residential children's homes, and 16 (84%) live
+            # out of the authority area": a share of that placement, not of all the children
+            quantity = replace(quantity, measure=None)
         if quantity.measure is None and quantity.unit == "count" and quantities \
                 and quantities[-1].measure and _UNDERWAY.match(tail) \
                 and _AND_ONE.fullmatch(text, readings[index - 1].end, reading.start):
