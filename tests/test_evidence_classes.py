@@ -1210,3 +1210,10 @@ def test_eighth_round_a_mark_before_a_singular_verb_is_no_count():
     assert values("One lives in a residential special school, 3 which is out of the area.") \
         == [1]
     assert values("Of the children placed, 3 who are adopted are settled.") == [3]
+
+
+def test_eighth_round_neither_of_a_pair_is_a_zero_without_a_measure():
+    assert area_measures("Two live with parents, and neither live out of the authority "
+                         "area") == [(2, None), (0, None)]
+    assert values("Neither the plan nor the review was on time.") == []
+    assert values("Plans were late, and neither is there a review.") == []

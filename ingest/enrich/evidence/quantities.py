@@ -54,6 +54,8 @@ NUMBER = re.compile(
     rf"(?= (?:{_ZERO_NOUN}|{_ZERO_GAP}(?:{_ZERO_NOUN})(?:(?<=s)|(?<=children)|(?<=people)))"
     r"\b(?![\'\u2019](?!s\b)))"
     r"|\bno[- ]one\b"
+    # (the eighth round) "Two live with parents, and neither live out of the area": none of a pair
+    r"|(?<=\band )neither\b(?= (?:live|lives|lived|is|are|was|were)\b(?! (?:there|it)\b))"
     # "there have been no reversals of plans": no events of a kind over a period
     r"|(?<=there have been )no\b"
     r"(?= (?:(?!(?:longer|more|less)\b)[a-z-]+ )?[a-z-]+s\b(?![\'\u2019]))"

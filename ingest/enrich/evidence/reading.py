@@ -192,9 +192,11 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
                                              or _OF_WHOM_ALL.search(head)):
             quantity = replace(quantity, measure=None)  # "All 11 live outside": of a subgroup
         if quantity.measure == _OUTSIDE and any(
-                q.measure in _PLACEMENTS and q.start >= sentence[0] for q in quantities):
+                q.measure in _PLACEMENTS and q.start >= sentence[0] for q in quantities) \
+                or quantity.words.lower() == "neither":
             # (the eighth round) "19 live in residential children's homes, and 16 (84%) live
-            # out of the authority area": a share of that placement, not of all the children
+            # out of the authority area": a share of that placement, not of all the children;
+            # "Two live with parents, and neither live out of the area": none of that pair
             quantity = replace(quantity, measure=None)
         if quantity.measure is None and quantity.unit == "count" and quantities \
                 and quantities[-1].measure and _UNDERWAY.match(tail) \
