@@ -79,7 +79,8 @@ _REFERENCE_BEFORE = re.compile(
     r"|\b(?:become|becomes|became|turn|turns|turned|turning|reach|reaches|reaching"
     r"|until they are))\s*\(?$"
     # (the eighth round) "aged eight to 12": the range's first age in words too
-    rf"|\b(?:aged?|ages)(?: of| between| from)? (?:\d{{1,2}}|{_BELOW_100})\s*(?:and|to|or|-|\u2013)\s*$"
+    rf"|\b(?:aged?|ages)(?: of| between| from)? (?:\d{{1,2}}|{_BELOW_100})"
+    r"\s*(?:and|to|or|-|\u2013)\s*$"
     r"|\b(?:paragraphs?|recommendations?|sections?|(?-i:Years?)|key stages?|stages?|levels?|tiers?"
     rf"|phases?|pages?) (?:\d+|{_BELOW_100}),? (?:and|or|to|-)\s*$",
     re.I,
@@ -342,8 +343,8 @@ def _reading(text: str, match: re.Match) -> Reading | None:
     if digits and digits.isdigit() and len(digits) <= 2 and _MARK_AFTER_NOUN.search(before[-24:]) \
             and _MARK_END.match(after):
         return None  # "residential special schools 4, of whom"
-    if digits and digits.isdigit() and 1 < int(digits) < 100 and _AFTER_A_WORD.search(before[-24:]) \
-            and _SINGULAR_AFTER.match(after):
+    if digits and digits.isdigit() and 1 < int(digits) < 100 \
+            and _AFTER_A_WORD.search(before[-24:]) and _SINGULAR_AFTER.match(after):
         return None  # (the eighth round) "lives in a residential special school, 3 which is"
     if match.group("zero") and _CONDITION.search(before[-60:]):
         return None  # "If there are no adopters suitable, ...": a condition, not a fact
