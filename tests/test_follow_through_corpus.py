@@ -47,7 +47,8 @@ DOCUMENTED = [("follow_through_labels.csv", "| all 185 labels (file 1), seen, st
               ("follow_through_labels5.csv", "| 157 labels (file 5), seen, step 15 |"),
               ("follow_through_labels6.csv",
                "| 157 labels (file 6), seen since step 14, step 15 |"),
-              ("follow_through_labels7.csv", "| fresh held-aside (162 labels, file 7) |")]
+              ("follow_through_labels7.csv", "| fresh held-aside (162 labels, file 7) |"),
+              ("follow_through_labels8.csv", "| fresh held-aside (170 labels, file 8) |")]
 
 
 @pytest.mark.parametrize(("labels", "table"), DOCUMENTED)
