@@ -1217,3 +1217,10 @@ def test_eighth_round_neither_of_a_pair_is_a_zero_without_a_measure():
                          "area") == [(2, None), (0, None)]
     assert values("Neither the plan nor the review was on time.") == []
     assert values("Plans were late, and neither is there a review.") == []
+
+
+def test_eighth_round_a_period_after_than_is_the_comparisons_not_the_sentences():
+    assert finding_dates(
+        "Since April 2014, 12 children have been adopted. This is more than in each of the "
+        "previous three years and represents 15% of children leaving care.") == [
+        [(12, "since-2014-04")], [(15, "since-2014-04")]]

@@ -860,11 +860,19 @@ _FROM_VALUE = re.compile(
 _REFERENCES = re.compile(r"\b(?:key stage|stage|year|level)\s+\d{1,2}\b", re.I)
 
 
+# "This is more than in each of the previous three years and represents 19%": the time of
+# what is compared with, no date of the sentence's figures
+_THAN_WHEN = re.compile(
+    r"\bthan\s+(?:in\s+|during\s+|for\s+)?(?:(?:each|any|all) of\s+)?(?:the\s+)?$", re.I)
+
+
 def _is_lead(text: str, sentence: tuple[int, int], span: Span) -> bool:
     """A date opening its sentence ("At 31 March 2018, ...") dates the whole sentence, and
     so does the date of a group opening it ("Of 63 children who ceased to be looked after
     in the last six months, 14 ...": the members are counted over the group's time). Numbers
     of references before it ("At Key Stage 2 ... in 2013 was 46%") do not count."""
+    if _THAN_WHEN.search(text, max(sentence[0], span.start - 30), span.start):
+        return False  # (the eighth round) "more than in each of the previous three years"
     if not re.search(r"\d", _REFERENCES.sub("", text[sentence[0]:span.start])):
         # (a number that is no quantity does not count: "At Key Stage 2 ... in 2013 was 46%")
         # not "improved from one in 2013 to nine": the date of the earlier value
