@@ -8,7 +8,8 @@ third round), "Third held-out reports" (after the fourth round), "Fourth held-ou
 the one unseen measure), and evidence_heldout6.json under "Sixth held-out reports" (after the
 seventh round; its unseen table, measured once, kept as the record), and evidence_heldout7.json
 under "Seventh held-out reports" (after the eighth round; its unseen table, measured once,
-kept as the record). Reads 8 corpus reports
+kept as the record), and evidence_heldout8.json under "Eighth held-out reports (unseen)",
+measured once. Reads 8 corpus reports
 each: marked ``corpus``; the checks of the samples themselves run by default."""
 
 import importlib.util
@@ -29,6 +30,7 @@ HELDOUT4 = ROOT / "tests" / "data" / "evidence_heldout4.json"
 HELDOUT5 = ROOT / "tests" / "data" / "evidence_heldout5.json"
 HELDOUT6 = ROOT / "tests" / "data" / "evidence_heldout6.json"
 HELDOUT7 = ROOT / "tests" / "data" / "evidence_heldout7.json"
+HELDOUT8 = ROOT / "tests" / "data" / "evidence_heldout8.json"
 CONVENTION4 = ROOT / "tests" / "data" / "evidence_heldout4_convention.json"
 # each sample, the heading of its section in docs/evidence.md, how its table starts and the
 # relabelling by the written date convention it is scored with, if any
@@ -40,7 +42,8 @@ SAMPLES = [(HELDOUT, "### Held-out reports", "| held-out", None),
             CONVENTION4),
            (HELDOUT5, "#### After the sixth round (seen)", "| seen quantities", None),
            (HELDOUT6, "#### After the seventh round (seen)", "| seen quantities", None),
-           (HELDOUT7, "#### After the eighth round (seen)", "| seen quantities", None)]
+           (HELDOUT7, "#### After the eighth round (seen)", "| seen quantities", None),
+           (HELDOUT8, "### Eighth held-out reports (unseen)", "| unseen quantities", None)]
 FIGURE = r"\d\.\d{3} \((\d+)/(\d+)\)"
 
 
@@ -71,7 +74,7 @@ def test_heldout_figures_are_the_documented_ones(shared, sample, heading, table_
 
 
 @pytest.mark.parametrize("sample", [HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5,
-                                    HELDOUT6, HELDOUT7])
+                                    HELDOUT6, HELDOUT7, HELDOUT8])
 def test_heldout_sample_keeps_to_its_sections(sample):
     """Every held-out quantity lies in a section its report says was read, and in
     findings within findings_checked, so the comparison is fair."""
