@@ -242,9 +242,12 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
 
 # "well above statistical neighbours and England averages (52% and 49%, respectively)": the
 # comparators' figures, in brackets after their names
-_RESPECTIVELY = re.compile(r"\s*(?:[\d.,]+\s*(?:%|per cent|per 10,000(?: children)?|days"
-                           r"|weeks|months)?\s*(?:,\s*|,?\s+and\s+)?)+,?\s*respectively\s*\)",
-                           re.I)
+# One value of a bracketed list and what joins it to the next ("(52% and 49%, respectively)"):
+# the list's values before a reading, and the whole list up to "respectively".
+_LISTED_VALUE = (r"[\d.,]+\s*(?:%|per cent|per 10,000(?: children)?|days|weeks|months)?\s*"
+                 r"(?:,\s*|,?\s+and\s+)")
+_LIST_OPENED = re.compile(rf"\(\s*(?:{_LISTED_VALUE})*", re.I)
+_RESPECTIVELY = re.compile(rf"\s*(?:{_LISTED_VALUE}?)+,?\s*respectively\s*\)", re.I)
 
 
 def _respectively(text: str, readings: list[Reading], quantities: list[Quantity]
@@ -253,9 +256,7 @@ def _respectively(text: str, readings: list[Reading], quantities: list[Quantity]
     for index, reading in enumerate(readings):
         opened = text.rfind("(", 0, reading.start)
         if opened < 0 or ")" in text[opened:reading.start] \
-                or not re.fullmatch(r"\(\s*(?:[\d.,]+\s*(?:%|per cent|per 10,000(?: children)?"
-                                    r"|days|weeks|months)?\s*(?:,\s*|,?\s+and\s+))*",
-                                    text[opened:reading.start], re.I) \
+                or not _LIST_OPENED.fullmatch(text, opened, reading.start) \
                 or not _RESPECTIVELY.match(text, opened + 1):
             continue
         before = text[:opened].rstrip()
