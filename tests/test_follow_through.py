@@ -18,6 +18,7 @@ from ingest.enrich.followthrough import (
     follow,
     mixed,
     on_topic,
+    shortfall,
     stated_status,
 )
 from ingest.store.names import FOLLOW_THROUGH
@@ -141,6 +142,47 @@ def test_a_sentence_of_its_own_overrides_what_is_said_of_them_all():
     first, second = follow(a_pair(["The quality of pathway plans."], [own, said]))
     assert first.status == "still-a-concern" and "stalled" in first.evidence
     assert second.status == "improved" and second.evidence == said
+
+
+# A finding on the return interviews of recommendation 1: an improvement, less close to
+# it than a stating sentence must be, and taken back in part by the next sentence.
+TAKEN_BACK = "Commissioning functions and the offer to children who go missing have improved " \
+    "since the last inspection, with a wide range of good-quality provision to suit the needs " \
+    "of children and families."
+
+
+@pytest.mark.parametrize(("own", "status"), [
+    (f"{TAKEN_BACK} However, managers are still struggling to reach a very small number of "
+     "children.", None),
+    ("Children who go missing are offered a return interview. The take-up of return "
+     "interviews has improved but is still too low.", None),
+    (TAKEN_BACK, "improved"),  # nothing taken back: what the report says of them all
+    (f"{TAKEN_BACK} Managers are reaching a very small number of children too.", "improved"),
+])
+def test_a_shortfall_on_its_subject_holds_back_a_report_wide_improvement(own, status):
+    """Step 18: where the report says that all the last inspection's recommendations were
+    dealt with, but a sentence on one's subject says it still falls short (a concern cue,
+    or an improvement taken back in part, in the sentence or by the next "However, ..."),
+    that one gets no status; the others keep the improvement."""
+    said = "All of the recommendations from the previous inspection have been tackled with vigour."
+    first, second = follow(a_pair(["The quality of pathway plans."], [own, said, FINDINGS[2]]))
+    assert first.status == status and first.evidence == (said if status else None)
+    assert first.spoken_to_in  # the links stay
+    assert second.status == "improved" and second.evidence == said
+
+
+@pytest.mark.parametrize(("sentence", "following", "falls_short"), [
+    ("Take-up of return interviews remains too low.", None, True),
+    ("Delays remain in the completion of assessments.", None, True),
+    ("Return interviews have improved, but take-up varies.", None, True),
+    ("Return interviews have improved since 2014.", "However, take-up is low.", True),
+    ("Return interviews have improved since 2014.", "But take-up is low.", True),
+    ("Return interviews have improved since 2014.", "Take-up is high.", False),
+    ("Return interviews have improved since 2014.", None, False),
+    ("Return interviews are offered within three days.", "However, take-up is low.", False),
+])
+def test_a_shortfall_is_a_concern_or_an_improvement_taken_back(sentence, following, falls_short):
+    assert shortfall(sentence, following) is falls_short
 
 
 @pytest.mark.parametrize(("named", "status"), [

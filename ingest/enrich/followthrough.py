@@ -44,6 +44,9 @@ NOT_MENTIONED_MAXIMUM = 0.09  # nothing in the later report this close: not ment
 BOARD_NOT_MENTIONED_MAXIMUM = 0.28  # for a body the later report does not review (step 9)
 SENTENCE_MINIMUM = 0.2  # a stating sentence must itself be this close
 SUBJECT_MINIMUM = 0.1  # and this close in the words that name a subject (see on_topic)
+# a sentence saying a shortfall this close (and on the subject) holds back what a report-wide
+# sentence says of an improvement (``shortfall``, step 18)
+WIDE_AGAINST_MINIMUM = 0.13
 BACK_REFERENCE_BOOST = 0.05
 MOST_LINKS = 3
 NEAR_BEST = 0.6  # a finding further below the best than this is not linked
@@ -335,16 +338,18 @@ def follow(pair: Pair) -> list[FollowThrough]:
                if (status := stated_status(s) or _remaining(s))]
     whole = report_wide(pair.later_findings, pair.earlier_years)
     named = named_concerns(pair.later_findings, pair.earlier_years)
+    # what may hold back a report-wide improvement: the sentences saying a shortfall (step 18)
+    against = _shortfalls(pair.later_findings) if whole and whole[0] == "improved" else []
     # what a stating sentence is about: itself, and the sentence before where it begins
     # by pointing back to it ("This is an improvement since the last inspection.")
     context = {s: c if _POINTING.match(s) else s for s, _, _, c in stating}
     recommendations, later, findings, cues, common, plain = _vectors(
-        pair, [c for *_, c in stating] + [text for _, text, _ in named])
+        pair, [c for *_, c in stating] + [text for _, text, _ in named] + against)
     mentions = (recommendations @ findings.T).toarray() if pair.later_findings else None
-    near_cues = (recommendations @ cues.T).toarray() if stating or named else None
+    near_cues = (recommendations @ cues.T).toarray() if stating or named or against else None
     # the same in the words that name a subject (without the common words and the cues')
     subject = (_without(recommendations, plain) @ _without(cues, plain).T).toarray() \
-        if stating or named else None
+        if stating or named or against else None
     repeats = closest = None
     if pair.later_recommendations:
         closest = (_without(recommendations, common) @ _without(later, common).T).toarray()
@@ -380,6 +385,13 @@ def follow(pair: Pair) -> list[FollowThrough]:
                               recommendation, context, back, None)
         if recommendation.body in reviewed:
             status, evidence, where = _status(repeated, spoken, nearest, close, overall)
+            if overall and status == "improved" and evidence == overall[1] \
+                    and against and near_cues is not None and subject is not None \
+                    and _held_back(recommendation, against, near_cues[row, -len(against):],
+                                   subject[row, -len(against):]):
+                # the report says all were improved, but a sentence on its subject says
+                # it still falls short: neither (step 18)
+                status, evidence, where = None, None, None
         else:  # made to a body (the board) whose work the later report does not review:
             # not mentioned, unless another body is asked for it again or the later
             # report's own text comes this close (then the links alone; step 9)
@@ -389,6 +401,14 @@ def follow(pair: Pair) -> list[FollowThrough]:
         results.append(FollowThrough(recommendation, pair, tuple(repeated), spoken, status,
                                      evidence, where, round(nearest, 3)))
     return results
+
+
+def _held_back(recommendation: Item, against: list[str], near, subject) -> bool:
+    """Whether one of the sentences saying a shortfall (``_shortfalls``) is about the
+    recommendation: ``WIDE_AGAINST_MINIMUM`` close, ``SUBJECT_MINIMUM`` in its subject
+    words and on its subject (``on_topic``)."""
+    return any(near[j] >= WIDE_AGAINST_MINIMUM and subject[j] >= SUBJECT_MINIMUM
+               and on_topic(text, recommendation.text) for j, text in enumerate(against))
 
 
 def _named_close(named: list[tuple[str, str, Item]], recommendation: Item, near, subject
@@ -428,6 +448,37 @@ COMMON_WORDS = frozenset(
 # sentence that begins "However," sets itself against the one before, not within.
 CONTRAST = r"\b(?:although|though|but|however|despite|whereas|while|yet)\b"
 _CONTRAST, _LEADING = re.compile(CONTRAST), re.compile(r"\s*however,?\s*")
+
+
+# A sentence that opens against the one before ("However, ...", "But ..."): it takes part
+# of that one back, as a contrast within a sentence does (``mixed``; step 18).
+TAKING_BACK = r"\s*(?:however|but|nevertheless|nonetheless|even so|despite this)\b"
+_TAKING_BACK = re.compile(TAKING_BACK)
+
+
+def shortfall(sentence: str, following: str | None = None) -> bool:
+    """Whether a sentence says that something still falls short: a concern cue
+    (``STATUS_CUES``, ``REPEAT_CONCERN_CUES``), or an improvement that it takes back in
+    part (``mixed``) or that the sentence ``following`` it takes back ("... has improved
+    since the last inspection. However, managers are still struggling to ...")."""
+    low = sentence.lower()
+    if _CONCERN.search(low) or _REPEAT_CONCERN.search(low):
+        return True
+    return _IMPROVED.search(low) is not None and (
+        mixed(sentence) or (following is not None and _TAKING_BACK.match(following.lower())
+                            is not None))
+
+
+def _shortfalls(findings: tuple[Item, ...]) -> list[str]:
+    """The findings' sentences that say a shortfall (``shortfall``), each as it is compared
+    (with the sentence before where it begins by pointing back)."""
+    found = []
+    for finding in findings:
+        said = sentences(finding.text)
+        for i, (sentence, context) in enumerate(_with_context(said)):
+            if shortfall(sentence, said[i + 1] if i + 1 < len(said) else None):
+                found.append(context if _POINTING.match(sentence) else sentence)
+    return found
 
 
 def mixed(sentence: str) -> bool:
