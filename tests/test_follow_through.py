@@ -248,6 +248,29 @@ def test_beside_a_repeat_a_concern_further_from_it_leaves_no_status(first):
     assert result.status == ("improved" if "improved" in first else None)
 
 
+@pytest.mark.parametrize(("said", "status"), [
+    # 0.18 close, 0.17 in the words that name a subject: beside a repeat, a concern
+    ("Leaders recognise that return interviews are still not always offered to older "
+     "children in care.", "still-a-concern"),
+    # 0.16 and 0.14: further, it leaves no status (step 11)
+    ("Leaders recognise that return interviews are still not always offered to older "
+     "children in care and care leavers.", None),
+])
+def test_beside_a_repeat_a_concern_needs_to_be_less_close_to_state_it(said, status):
+    """Step 18: where a later recommendation asks again, a sentence on the subject saying
+    that the concern remains states it at ``REPEAT_CONCERN_MINIMUM`` (0.15) in all its words
+    and in those that name a subject, below ``SENTENCE_MINIMUM``; without the repeat it
+    states nothing (its finding names no earlier inspection, and it is not close enough)."""
+    own = f"Foster carers are well supported by their supervising social workers. {said}"
+    again = "Offer every child who goes missing from home a return interview and use what " \
+        "children say to reduce the risk of exploitation."
+    result, _ = follow(a_pair([again], [own]))
+    assert result.repeated_by and result.status == status
+    assert result.evidence == (said if status else None)
+    result, _ = follow(a_pair(["Publish the fostering panel's report."], [own]))
+    assert result.status is None
+
+
 @pytest.mark.parametrize(("sentence", "back"), [
     ("Fewer children now remain in care for long.", False),  # ... of place, not of time
     ("Children cannot remain in the care of their parents.", False),

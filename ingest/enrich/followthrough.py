@@ -47,6 +47,9 @@ SUBJECT_MINIMUM = 0.1  # and this close in the words that name a subject (see on
 # a sentence saying a shortfall this close (and on the subject) holds back what a report-wide
 # sentence says of an improvement (``shortfall``, step 18)
 WIDE_AGAINST_MINIMUM = 0.13
+# beside a repeat, a concern sentence this close, in all its words and in those that name a
+# subject, states it (step 18)
+REPEAT_CONCERN_MINIMUM = 0.15
 BACK_REFERENCE_BOOST = 0.05
 MOST_LINKS = 3
 NEAR_BEST = 0.6  # a finding further below the best than this is not linked
@@ -366,7 +369,7 @@ def follow(pair: Pair) -> list[FollowThrough]:
         near = [(float(near_cues[row][k]), sentence, status, pair.later_findings[index])
                 for k, (sentence, status, index, _) in enumerate(stating)
                 if index in linked and near_cues is not None and subject is not None
-                and near_cues[row][k] >= SENTENCE_MINIMUM and subject[row][k] >= SUBJECT_MINIMUM]
+                and _close_enough(near_cues[row][k], subject[row][k], status, bool(repeated))]
         # what only a repeat makes a concern ("challenges remain in ..."), then the same
         # rules as any concern's
         near = [(c[0], c[1], "still-a-concern", c[3]) if c[2] == REMAINING else c
@@ -401,6 +404,17 @@ def follow(pair: Pair) -> list[FollowThrough]:
         results.append(FollowThrough(recommendation, pair, tuple(repeated), spoken, status,
                                      evidence, where, round(nearest, 3)))
     return results
+
+
+def _close_enough(near: float, subject: float, status: str, repeated: bool) -> bool:
+    """Whether a stating sentence is close enough to the recommendation to state its status:
+    ``SENTENCE_MINIMUM`` in all its words and ``SUBJECT_MINIMUM`` in those that name a
+    subject; a concern where a later recommendation repeats it (the report asks again)
+    also at ``REPEAT_CONCERN_MINIMUM`` in both (step 18)."""
+    if near >= SENTENCE_MINIMUM and subject >= SUBJECT_MINIMUM:
+        return True
+    return repeated and status in ("still-a-concern", REMAINING) \
+        and near >= REPEAT_CONCERN_MINIMUM and subject >= REPEAT_CONCERN_MINIMUM
 
 
 def _held_back(recommendation: Item, against: list[str], near, subject) -> bool:
