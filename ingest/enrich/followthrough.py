@@ -17,14 +17,18 @@ For each recommendation of the earlier report of a pair of consecutive inspectio
   asked again, an improvement only from a sentence that refers back and takes none of it
   back (``mixed``), neither from a sentence stating both (``stated_status``); beside a
   repeat, a sentence saying the concern remains in other words (``REPEAT_CONCERN_CUES``) is
-  a concern, and one saying what is still to do
+  a concern, any concern sentence at ``REPEAT_CONCERN_MINIMUM``, and one saying what is
+  still to do
   (``REPEAT_OPEN_CUES``) leaves no status, as does a concern on its subject too far from
   it to state it (``_remaining_further``); ``repeated`` where a later recommendation
   repeats it; else ``not-mentioned`` where nothing in the later report comes near it
   (``NOT_MENTIONED_MAXIMUM``) or it was made to a body the later report does not review,
   no later finding is linked to it and nothing in the later report comes close
   (``BOARD_NOT_MENTIONED_MAXIMUM``); else no
-  status (the links alone). Sentences that disagree give no stated status.
+  status (the links alone). Sentences that disagree give no stated status. What a
+  report-wide sentence says of them all (``report_wide``) speaks for each recommendation
+  no close sentence speaks to, an improvement only where no sentence on its subject says
+  it still falls short (``shortfall``, ``WIDE_AGAINST_MINIMUM``).
 
 The cue phrases are this module's tables, ``NAMING_BACK``, ``BACK_REFERENCE`` and
 ``STATUS_CUES``; ``docs/follow-through.md`` lists them and what the thresholds were tuned
