@@ -191,6 +191,13 @@ _MARK_AFTER_NOUN = re.compile(
     r"\b(?!(?:remains|stands|equals|totals|shows|numbers|across|towards|versus|less|plus)\b)"
     r"[a-z]{4,}s\s$")
 _MARK_END = re.compile(r"^\s*(?:,|which\b|who\b|that\b|of whom\b)")
+# (the ninth round) "live in residential special schools, 3 all of whom live out": no count
+# is told "N all of whom"
+_MARK_BEFORE_ALL = re.compile(r"^\s*(?:all|none|both)\s+of\s+(?:whom|which|them)\b")
+# (the ninth round) "two live with parents, one of whom lives out of the area": one of a group
+# told, a count (not "one of whom is leading on ... and another on ...": a designation)
+_ONE_OF_WHOM = re.compile(r"^\s+of\s+(?:whom|which)\b(?![^.;]{0,100}\b(?:another|the others?)\b)",
+                          re.I)
 # "a residential special school, 3 which is out of the area": a mark, as a count of more
 # than one is not told with a singular verb
 _AFTER_A_WORD = re.compile(r"[a-z]{3,}[,;]?\s$")
@@ -346,6 +353,9 @@ def _reading(text: str, match: re.Match) -> Reading | None:
     if digits and digits.isdigit() and 1 < int(digits) < 100 \
             and _AFTER_A_WORD.search(before[-24:]) and _SINGULAR_AFTER.match(after):
         return None  # (the eighth round) "lives in a residential special school, 3 which is"
+    if digits and digits.isdigit() and len(digits) <= 2 \
+            and _AFTER_A_WORD.search(before[-24:]) and _MARK_BEFORE_ALL.match(after):
+        return None  # (the ninth round) "residential special schools, 3 all of whom live out"
     if match.group("zero") and _CONDITION.search(before[-60:]):
         return None  # "If there are no adopters suitable, ...": a condition, not a fact
     word = match.group("word")
@@ -355,7 +365,8 @@ def _reading(text: str, match: re.Match) -> Reading | None:
     if word and word.lower() == "one" and _FROM_ONE.search(before[-8:]) \
             and (_ONE_FAMILY.match(after) or _ONE_TO_ANOTHER.match(after)):
         return None  # "three children from one family", "from one meeting to the next"
-    compared_one = _COMPARED_ONE.search(before[-30:]) and not _ONE_OF_A_KIND.match(after)
+    compared_one = _COMPARED_ONE.search(before[-30:]) and not _ONE_OF_A_KIND.match(after) \
+        or bool(_ONE_OF_WHOM.match(after))
     if word and word.lower() == "one" and not compared_one and (
             _PRONOUN_BEFORE.search(before[-12:]) or _PRONOUN_AFTER.search(after)
             or _HAVE_ONE.search(before[-14:]) and _ENDS_PHRASE.match(after)

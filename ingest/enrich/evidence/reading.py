@@ -25,6 +25,8 @@ _COMPANION = re.compile(
 _ELSEWHERE = (r"(?:national|England|English|England's|statistical neighbours?['\u2019]?"
               r"|(?:[A-Z][\w-]*['\u2019]s )?neighbours['\u2019]?|regional|region['\u2019]s"
               r"|comparators?|similar (?:areas|authorities|local authorities)"
+              # (the ninth round) "the comparable authority average (13%)"
+              r"|(?:comparable|comparator|similar|neighbouring) (?:local )?authority(?:['\u2019]s)?"
               r"|(?:central )?government(?:['\u2019]s)?|Department for Education(?:['\u2019]s)?"
               r"|DfE(?:['\u2019]s)?|(?:adoption )?scorecard)")
 _ELSEWHERE_END = re.compile(rf"{_ELSEWHERE}\s*$", re.I)  # "statistical neighbours (21%)"
@@ -40,6 +42,8 @@ _FIGURE = (r"(?:averages?|levels?|figures?|rates?|proportions?|thresholds?|targe
 _NATIONAL_HERE = re.compile(
     rf"(?:{_ELSEWHERE}(?: and (?:the )?{_ELSEWHERE})?\s+(?:[\w-]+\s+)?{_FIGURE}"
     r"(?:\s+(?:for|in) (?:England|[\d/\u2013\u2212-]+))?"
+    # (the ninth round) "the England average at 31 March 2014 of 13%"
+    r"(?:\s+(?:at|as at|on) (?:\d{1,2} )?(?:[A-Z][a-z]+ )?(?:19|20)\d{2}(?=\s+of\b))?"
     rf"|{_FIGURE} (?:for|in|across) England"
     # "comparator authorities performing at 82%"
     rf"|{_ELSEWHERE}(?:\s+[\w-]+)?(?:\s+(?:performing|performed|standing|stood))?\s+at"
@@ -90,14 +94,18 @@ _BRACKETED_DATE = re.compile(r"\s*\((?:at |on |as at |in |for )?", re.I)
 # "and" ends a clause where a new one starts ("77% and for 2015-16 so far 79%"), not
 # inside a noun phrase ("children and young people", "bed and breakfast")
 _CLAUSE_END = re.compile(
-    r"\(|,\s|;|\band\b(?=\s+(?:in|for|at|on|during|by|from|since|over|is|was|are|were|has"
+    # (the ninth round) not an abbreviation in brackets: "two serious case reviews (SCRs) have
+    # been completed at the time of the inspection"
+    r"\((?![A-Z][A-Za-z]{0,7}[A-Z]s?\))|,\s|;|\band\b(?=\s+(?:in|for|at|on|during|by|from|since|over|is|was|are|were|has"
     r"|have|had|the|this|that|it|its|\d|January|February|March|April|May|June|July|August"
     r"|September|October|November|December)\b)")
 _FROM = re.compile(
     r"(?:\bfrom|compared (?:with|to)|compares (?:with|to)|similar to|the same as"
     r"|(?:improvement|increase|reduction|decrease|rise|fall) on)(?: the| an?)?"
     # (the eighth round) "declined to 220 days from the 2013-14 average of 213 days"
-    r"(?:(?<=the) (?:19|20)\d{2}(?: ?[-/\u2013\u2212] ?(?:19|20)?\d{2})?(?= average))?"
+    r"(?:(?<=the) (?:19|20)\d{2}(?: ?[-/\u2013\u2212] ?(?:19|20)?\d{2})?"
+    # (the ninth round) "an improvement on the 2014 figure of 84.7%"
+    r"(?= (?:average|figure|rate|level|total)))?"
     # "a reduction from an average of 48 weeks in 2012-13 to 39 weeks"
     r"(?: (?:figure|number|rate|average|level|total|high|peak) of)?"
     r"\s*(?:approximately\s+|around\s+|about\s+|only\s+|just\s+)?$",
@@ -223,6 +231,12 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
                           else len(text))  # "12 (7%) returned between ...": one clause
         quantity = _dated(quantity, text, (reading, date_to), (sentence, bounds), spans,
                           (lead_date, prose, before))
+        if quantity.role == "national" and quantity.ref_date is None and quantities \
+                and quantities[-1].role == "national" and quantities[-1].ref_date \
+                and _LISTED_FIGURE.fullmatch(text, readings[index - 1].end, reading.start):
+            # (the ninth round) "the 2013-14 England average of 11% and comparable authority
+            # average of 11%": one coordinated phrase, named by its period
+            quantity = replace(quantity, ref_date=quantities[-1].ref_date)
         if companion and quantities and quantity.ref_date is None:
             quantity = replace(quantity, ref_date=quantities[-1].ref_date)  # the same fact
         if prose and quantity.measure in _OVER_A_PERIOD and quantity.ref_date is None:
@@ -248,6 +262,9 @@ _LISTED_VALUE = (r"[\d.,]+\s*(?:%|per cent|per 10,000(?: children)?|days|weeks|m
                  r"(?:,\s*|,?\s+and\s+)")
 _LIST_OPENED = re.compile(rf"\(\s*(?:{_LISTED_VALUE})*", re.I)
 _RESPECTIVELY = re.compile(rf"\s*(?:{_LISTED_VALUE}?)+,?\s*respectively\s*\)", re.I)
+# "the national and comparable authority average rates for placing older children (8% and 5%
+# respectively)": the figures named, then what they are of
+_QUALIFIED = re.compile(rf"\b{_FIGURE}(\s+(?:for|of|in)\s+[^\d,;:()]{{1,60}})$", re.I)
 
 
 def _respectively(text: str, readings: list[Reading], quantities: list[Quantity]
@@ -260,6 +277,8 @@ def _respectively(text: str, readings: list[Reading], quantities: list[Quantity]
                 or not _RESPECTIVELY.match(text, opened + 1):
             continue
         before = text[:opened].rstrip()
+        named = _QUALIFIED.search(before)  # (the ninth round) "... average rates for placing
+        before = before[:named.start(1)] if named else before  # older children (8% and 5% ...)"
         if _NATIONAL_HERE.search(before) or _ELSEWHERE_END.search(before):
             result[index] = replace(result[index], role="national")
     return result
@@ -279,7 +298,10 @@ def _compared_units(text: str, readings: list[Reading], quantities: list[Quantit
     compared with: "more than 15 months has reduced from 10 in March 2015 to five")."""
     result = list(quantities)
     for index, quantity in enumerate(quantities):
-        told = [q for q in quantities[:index] if q.role == "current"]
+        told = [q for q in quantities[:index] if q.role == "current"] or [
+            # (the ninth round) "a statistical neighbour average of 211 days and an England
+            # average of 217": listed after a figure of its own role, where none is current
+            q for q in quantities[:index] if q.role == quantity.role]
         later = [q for q in quantities[index + 1:] if q.role == "current" and q.unit == "count"]
         if quantity.role == "current" or quantity.unit != "count" or not told or later \
                 or told[-1].unit not in _DURATIONS \
@@ -409,6 +431,8 @@ def _listed_national(before: Quantity, quantity: Quantity, gap: str) -> bool:
 
 # "statistical neighbours at 10% and England 11%": a second comparator named before its figure
 _LISTED_ELSEWHERE = re.compile(rf"\s*,?\s+and\s+(?:the\s+)?{_ELSEWHERE}\s+", re.I)
+_LISTED_FIGURE = re.compile(
+    rf"\s*,?\s+and\s+(?:the\s+|an?\s+)?{_ELSEWHERE}\s+(?:[\w-]+\s+)?{_FIGURE}\s+of\s+", re.I)
 
 
 def parts_dated(quantities: tuple[Quantity, ...], group: tuple[Quantity, ...],
@@ -710,6 +734,9 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
                       and _FOR_DATE_VALUE.fullmatch(text, s.end, reading.start)
                       or _DATED_FIGURE.fullmatch(text, s.end, reading.start)
                       and _BEFORE_DATED_FIGURE.search(text, max(0, s.start - 12), s.start))]
+        named += [s for s in inside if s.end <= reading.start
+                  and _DATE_OF.fullmatch(text, s.end, reading.start)
+                  and _FIGURE_AT.search(text, max(0, s.start - 40), s.start)]
         within = within or named[-1:]  # "the 2011 to 2014 three-year period (669 days)"
         found = (within[0].key if within else lead[0].key if lead else back if back
                  else None if quantity.role == "national"
@@ -752,6 +779,12 @@ _BEFORE_DATED_FIGURE = re.compile(r"\b(?:the|its|their|published|latest|in)\s+$"
 _NAMES_FIGURE = re.compile(r"\s+(?:[\w-]+\s+)?(?:figure|rate|average|level|target|threshold)"
                            r"\s+of\s+(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?",
                            re.I)
+
+
+# (the ninth round) "the England average at 31 March 2014 of 13%": the figure's date between
+# its name and its value
+_DATE_OF = re.compile(r"\s+of\s+(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?")
+_FIGURE_AT = re.compile(rf"\b{_FIGURE}\s+(?:as\s+)?at\s+$", re.I)
 
 
 def _names_later_figure(text: str, span: Span) -> bool:
