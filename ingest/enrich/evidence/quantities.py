@@ -289,7 +289,10 @@ def _is_period_length(text: str, reading: Reading, dates: list[Span]) -> bool:
                    r"|financial|academic|school|calendar) )*(?:year )?|from |between )?",
                    text[reading.end:])  # "the first 10 weeks of this reporting year 2014-15"
     start = reading.end + (gap.end() if gap else 0)
-    return any(reading.end <= span.start <= start and not is_relative_key(span.key)
+    part_of = bool(gap and gap.group().lstrip().startswith("of "))
+    # (the ninth round) "the first three months of this year": a part of a relative period too
+    return any(reading.end <= span.start <= start
+               and (not is_relative_key(span.key) or part_of and span.key == "this-year")
                for span in dates)
 
 

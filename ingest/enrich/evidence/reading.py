@@ -161,7 +161,9 @@ _REST_OF_GROUP = re.compile(r"\bthe (?:other|remaining)\s+$", re.I)
 # the date printed after the last of them
 _COORDINATED = re.compile(r"\s+(?:[a-z'-]+\s+){0,3}(?:and|or)\s+", re.I)
 # "Five of the six young people who turned 18 during 2015": a part takes its group's date
-_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?(?:current\s+)?", re.I)
+# ... also a share in brackets, "Almost all (97%) of the 99 children who responded to the
+# survey in December 2014" (the ninth round)
+_PART_OF = re.compile(r"\)?\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?(?:current\s+)?", re.I)
 
 
 def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
@@ -249,9 +251,38 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
     if not prose:
         quantities = _this_number(text, bounds, quantities)
     quantities = _respectively(text, readings, quantities)
+    quantities = _change_spanned(text, readings, quantities)
     compared = _compared(_compared_units(text, readings,
                                          _rates(_shared_dates(text, readings, quantities))))
     return tuple(_national_dated(text, readings, compared, spans))
+
+
+# "from four to two months", "(from three to 12)": a change told from one value to the next
+_FROM_TO = re.compile(r"\s*(?:%|per cent|days|weeks|months|years)?\s+to\s+", re.I)
+_SPAN_KEY = re.compile(r"last-|since-|this-year$")
+
+
+def _change_spanned(text: str, readings: list[Reading], quantities: list[Quantity]
+                    ) -> list[Quantity]:
+    """(the ninth round) "The average wait has reduced from four to two months over the past
+    18 months", "an increase in the last year (from three to 12)": a period told relative to
+    the inspection in the sentence of a change from one value to the next is how long the
+    change took, not the time of either value; both are left undated."""
+    result = list(quantities)
+    printed = {span.key for span in date_spans(text)}
+    for index in range(1, len(quantities)):
+        before, quantity = quantities[index - 1], quantities[index]
+        key = quantity.ref_date
+        if before.role != "previous" or quantity.role != "current" or key not in printed \
+                or not _SPAN_KEY.match(key or "") or before.ref_date not in (None, key) \
+                or not _FROM_TO.fullmatch(text, readings[index - 1].end, readings[index].start) \
+                or not re.search(r"\bfrom\s+(?:only\s+|just\s+)?$",
+                                 text[max(0, readings[index - 1].start - 12):
+                                      readings[index - 1].start], re.I):
+            continue
+        result[index - 1] = replace(before, ref_date=None)
+        result[index] = replace(quantity, ref_date=None)
+    return result
 
 
 # "well above statistical neighbours and England averages (52% and 49%, respectively)": the
@@ -386,7 +417,9 @@ def _whole_periods(text: str, spans: list[Span]) -> list[Span]:
     and any relative phrase inside that part ("the last six months of") keyed "": they
     stand where a date is printed, but date nothing."""
     parts = [m.span() for m in _PART_OF_PERIOD.finditer(text)
-             if any(s.start == m.end() for s in spans)]
+             if any(s.start == m.end() or m.start() < s.start < m.end() < s.end for s in spans)]
+    # (the ninth round) "in the first three months of this year": a period the part's
+    # words run into
     return [replace(s, key="") if any(start <= s.start <= end for start, end in parts) else s
             for s in spans]
 
@@ -911,8 +944,10 @@ def _is_lead(text: str, sentence: tuple[int, int], span: Span) -> bool:
         # (a number that is no quantity does not count: "At Key Stage 2 ... in 2013 was 46%")
         # not "improved from one in 2013 to nine": the date of the earlier value
         return not _FROM_VALUE.search(text, sentence[0], span.start)
+    # (the ninth round) also a date naming the group's source: "Of the 99 respondents to the
+    # 2014 looked after children survey, less than one third (31%) ..."
     return bool(_OF_GROUP.fullmatch(text, sentence[0], span.start)
-                and re.match(r"\s*,", text[span.end:]))
+                and re.match(r"(?:\s+[a-z'\u2019-]+){0,4}\s*,", text[span.end:]))
 
 
 def _compared(quantities: list[Quantity]) -> list[Quantity]:
