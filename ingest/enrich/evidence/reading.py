@@ -484,6 +484,17 @@ def parts_dated(quantities: tuple[Quantity, ...], group: tuple[Quantity, ...],
         if dated:
             return tuple(replace(q, ref_date=dated[-1])
                          if q.role == "current" and not q.ref_date else q for q in quantities)
+    told = _PART_OPENS.match(sentence)
+    again = next((q for q in quantities if told and q.start == told.start(1)), None)
+    if again and again.unit == "count" and not again.ref_date and any(
+            q.role == "current" and q.unit == "count" and q.ref_date and q.value == again.value
+            for q in group):
+        # (the ninth round) "... from one in 2013-14 to eight in 2014-15. Four of the eight
+        # foster-to-adopt carers have children placed": a part of the group told again
+        date = next(q.ref_date for q in reversed(group) if q.role == "current"
+                    and q.unit == "count" and q.ref_date and q.value == again.value)
+        return tuple(replace(q, ref_date=date) if q.role == "current" and not q.ref_date
+                     else q for q in quantities)
     parts = [q for q in quantities if q.role == "current" and q.unit == "count"]
     if len(parts) < 2 or any(q.ref_date for q in parts):
         return quantities
@@ -496,6 +507,9 @@ def parts_dated(quantities: tuple[Quantity, ...], group: tuple[Quantity, ...],
 
 
 # "Twenty were approved under ...": a count with no noun, of the group the sentence before told
+# "Four of the eight carers ...": a part of a group the sentence before counted, told again
+_PART_OPENS = re.compile(rf"\W*(?:{NUMBER_WORD}|\d+)\s+(?:out\s+)?of\s+(?:the|these|those)\s+"
+                         rf"({NUMBER_WORD}|[\d,]+)\b", re.I)
 _BARE_COUNT = re.compile(rf"\W*({NUMBER_WORD}|\d+)\s+(?:were|are|was|is|had|have|has)\b", re.I)
 
 
