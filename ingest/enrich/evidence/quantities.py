@@ -57,7 +57,8 @@ NUMBER = re.compile(
     # (the eighth round) "Two live with parents, and neither live out of the area": none of a pair
     r"|(?<=\band )neither\b(?= (?:live|lives|lived|is|are|was|were)\b(?! (?:there|it)\b))"
     # "there have been no reversals of plans": no events of a kind over a period
-    r"|(?<=there have been )no\b"
+    # (the ninth round) "There have not been any permanent exclusions", as "there have been no"
+    r"|(?:(?<=there have been )no|(?<=there have not been )any|(?<=there has not been )any)\b"
     r"(?= (?:(?!(?:longer|more|less)\b)[a-z-]+ )?[a-z-]+s\b(?![\'\u2019]))"
     r"))",
     re.I,
@@ -216,6 +217,11 @@ _PEOPLE_OVER = re.compile(r"\b(?:care leavers|young people|young adults|children
 _NAME_NUMBER = re.compile(
     r"(?:,|\b[a-z]+)\s(?!(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December|Year|Level|Stage|Key|Quarter|Tier|Phase|Grade)\b)[A-Z][a-z]+\s$")
+# "has not had an appraisal for two years": the length of a time up to now in which
+# something has not happened, told in its clause (a count of nothing over a period)
+_FOR_LENGTH = re.compile(r"\bfor\s+(?:over\s+|more than\s+|almost\s+|nearly\s+)?$", re.I)
+_NOT_HAPPENED = re.compile(r"\b(?:has|have|had)(?:\s+not\b|n['\u2019]t\b|\s+been\s+no\b"
+                           r"|\s+never\b)[^.;:]*$", re.I)
 _FOR_OVER = re.compile(r"\bfor\s+(?:over|under|below|above)\s*$", re.I)  # a duration
 _WAITED_OVER = re.compile(r"\b(?:waited|waiting|wait|waits|was|took|taken|lasted)\s+over\s*$",
                           re.I)
@@ -395,6 +401,11 @@ def _reading(text: str, match: re.Match) -> Reading | None:
     if unit != "count" and _EVERY.search(before[-24:]) or unit == "count" \
             and _EVERY.search(before[-24:]) and _EVERY_RANGE.match(after):
         return None  # "every six months", "every three to four weeks": how often
+    if unit in ("days", "weeks", "months", "years") and _FOR_LENGTH.search(before[-24:]) \
+            and _NOT_HAPPENED.search(before[-160:]) \
+            and re.match(r"\s*(?:[.,;]|$)", after[unit_match.end() if unit_match else 0:]):
+        return None  # (the ninth round) "has not had an appraisal for two years", "there have
+        # been no exclusions for over five years": how long something has not happened
     if _is_age(before, after, unit, _value(match)):
         return None  # "under 18 years", "those over 21.", "children over five have": an age
     value = _value(match)
