@@ -142,7 +142,8 @@ _UNTIL = re.compile(r"\b(?:until|till|beyond|up to)[- ]$", re.I)
 # "the 18 to 25 service", "the 16 to 18 cohort": a range of ages naming a group or a team
 AGE_RANGE = re.compile(
     r"\b(?:1[0-9]|2[0-5]|[0-9])\s*(?:to|-|\u2013|\u2212|and)\s*(?:1[0-9]|2[0-5])"
-    r"(?:\s*years?(?:[\s-]+[a-z]+){0,3}?)?[\s-]+"  # "the 0 to 17 years minority ethnic group"
+    r"(?:\s*years?(?:[\s-]+[a-z]+){0,3}?)?"  # "the 0 to 17 years minority ethnic group"
+    r"['\u2019\u201d]?[\s-]+"  # (the ninth round) "the '0 to 25 years' service"
     r"(?:age\b|service|team|cohort|provision|group|year[- ]?olds?|olds?)"
     # "the transition part of the service (16 to 18 years)": ages alone in brackets
     r"|\(\s*(?:1[0-9]|[0-9])\s*(?:to|-|\u2013|\u2212)\s*(?:1[6-9]|2[0-5])\s*years?\s*\)", re.I)
@@ -211,8 +212,10 @@ _FOOTNOTE_OPENS = re.compile(r"\s+(?:The|This|These|Those|A|An|It|Its|In|Our|See
 _OWN_STAGE = re.compile(r"\s+(?:at|in|on)\s+(?:the\s+)?(?:stages?|levels?|tiers?|phases?|steps?)\b",
                         re.I)
 # "when care leavers over 21 contact the service": people of an age
+# ... also a second age coordinated ("children under five and over five": the ninth round)
 _PEOPLE_OVER = re.compile(r"\b(?:care leavers|young people|young adults|children|adults|those)\s+"
-                          r"(?:aged\s+)?(?:over|under)\s+$", re.I)
+                          r"(?:aged\s+)?(?:(?:over|under)\s+[\w-]+\s+(?:and|or)\s+)?"
+                          r"(?:over|under)\s+$", re.I)
 # a capitalised word after a comma or a lowercase word, not a month or a word that wants a number
 _NAME_NUMBER = re.compile(
     r"(?:,|\b[a-z]+)\s(?!(?:January|February|March|April|May|June|July|August|September|October"
