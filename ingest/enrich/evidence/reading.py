@@ -218,7 +218,9 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
             if _OF_WHOM.search(heads[-1]) and quantity.measure == _OUTSIDE:
                 quantity = replace(quantity, measure=None)  # "of whom 16 (62%) live outside"
             elif quantities[-1].measure is None:  # "168 (or 55%) live outside the area"
-                quantities[-1] = replace(quantities[-1], measure=quantity.measure)
+                quantities[-1] = replace(quantities[-1], measure=quantity.measure
+                                         or _measure_after_share(text, readings, index,
+                                                                 (sentence, tail_to), prose))
         heads.append(head)
         if quantities and _listed_national(quantities[-1], quantity,
                                            text[readings[index - 1].end:reading.start]):
@@ -296,6 +298,22 @@ _RESPECTIVELY = re.compile(rf"\s*(?:{_LISTED_VALUE}?)+,?\s*respectively\s*\)", r
 # "the national and comparable authority average rates for placing older children (8% and 5%
 # respectively)": the figures named, then what they are of
 _QUALIFIED = re.compile(rf"\b{_FIGURE}(\s+(?:for|of|in)\s+[^\d,;:()]{{1,60}})$", re.I)
+
+
+def _measure_after_share(text: str, readings: list[Reading], index: int,
+                         clause: tuple[tuple[int, int], int], prose: bool) -> str | None:
+    """(the ninth round) "27 children (13%) left care with permanence secured through an
+    SGO": the count's clause goes on after its share in brackets, so the count takes the
+    measure those words name (the share keeps its own: a share of the children leaving care
+    is no count of orders)."""
+    (sentence, tail_to), count = clause, readings[index - 1]
+    opened, closed = text.rfind("(", 0, readings[index].start), text.find(")", readings[index].end)
+    if not prose or count.unit != "count" or opened < count.end or closed < 0 \
+            or closed >= tail_to:  # (the area list's shares name their measures themselves)
+        return None
+    words = text[count.end:opened] + text[closed + 1:tail_to]
+    return match_measure(f"{_BREAK.sub('', text[sentence[0]:count.start])}#{words}", count.unit,
+                         text[:count.start], prose)
 
 
 def _respectively(text: str, readings: list[Reading], quantities: list[Quantity]
