@@ -184,7 +184,9 @@ _ENDS_PHRASE = re.compile(r"\s*(?:[.,;:)]|$|(?:and|but|or|are|is|was|were|with|e
 _ONE_TO_ANOTHER = re.compile(r"^\s+(?:[\w-]+\s+){1,2}to\s+(?:another|the next|the other)\b", re.I)
 _ONE_EXAMPLE = re.compile(r"^\s+example\b", re.I)
 _PRONOUN_AFTER = re.compile(
-    rf"^\s+(?:of(?!\s+(?:these|those)\s+(?:\d+|{_WORD})\b)|another|or|to|and|in|at|for|who|which|that|off|point|time|stage|way"
+    rf"^\s+(?:of(?!\s+(?:these|those)\s+(?:\d+|{_WORD})\b)|another"
+    # (the ninth round) not "one or two cycles of support": a range of counts
+    rf"|or(?!\s+(?:\d+|{_WORD})\s+[a-z])|to|and|in|at|for|who|which|that|off|point|time|stage|way"
     r"|hand|side|place|day|voice)\b", re.I)
 _FOOTNOTE = re.compile(r"[a-z,;]\s$")
 # "live in residential special schools 4, of whom ...": a mark after a plural noun that
