@@ -199,8 +199,9 @@ _MARK_END = re.compile(r"^\s*(?:,|which\b|who\b|that\b|of whom\b)")
 # is told "N all of whom"
 _MARK_BEFORE_ALL = re.compile(r"^\s*(?:all|none|both)\s+of\s+(?:whom|which|them)\b")
 # (the ninth round) "two live with parents, one of whom lives out of the area": one of a group
-# told, a count (not "one of whom is leading on ... and another on ...": a designation)
-_ONE_OF_WHOM = re.compile(r"^\s+of\s+(?:whom|which)\b(?![^.;]{0,100}\b(?:another|the others?)\b)",
+# told, a count (not "one of whom is leading on ... and another on ...": a designation; nor
+# "some poor decisions, one of which had left ...": one of things the report does not count)
+_ONE_OF_WHOM = re.compile(r"^\s+of\s+whom\b(?![^.;]{0,100}\b(?:another|the others?)\b)",
                           re.I)
 # "a residential special school, 3 which is out of the area": a mark, as a count of more
 # than one is not told with a singular verb

@@ -26,7 +26,8 @@ _ELSEWHERE = (r"(?:national|England|English|England's|statistical neighbours?['\
               r"|(?:[A-Z][\w-]*['\u2019]s )?neighbours['\u2019]?|regional|region['\u2019]s"
               r"|comparators?|similar (?:areas|authorities|local authorities)"
               # (the ninth round) "the comparable authority average (13%)"
-              r"|(?:comparable|comparator|similar|neighbouring) (?:local )?authority(?:['\u2019]s)?"
+              r"|(?:comparable|comparator|similar|neighbouring) (?:local )?"
+              r"(?:authority|authorities|areas?|councils?)(?:['\u2019]s?)?"
               r"|(?:central )?government(?:['\u2019]s)?|Department for Education(?:['\u2019]s)?"
               r"|DfE(?:['\u2019]s)?|(?:adoption )?scorecard)")
 _ELSEWHERE_END = re.compile(rf"{_ELSEWHERE}\s*$", re.I)  # "statistical neighbours (21%)"
