@@ -869,12 +869,17 @@ _FOR_DATE_VALUE = re.compile(r"\s+(?:was|is|were|are|stood at|stands at|to|of|at
 # "the 2012-13 figure of 44%", "the 2014 rate was 12%": a figure named by its period
 _DATED_FIGURE = re.compile(r"\s+(?:[\w-]+\s+)?(?:figure|rate|average|level|total|performance"
                            r"|target"
-                           r"|proportion|percentage)\s+(?:of|was|is|at|stood at)\s+"
+                           r"|proportion|percentage)"
+                           rf"(?:\s+figures?)?(?:\s+for\s+(?:the\s+)?{_ELSEWHERE})?"  # the ninth
+                           r"\s+(?:of|was|is|at|stood at)\s+"
                            r"(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?", re.I)
 _BEFORE_DATED_FIGURE = re.compile(r"\b(?:the|its|their|published|latest|in)\s+$", re.I)
 # (the eighth round) "the 2013-14 average of 213 days", "the 2012 - 2015 target of 121 days":
 # a period naming the figure told right after it dates that figure alone
 _NAMES_FIGURE = re.compile(r"\s+(?:[\w-]+\s+)?(?:figure|rate|average|level|target|threshold)"
+                           # (the ninth round) "the 2013-14 average figures for similar
+                           # councils of 82%"
+                           rf"(?:\s+figures?)?(?:\s+for\s+(?:the\s+)?{_ELSEWHERE})?"
                            r"\s+of\s+(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?",
                            re.I)
 
