@@ -1,6 +1,7 @@
 """Precision and recall of extracted quantities against a hand-checked sample.
 
 Usage: python scripts/evidence_accuracy.py [--sample FILE] [--relabel FILE] [--shared DIR] [-v]
+       python scripts/evidence_accuracy.py --sample FILE --reader FILE [-v]
 
 The sample (tests/data/evidence_sample.json) lists, for each report read by hand, the
 sections checked ("A": the information about the local authority area; "B" or "C": the
@@ -22,6 +23,12 @@ the written date convention (tests/data/evidence_heldout4_convention.json: each 
 names one quantity of the sample, its date as labelled and by the convention); the
 output then opens with a line saying so. Exit code 0, or 2 when the sample or the
 relabelling cannot be read or an entry matches no quantity of the sample.
+
+``--reader FILE`` scores a second reader's sample of the same reports (read without
+seeing the first's) in place of the extractor, over the sections and findings the first
+reader checked: how far two careful readers agree, the ceiling against which the
+extractor's figures are read (swap the files for the other way round). A report the
+second reader did not read is skipped, saying so.
 """
 
 import argparse
@@ -140,10 +147,15 @@ def locate_quantities(expected: list, found: list) -> dict[str, Located]:
     return result
 
 
-def compare(report: dict, path: Path, measured_only: bool) -> Tally:
-    sections, findings = checked(report)
+def read_by(reader: dict, sections: set[str],
+            findings: set[int] | None) -> list[tuple[tuple, str | None]]:
+    """A second reader's quantities of a report, in the sections (and findings) given."""
+    return [(k, ref_date) for k, ref_date in expected_rows(reader)
+            if k[0] in sections and (k[0] != "findings" or findings is None or k[1] in findings)]
+
+
+def compare(report: dict, found: list[tuple[tuple, str | None]], measured_only: bool) -> Tally:
     expected = expected_rows(report)
-    found = extracted(path, sections, findings)
     if measured_only:
         expected = [row for row in expected if row[0][2] is not None]
         found = [row for row in found if row[0][2] is not None]
@@ -209,12 +221,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=Path, default=SAMPLE)
     parser.add_argument("--relabel", type=Path, default=None)
     parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--reader", type=Path, default=None,
+                        help="a second reader's sample, scored in place of the extractor")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     try:
-        reports = json.loads(args.sample.read_text(encoding="utf-8"))["reports"]
+        reports = _reports(args.sample)
+        readers = {r["file"]: r for r in _reports(args.reader)} if args.reader else None
     except (OSError, ValueError, KeyError) as error:
-        print(f"Error: {args.sample}: cannot be read as a sample ({error})", file=sys.stderr)
+        print(f"Error: cannot be read as a sample ({error})", file=sys.stderr)
         return 2
     if args.relabel is not None:
         try:
@@ -228,17 +243,23 @@ def main(argv: list[str] | None = None) -> int:
     totals = {False: Tally(), True: Tally()}
     located = {"area-information": Located(), "findings": Located()}
     for report in reports:
-        path = locate(report["file"], args.shared)
-        if not path.is_file():
-            print(f"skipped {report['file']}: not found in {args.shared}", file=sys.stderr)
-            continue
         sections, findings = checked(report)
-        by_section = locate_quantities(expected_rows(report),
-                                       extracted(path, sections, findings))
+        if readers is not None:
+            if report["file"] not in readers:
+                print(f"skipped {report['file']}: not read by {args.reader}", file=sys.stderr)
+                continue
+            found = read_by(readers[report["file"]], sections, findings)
+        else:
+            path = locate(report["file"], args.shared)
+            if not path.is_file():
+                print(f"skipped {report['file']}: not found in {args.shared}", file=sys.stderr)
+                continue
+            found = extracted(path, sections, findings)
+        by_section = locate_quantities(expected_rows(report), found)
         for section, tally in by_section.items():
             located[section].add(tally)
         for measured_only, total in totals.items():
-            tally = compare(report, path, measured_only)
+            tally = compare(report, found, measured_only)
             total.add(tally)
             if not measured_only:
                 print(f"{report['file']:45} {score(tally)}")
@@ -255,6 +276,13 @@ def main(argv: list[str] | None = None) -> int:
         for undated in totals[False].undated:
             print("date  ", *undated)
     return 0
+
+
+def _reports(path: Path) -> list[dict]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["reports"]
+    except (OSError, ValueError, KeyError) as error:
+        raise ValueError(f"{path}: {error}") from error
 
 
 if __name__ == "__main__":

@@ -16,6 +16,12 @@ tests/data/follow_through_labels6.csv, measured once in step 14 (all six seen an
 since step 15).
 
     python scripts/follow_through_accuracy.py STORE [--labels FILE] [--set held-aside|tune|all] [-v]
+    python scripts/follow_through_accuracy.py --reader FILE --labels FILE [-v]
+
+``--reader FILE`` measures a second reader's labels of the same pairs, made without seeing
+the first reader's, in place of the tool: how far two careful readers agree, the ceiling
+against which the tool's figures are read (the figures are then the second reader's
+precision and recall against the first; swap the files for the other way round).
 
 Measured:
 - ``repeated by``: the (earlier, later recommendation) links, as sets;
@@ -43,8 +49,11 @@ def read_labels(path: Path, wanted: str) -> list[dict[str, str]]:
     return [row for row in rows if wanted == "all" or row["set"] == wanted]
 
 
-def tool_results(store_path: Path, labels: list[dict[str, str]]) -> dict[tuple, object]:
-    """(earlier inspection key, body, number) -> the tool's FollowThrough, for the labelled
+Reading = tuple[set[str], set[str], str, str]  # repeats, top three findings, status, evidence
+
+
+def tool_results(store_path: Path, labels: list[dict[str, str]]) -> dict[tuple, Reading]:
+    """(earlier inspection key, body, number) -> the tool's reading, for the labelled
     pairs."""
     from ingest.enrich.followthrough import follow
     from ingest.store.embedded import open_store
@@ -58,8 +67,20 @@ def tool_results(store_path: Path, labels: list[dict[str, str]]) -> dict[tuple, 
             continue
         for result in follow(pair):
             item = result.recommendation
-            found[(pair.earlier[len(INSPECTION):], item.body, str(item.number))] = result
+            found[(pair.earlier[len(INSPECTION):], item.body, str(item.number))] = (
+                set(_numbers(result.repeated_by)), set(_numbers(result.spoken_to_in[:3])),
+                result.status or "", result.evidence or "")
     return found
+
+
+def reader_results(path: Path) -> dict[tuple, Reading]:
+    """(earlier inspection key, body, number) -> a second reader's labels of it."""
+    return {(row["earlier"], row["body"], row["number"]): _reading(row)
+            for row in read_labels(path, "all")}
+
+
+def _reading(row: dict[str, str]) -> Reading:
+    return (set(row["repeated_by"].split()), set(row["spoken_to_in"].split()), row["status"], "")
 
 
 def _numbers(links: Iterable) -> list[str]:
@@ -82,23 +103,22 @@ def measure(labels: list[dict[str, str]], results: dict, verbose: bool) -> list[
             print(f"not found in the store: {row['earlier']} {row['number']}", file=sys.stderr)
             continue
         key = f"{row['earlier']} #{row['number']}"
-        for name, tool, truth in (
-            ("repeat", set(_numbers(result.repeated_by)), set(row["repeated_by"].split())),
-            ("spoken", set(_numbers(result.spoken_to_in[:3])), set(row["spoken_to_in"].split())),
-        ):
+        repeats, spoken, given, evidence = result
+        truth_repeats, truth_spoken, truth_status, _ = _reading(row)
+        for name, tool, truth in (("repeat", repeats, truth_repeats),
+                                  ("spoken", spoken, truth_spoken)):
             counts[name][0] += len(tool & truth)
             counts[name][1] += len(tool)
             counts[name][2] += len(truth)
             if verbose and tool != truth:
                 print(f"{key} {name}: tool {sorted(tool)} label {sorted(truth)}")
-        given, truth_status = result.status or "", row["status"]
         for status in STATUSES:
             status_counts[status][0] += given == status == truth_status
             status_counts[status][1] += given == status
             status_counts[status][2] += truth_status == status
         if verbose and given != truth_status:
             print(f"{key} status: tool {given or '-'} label {truth_status or '-'}"
-                  f"  evidence: {(result.evidence or '')[:150]}")
+                  f"  evidence: {evidence[:150]}")
     lines = [f"labels: {len(labels)} ({missing} not found)",
              "| measure | precision | recall |", "|---|---|---|"]
     for name, title in (("repeat", "repeated by (links)"),
@@ -113,14 +133,20 @@ def measure(labels: list[dict[str, str]], results: dict, verbose: bool) -> list[
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("store", type=Path, help="a store holding the corpus")
+    parser.add_argument("store", type=Path, nargs="?", help="a store holding the corpus")
+    parser.add_argument("--reader", type=Path,
+                        help="a second reader's labels, measured in place of the tool")
     parser.add_argument("--set", default="held-aside", choices=("held-aside", "tune", "all"))
     parser.add_argument("--labels", type=Path, default=LABELS)
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="list every disagreement")
     args = parser.parse_args(argv)
+    if (args.store is None) == (args.reader is None):
+        parser.error("give a STORE or --reader FILE, not both")
     labels = read_labels(args.labels, args.set)
-    for line in measure(labels, tool_results(args.store, labels), args.verbose):
+    results = (reader_results(args.reader) if args.reader
+               else tool_results(args.store, labels))
+    for line in measure(labels, results, args.verbose):
         print(line)
     return 0
 
