@@ -49,7 +49,9 @@ DOCUMENTED = [("follow_through_labels.csv", "| all 185 labels (file 1), seen, st
               ("follow_through_labels7.csv",
                "| 162 labels (file 7), seen since step 16, step 18 |"),
               ("follow_through_labels8.csv",
-               "| 170 labels (file 8), seen since step 17, step 18 |")]
+               "| 170 labels (file 8), seen since step 17, step 18 |"),
+              ("follow_through_labels9-agreed.csv",
+               "| fresh held-aside (185 labels, file 9, agreed) |")]
 
 
 @pytest.mark.parametrize(("labels", "table"), DOCUMENTED)
