@@ -18,6 +18,7 @@ from ingest.enrich.followthrough import (
     follow,
     mixed,
     on_topic,
+    shortfall,
     stated_status,
 )
 from ingest.store.names import FOLLOW_THROUGH
@@ -143,6 +144,47 @@ def test_a_sentence_of_its_own_overrides_what_is_said_of_them_all():
     assert second.status == "improved" and second.evidence == said
 
 
+# A finding on the return interviews of recommendation 1: an improvement, less close to
+# it than a stating sentence must be, and taken back in part by the next sentence.
+TAKEN_BACK = "Commissioning functions and the offer to children who go missing have improved " \
+    "since the last inspection, with a wide range of good-quality provision to suit the needs " \
+    "of children and families."
+
+
+@pytest.mark.parametrize(("own", "status"), [
+    (f"{TAKEN_BACK} However, managers are still struggling to reach a very small number of "
+     "children.", None),
+    ("Children who go missing are offered a return interview. The take-up of return "
+     "interviews has improved but is still too low.", None),
+    (TAKEN_BACK, "improved"),  # nothing taken back: what the report says of them all
+    (f"{TAKEN_BACK} Managers are reaching a very small number of children too.", "improved"),
+])
+def test_a_shortfall_on_its_subject_holds_back_a_report_wide_improvement(own, status):
+    """Step 18: where the report says that all the last inspection's recommendations were
+    dealt with, but a sentence on one's subject says it still falls short (a concern cue,
+    or an improvement taken back in part, in the sentence or by the next "However, ..."),
+    that one gets no status; the others keep the improvement."""
+    said = "All of the recommendations from the previous inspection have been tackled with vigour."
+    first, second = follow(a_pair(["The quality of pathway plans."], [own, said, FINDINGS[2]]))
+    assert first.status == status and first.evidence == (said if status else None)
+    assert first.spoken_to_in  # the links stay
+    assert second.status == "improved" and second.evidence == said
+
+
+@pytest.mark.parametrize(("sentence", "following", "falls_short"), [
+    ("Take-up of return interviews remains too low.", None, True),
+    ("Delays remain in the completion of assessments.", None, True),
+    ("Return interviews have improved, but take-up varies.", None, True),
+    ("Return interviews have improved since 2014.", "However, take-up is low.", True),
+    ("Return interviews have improved since 2014.", "But take-up is low.", True),
+    ("Return interviews have improved since 2014.", "Take-up is high.", False),
+    ("Return interviews have improved since 2014.", None, False),
+    ("Return interviews are offered within three days.", "However, take-up is low.", False),
+])
+def test_a_shortfall_is_a_concern_or_an_improvement_taken_back(sentence, following, falls_short):
+    assert shortfall(sentence, following) is falls_short
+
+
 @pytest.mark.parametrize(("named", "status"), [
     ("The take-up of return interviews has stalled", None),  # may be news of this inspection
     ("Return interviews, offered since the last inspection, have stalled", "still-a-concern"),
@@ -204,6 +246,29 @@ def test_beside_a_repeat_a_concern_further_from_it_leaves_no_status(first):
     assert result.repeated_by and result.status is None and result.evidence is None
     result, _ = follow(a_pair(["Publish the fostering panel's report."], [own]))
     assert result.status == ("improved" if "improved" in first else None)
+
+
+@pytest.mark.parametrize(("said", "status"), [
+    # 0.18 close, 0.17 in the words that name a subject: beside a repeat, a concern
+    ("Leaders recognise that return interviews are still not always offered to older "
+     "children in care.", "still-a-concern"),
+    # 0.16 and 0.14: further, it leaves no status (step 11)
+    ("Leaders recognise that return interviews are still not always offered to older "
+     "children in care and care leavers.", None),
+])
+def test_beside_a_repeat_a_concern_needs_to_be_less_close_to_state_it(said, status):
+    """Step 18: where a later recommendation asks again, a sentence on the subject saying
+    that the concern remains states it at ``REPEAT_CONCERN_MINIMUM`` (0.15) in all its words
+    and in those that name a subject, below ``SENTENCE_MINIMUM``; without the repeat it
+    states nothing (its finding names no earlier inspection, and it is not close enough)."""
+    own = f"Foster carers are well supported by their supervising social workers. {said}"
+    again = "Offer every child who goes missing from home a return interview and use what " \
+        "children say to reduce the risk of exploitation."
+    result, _ = follow(a_pair([again], [own]))
+    assert result.repeated_by and result.status == status
+    assert result.evidence == (said if status else None)
+    result, _ = follow(a_pair(["Publish the fostering panel's report."], [own]))
+    assert result.status is None
 
 
 @pytest.mark.parametrize(("sentence", "back"), [

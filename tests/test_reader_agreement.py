@@ -87,3 +87,26 @@ def test_follow_through_needs_a_store_or_a_reader(tmp_path):
     result = subprocess.run([sys.executable, str(SCRIPTS / "follow_through_accuracy.py")],
                             capture_output=True, text=True)
     assert result.returncode == 2 and "give a STORE or --reader FILE" in result.stderr
+
+
+def _documented(doc: str, title: str) -> list[str]:
+    """The (hits/total) figures of a documented table, row by row."""
+    import re
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / doc).read_text(encoding="utf-8")
+    rows = text.split(title, 1)[1].split("\n\n", 1)[0].splitlines()[2:]
+    return [f for row in rows for f in re.findall(r"\(\d+/\d+\)", row)]
+
+
+def test_the_documented_follow_through_agreement_is_the_scripts():
+    data = Path(__file__).resolve().parent / "data"
+    result = subprocess.run([sys.executable, str(SCRIPTS / "follow_through_accuracy.py"),
+                             "--reader", str(data / "follow_through_labels9b.csv"),
+                             "--labels", str(data / "follow_through_labels9.csv"),
+                             "--set", "all"], capture_output=True, text=True, check=True)
+    import re
+
+    printed = [f for line in result.stdout.splitlines() if line.startswith("| ")
+               for f in re.findall(r"\(\d+/\d+\)", line)]
+    assert printed and _documented("follow-through.md",
+                                   "| reader B against reader A (185 labels) |") == printed

@@ -17,14 +17,18 @@ For each recommendation of the earlier report of a pair of consecutive inspectio
   asked again, an improvement only from a sentence that refers back and takes none of it
   back (``mixed``), neither from a sentence stating both (``stated_status``); beside a
   repeat, a sentence saying the concern remains in other words (``REPEAT_CONCERN_CUES``) is
-  a concern, and one saying what is still to do
+  a concern, any concern sentence at ``REPEAT_CONCERN_MINIMUM``, and one saying what is
+  still to do
   (``REPEAT_OPEN_CUES``) leaves no status, as does a concern on its subject too far from
   it to state it (``_remaining_further``); ``repeated`` where a later recommendation
   repeats it; else ``not-mentioned`` where nothing in the later report comes near it
   (``NOT_MENTIONED_MAXIMUM``) or it was made to a body the later report does not review,
   no later finding is linked to it and nothing in the later report comes close
   (``BOARD_NOT_MENTIONED_MAXIMUM``); else no
-  status (the links alone). Sentences that disagree give no stated status.
+  status (the links alone). Sentences that disagree give no stated status. What a
+  report-wide sentence says of them all (``report_wide``) speaks for each recommendation
+  no close sentence speaks to, an improvement only where no sentence on its subject says
+  it still falls short (``shortfall``, ``WIDE_AGAINST_MINIMUM``).
 
 The cue phrases are this module's tables, ``NAMING_BACK``, ``BACK_REFERENCE`` and
 ``STATUS_CUES``; ``docs/follow-through.md`` lists them and what the thresholds were tuned
@@ -44,6 +48,12 @@ NOT_MENTIONED_MAXIMUM = 0.09  # nothing in the later report this close: not ment
 BOARD_NOT_MENTIONED_MAXIMUM = 0.28  # for a body the later report does not review (step 9)
 SENTENCE_MINIMUM = 0.2  # a stating sentence must itself be this close
 SUBJECT_MINIMUM = 0.1  # and this close in the words that name a subject (see on_topic)
+# a sentence saying a shortfall this close (and on the subject) holds back what a report-wide
+# sentence says of an improvement (``shortfall``, step 18)
+WIDE_AGAINST_MINIMUM = 0.13
+# beside a repeat, a concern sentence this close, in all its words and in those that name a
+# subject, states it (step 18)
+REPEAT_CONCERN_MINIMUM = 0.15
 BACK_REFERENCE_BOOST = 0.05
 MOST_LINKS = 3
 NEAR_BEST = 0.6  # a finding further below the best than this is not linked
@@ -335,16 +345,18 @@ def follow(pair: Pair) -> list[FollowThrough]:
                if (status := stated_status(s) or _remaining(s))]
     whole = report_wide(pair.later_findings, pair.earlier_years)
     named = named_concerns(pair.later_findings, pair.earlier_years)
+    # what may hold back a report-wide improvement: the sentences saying a shortfall (step 18)
+    against = _shortfalls(pair.later_findings) if whole and whole[0] == "improved" else []
     # what a stating sentence is about: itself, and the sentence before where it begins
     # by pointing back to it ("This is an improvement since the last inspection.")
     context = {s: c if _POINTING.match(s) else s for s, _, _, c in stating}
     recommendations, later, findings, cues, common, plain = _vectors(
-        pair, [c for *_, c in stating] + [text for _, text, _ in named])
+        pair, [c for *_, c in stating] + [text for _, text, _ in named] + against)
     mentions = (recommendations @ findings.T).toarray() if pair.later_findings else None
-    near_cues = (recommendations @ cues.T).toarray() if stating or named else None
+    near_cues = (recommendations @ cues.T).toarray() if stating or named or against else None
     # the same in the words that name a subject (without the common words and the cues')
     subject = (_without(recommendations, plain) @ _without(cues, plain).T).toarray() \
-        if stating or named else None
+        if stating or named or against else None
     repeats = closest = None
     if pair.later_recommendations:
         closest = (_without(recommendations, common) @ _without(later, common).T).toarray()
@@ -361,7 +373,7 @@ def follow(pair: Pair) -> list[FollowThrough]:
         near = [(float(near_cues[row][k]), sentence, status, pair.later_findings[index])
                 for k, (sentence, status, index, _) in enumerate(stating)
                 if index in linked and near_cues is not None and subject is not None
-                and near_cues[row][k] >= SENTENCE_MINIMUM and subject[row][k] >= SUBJECT_MINIMUM]
+                and _close_enough(near_cues[row][k], subject[row][k], status, bool(repeated))]
         # what only a repeat makes a concern ("challenges remain in ..."), then the same
         # rules as any concern's
         near = [(c[0], c[1], "still-a-concern", c[3]) if c[2] == REMAINING else c
@@ -380,6 +392,13 @@ def follow(pair: Pair) -> list[FollowThrough]:
                               recommendation, context, back, None)
         if recommendation.body in reviewed:
             status, evidence, where = _status(repeated, spoken, nearest, close, overall)
+            if overall and status == "improved" and evidence == overall[1] \
+                    and against and near_cues is not None and subject is not None \
+                    and _held_back(recommendation, against, near_cues[row, -len(against):],
+                                   subject[row, -len(against):]):
+                # the report says all were improved, but a sentence on its subject says
+                # it still falls short: neither (step 18)
+                status, evidence, where = None, None, None
         else:  # made to a body (the board) whose work the later report does not review:
             # not mentioned, unless another body is asked for it again or the later
             # report's own text comes this close (then the links alone; step 9)
@@ -389,6 +408,25 @@ def follow(pair: Pair) -> list[FollowThrough]:
         results.append(FollowThrough(recommendation, pair, tuple(repeated), spoken, status,
                                      evidence, where, round(nearest, 3)))
     return results
+
+
+def _close_enough(near: float, subject: float, status: str, repeated: bool) -> bool:
+    """Whether a stating sentence is close enough to the recommendation to state its status:
+    ``SENTENCE_MINIMUM`` in all its words and ``SUBJECT_MINIMUM`` in those that name a
+    subject; a concern where a later recommendation repeats it (the report asks again)
+    also at ``REPEAT_CONCERN_MINIMUM`` in both (step 18)."""
+    if near >= SENTENCE_MINIMUM and subject >= SUBJECT_MINIMUM:
+        return True
+    return repeated and status in ("still-a-concern", REMAINING) \
+        and near >= REPEAT_CONCERN_MINIMUM and subject >= REPEAT_CONCERN_MINIMUM
+
+
+def _held_back(recommendation: Item, against: list[str], near, subject) -> bool:
+    """Whether one of the sentences saying a shortfall (``_shortfalls``) is about the
+    recommendation: ``WIDE_AGAINST_MINIMUM`` close, ``SUBJECT_MINIMUM`` in its subject
+    words and on its subject (``on_topic``)."""
+    return any(near[j] >= WIDE_AGAINST_MINIMUM and subject[j] >= SUBJECT_MINIMUM
+               and on_topic(text, recommendation.text) for j, text in enumerate(against))
 
 
 def _named_close(named: list[tuple[str, str, Item]], recommendation: Item, near, subject
@@ -428,6 +466,37 @@ COMMON_WORDS = frozenset(
 # sentence that begins "However," sets itself against the one before, not within.
 CONTRAST = r"\b(?:although|though|but|however|despite|whereas|while|yet)\b"
 _CONTRAST, _LEADING = re.compile(CONTRAST), re.compile(r"\s*however,?\s*")
+
+
+# A sentence that opens against the one before ("However, ...", "But ..."): it takes part
+# of that one back, as a contrast within a sentence does (``mixed``; step 18).
+TAKING_BACK = r"\s*(?:however|but|nevertheless|nonetheless|even so|despite this)\b"
+_TAKING_BACK = re.compile(TAKING_BACK)
+
+
+def shortfall(sentence: str, following: str | None = None) -> bool:
+    """Whether a sentence says that something still falls short: a concern cue
+    (``STATUS_CUES``, ``REPEAT_CONCERN_CUES``), or an improvement that it takes back in
+    part (``mixed``) or that the sentence ``following`` it takes back ("... has improved
+    since the last inspection. However, managers are still struggling to ...")."""
+    low = sentence.lower()
+    if _CONCERN.search(low) or _REPEAT_CONCERN.search(low):
+        return True
+    return _IMPROVED.search(low) is not None and (
+        mixed(sentence) or (following is not None and _TAKING_BACK.match(following.lower())
+                            is not None))
+
+
+def _shortfalls(findings: tuple[Item, ...]) -> list[str]:
+    """The findings' sentences that say a shortfall (``shortfall``), each as it is compared
+    (with the sentence before where it begins by pointing back)."""
+    found = []
+    for finding in findings:
+        said = sentences(finding.text)
+        for i, (sentence, context) in enumerate(_with_context(said)):
+            if shortfall(sentence, said[i + 1] if i + 1 < len(said) else None):
+                found.append(context if _POINTING.match(sentence) else sentence)
+    return found
 
 
 def mixed(sentence: str) -> bool:
