@@ -1224,3 +1224,138 @@ def test_eighth_round_a_period_after_than_is_the_comparisons_not_the_sentences()
         "Since April 2014, 12 children have been adopted. This is more than in each of the "
         "previous three years and represents 15% of children leaving care.") == [
         [(12, "since-2014-04")], [(15, "since-2014-04")]]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the ninth round: comparators named in other words
+    ("This is higher than both the comparable authority average (12%) and the England "
+     "average (15%).", [(12, "national"), (15, "national")]),
+    ("Fernley was below the national and comparable authority average rates for placing "
+     "older children (9% and 6% respectively).", [(9, "national"), (6, "national")]),
+    ("Kinship carers are 9% of the total, compared with the England average at 31 March "
+     "2014 of 14%.", [(9, "current"), (14, "national")]),
+    ("Over 90% of care leavers live in suitable homes, an improvement on the 2014 figure "
+     "of 80%.", [(90, "current"), (80, "previous")]),
+])
+def test_ninth_round_comparators_and_earlier_figures_named_in_other_words(sentence, expected):
+    assert [(q[0], q[2]) for q in read(sentence)] == expected
+
+
+def test_ninth_round_a_figures_date_between_its_name_and_value_and_a_listed_comparator():
+    assert [(q[0], q[2], q[4]) for q in read(
+        "Kinship carers are 9% of the total, compared with the England average at 31 March "
+        "2014 of 14%.")][-1] == (14, "national", "2014-03-31")
+    assert [(q[0], q[1], q[2], q[4]) for q in read(
+        "Fewer children (7%) moved three times, compared with the 2013-14 England average of "
+        "10% and comparable authority average of 11%.")][-2:] == [
+        (10, "percent", "national", "2013-2014"), (11, "percent", "national", "2013-2014")]
+    # listed after a figure of its own role, a national value without a unit takes its unit
+    assert [q[:3] for q in read("This compared to a statistical neighbour average of 210 days "
+                                "and an England average of 220.")] == [
+        (210, "days", "national"), (220, "days", "national")]
+
+
+def test_ninth_round_after_a_change_two_dated_sentences_give_its_earlier_values():
+    from types import SimpleNamespace
+
+    from ingest.enrich.evidence import finding_evidence
+
+    def roles(text: str) -> list[list[tuple[float, str]]]:
+        finding = SimpleNamespace(number=1, body="local-authority", page=1, text=text)
+        return [[(q.value, q.role) for q in e.quantities] for e in finding_evidence([finding])]
+
+    assert roles("The number of children cautioned has fallen. In 2010-11, 8% of children "
+                 "looked after were cautioned. The figure for 2014-15 is 2%.") == [
+        [(8, "previous")], [(2, "current")]]
+    assert roles("Enquiries have increased. In 2013-14, 100 enquiries led to 20 approvals. In "
+                 "2014-15 the number of enquiries rose to 150, resulting in 30 approvals.") == [
+        [(100, "previous"), (20, "previous")], [(150, "current"), (30, "current")]]
+    # the change told only in the later sentence: both current, as a hand-read sample reads it
+    assert roles("Matching is effective. In 2014-15, matches included three sibling groups. In "
+                 "2015-16, this figure increased to five.") == [
+        [(3, "current")], [(5, "current")]]
+    # no change told: two years' figures, each current
+    assert roles("Adoption is strong. In 2013-14, 20 children were adopted. In 2014-15, 25 "
+                 "children were adopted.") == [[(20, "current")], [(25, "current")]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Since the last inspection, four serious incident notifications have been submitted "
+     "and two serious case reviews (SCRs) have been completed at the time of the inspection.",
+     [(4, "since-the-last-inspection"), (2, "time-of-the-inspection")]),
+])
+def test_ninth_round_an_abbreviation_in_brackets_ends_no_clause(text, expected):
+    assert [(q.value, q.ref_date) for q in read_quantities(text)] == expected
+
+
+def test_ninth_round_a_mark_before_all_of_whom_and_one_of_whom():
+    assert values("four live in residential special schools, 3 all of whom live out of the "
+                  "authority area") == [4]
+    assert values("three live with parents, one of whom lives out of the authority area") == [
+        3, 1]
+    # one of things the report does not count, or a designation, is still no count
+    assert values("Inspectors saw some weak plans, one of which had no date.") == []
+    assert values("There are two new posts, one of whom leads on health and another on "
+                  "education.") == [2]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # rule 4: a part of a period the keys cannot express, also of "this year"
+    ("In the first three months of this year, the proportion seen on time rose to 40%.",
+     [(40, None)]),
+    # a relative period in the sentence of a change from one value to the next is how long
+    # the change took, not the time of either value
+    ("The average wait has reduced from five to three months over the past 18 months.",
+     [(5, None), (3, None)]),
+    ("There is a rise in approved adopters in the last year (from four to 11), which helps.",
+     [(4, None), (11, None)]),
+    ("In 2014-15 the number rose from 20 to 35.", [(20, None), (35, "2014-2015")]),
+    # a part told as a share in brackets before its group takes the group's date
+    ("Almost all (95%) of the 80 children who answered the survey in December 2014 were "
+     "happy.", [(95, "2014-12"), (80, "2014-12")]),
+    ("Of the 80 respondents to the 2014 children in care survey, less than a third (30%) "
+     "knew the council.", [(80, "2014"), (30, "2014")]),
+])
+def test_ninth_round_dates(sentence, expected):
+    assert [(q[0], q[4]) for q in read(sentence)] == expected
+
+
+def test_ninth_round_a_part_of_the_group_the_sentence_before_counted():
+    assert finding_dates("Carers approved rose from two in 2013-14 to nine in 2014-15. Five of "
+                         "the nine carers have children placed with them.") == [
+        [(2, "2013-2014"), (9, "2014-2015")], [(5, "2014-2015"), (9, "2014-2015")]]
+    assert finding_dates("In 2014-15, nine carers were approved. Five of the 12 carers in "
+                         "training have children.") == [[(9, "2014-2015")], [(5, None),
+                                                                            (12, None)]]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The chair has not had an appraisal for two years, which is a concern.", []),
+    ("There have been no permanent exclusions of children in care for over six years.", [0]),
+    ("There have not been any permanent exclusions for the last four years.", [0]),
+    ("Children waited for 18 months.", [18]),  # a wait, not what has not happened
+    ("The '0 to 25 years' service is new.", []),  # a range of ages naming a service
+    ("Separate plans for children under five and over five help planning.", []),  # ages
+    ("Most families need only one or two cycles of support.", [1, 2]),  # a range of counts
+])
+def test_ninth_round_lengths_of_what_has_not_happened_ages_and_ranges(sentence, expected):
+    assert values(sentence) == expected
+
+
+def test_ninth_round_zero_told_with_not_any_takes_its_period():
+    assert read("There have not been any permanent exclusions for the last four years.") == [
+        (0, "count", "current", None, "last-4-years")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Advisers are in touch with all 180 care leavers.", [(180, "care-leavers")]),
+    ("Advisers are in touch with 170 of the 180 care leavers identified as being eligible, "
+     "relevant and former relevant.", [(170, None), (180, "care-leavers")]),
+    ("Advisers met all 12 care leavers spoken to by inspectors.", [(12, None)]),
+    ("In the last year, six of the 30 children who were adopted were over five.",
+     [(6, None), (30, "adoptions")]),
+    ("In 2014-15, 25 children (12%) left care with permanence secured through an SGO.",
+     [(25, "special-guardianship-orders"), (12, None)]),
+])
+def test_ninth_round_measures_named_a_clause_away(sentence, expected):
+    assert [(q[0], q[3]) for q in read(sentence)] == expected

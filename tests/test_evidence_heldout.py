@@ -8,8 +8,8 @@ third round), "Third held-out reports" (after the fourth round), "Fourth held-ou
 the one unseen measure), and evidence_heldout6.json under "Sixth held-out reports" (after the
 seventh round; its unseen table, measured once, kept as the record), and evidence_heldout7.json
 under "Seventh held-out reports" (after the eighth round; its unseen table, measured once,
-kept as the record), and evidence_heldout8.json under "Eighth held-out reports (unseen)",
-measured once. Reads 8 corpus reports
+kept as the record), and evidence_heldout8.json under "Eighth held-out reports" (after the
+ninth round; its unseen table, measured once, kept as the record). Reads 8 corpus reports
 each: marked ``corpus``; the checks of the samples themselves run by default."""
 
 import importlib.util
@@ -43,7 +43,7 @@ SAMPLES = [(HELDOUT, "### Held-out reports", "| held-out", None),
            (HELDOUT5, "#### After the sixth round (seen)", "| seen quantities", None),
            (HELDOUT6, "#### After the seventh round (seen)", "| seen quantities", None),
            (HELDOUT7, "#### After the eighth round (seen)", "| seen quantities", None),
-           (HELDOUT8, "### Eighth held-out reports (unseen)", "| unseen quantities", None)]
+           (HELDOUT8, "#### After the ninth round (seen)", "| seen quantities", None)]
 FIGURE = r"\d\.\d{3} \((\d+)/(\d+)\)"
 
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ...model import Evidence, Finding, Quantity, Report, SourceText
 from .dates import date_spans
-from .reading import parts_dated, read_quantities, sentence_date
+from .reading import earlier_values, parts_dated, read_quantities, sentence_date
 from .text import Item, area_items, sentences
 
 AREA, FINDINGS = "area-information", "findings"
@@ -57,11 +57,16 @@ def finding_evidence(findings: list[Finding]) -> list[Evidence]:
     for finding in findings:
         count, before = 0, None
         group: tuple[Quantity, ...] = ()  # the quantities of the sentence before
+        told = ["", ""]  # the two sentences before
         for start, end in sentences(finding.text):
             sentence = finding.text[start:end]
             quantities = parts_dated(read_quantities(sentence, prose=True, before=before), group,
                                      sentence)
+            earlier = earlier_values(group, told[1], quantities, sentence, told[0])
+            if earlier != group and found and found[-1].text == told[1]:
+                found[-1] = replace(found[-1], quantities=earlier)
             before, group = sentence_date(sentence, quantities, before), quantities
+            told = [told[1], sentence]
             if not quantities:
                 continue
             count += 1

@@ -32,7 +32,8 @@ _RULES: tuple[tuple[str, str, set[str]], ...] = (
      r"|#\)?\s+[^#.;]{0,60}?\b(?:the subject of|subject to|through|via)\s+(?:[a-z]+\s+){0,3}?"
      r"(?-i:SGOs?)\b", {"count"}),
     ("adoptions", rf"#\s+adoptions\b|#\s+adoption\b(?! \w)|#\s+adoption orders\b"
-     rf"|#\s+{_CHILDREN}\s+(?:were |was |have been |has been |had been )?adopted\b"
+     rf"|#\s+{_CHILDREN}\s+(?:who |that )?(?:were |was |have been |has been |had been )?"
+     r"adopted\b"  # (the ninth round) "nine of the 32 children who were adopted"
      # "to 53 in 2013-14, of whom 26 were adopted": a count whose noun the words leave out
      r"|#\s+(?:were|have been|had been)\s+adopted\b(?!\s+by\b)"
      rf"|#\s+{_CHILDREN}\s+(?:left care|ceased to be looked after) through adoption"
@@ -80,9 +81,17 @@ _RULES: tuple[tuple[str, str, set[str]], ...] = (
     # the authority's care leavers, not a group of them ("eight care leavers have secured ...")
     ("care-leavers", r"\b(?:has|have|works? with|working with|supports?|supporting|responsible "
      r"for|out of|cohort of|there (?:are|were)|total of|caseload of"
-     r"|(?<!out )(?:all )?of (?:the|their|its)(?: current)?)\s+(?:some |approximately "
-     r"|around |about )?#\s+care leavers\b(?!\s+(?:in|aged|who|that|accessing|living|are|were"
-     r"|have|has|into|attending|engaged|at|with|between|[a-z]+(?:ed|ing))\b)", {"count"}),
+     r"|(?<!out )(?:all )?of (?:the|their|its)(?: current)?"
+     # (the ninth round) "in contact with all 225 care leavers"
+     r"|\b(?:with|for|to|of|by) all)\s+(?:some |approximately "
+     r"|around |about )?#\s+care leavers\b(?!\s+"
+     # ... not a subgroup where the words name the statutory groups that together are the
+     # authority's care leavers: "the 198 care leavers identified as being eligible, relevant
+     # and former relevant"
+     r"(?!identified as (?:being )?(?:eligible|relevant|former relevant)\b)"
+     r"(?:in|aged|who|that|accessing|living|are|were"
+     r"|have|has|into|attending|engaged|at|with|between|spoken|seen|met|[a-z]+(?:ed|ing))\b)",
+     {"count"}),
 )
 _LEAD_RULES: tuple[tuple[str, str, str], ...] = (
     ("free-school-meals-primary", r"free school meals?", r"\bprimary"),

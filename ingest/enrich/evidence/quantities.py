@@ -57,7 +57,8 @@ NUMBER = re.compile(
     # (the eighth round) "Two live with parents, and neither live out of the area": none of a pair
     r"|(?<=\band )neither\b(?= (?:live|lives|lived|is|are|was|were)\b(?! (?:there|it)\b))"
     # "there have been no reversals of plans": no events of a kind over a period
-    r"|(?<=there have been )no\b"
+    # (the ninth round) "There have not been any permanent exclusions", as "there have been no"
+    r"|(?:(?<=there have been )no|(?<=there have not been )any|(?<=there has not been )any)\b"
     r"(?= (?:(?!(?:longer|more|less)\b)[a-z-]+ )?[a-z-]+s\b(?![\'\u2019]))"
     r"))",
     re.I,
@@ -141,7 +142,8 @@ _UNTIL = re.compile(r"\b(?:until|till|beyond|up to)[- ]$", re.I)
 # "the 18 to 25 service", "the 16 to 18 cohort": a range of ages naming a group or a team
 AGE_RANGE = re.compile(
     r"\b(?:1[0-9]|2[0-5]|[0-9])\s*(?:to|-|\u2013|\u2212|and)\s*(?:1[0-9]|2[0-5])"
-    r"(?:\s*years?(?:[\s-]+[a-z]+){0,3}?)?[\s-]+"  # "the 0 to 17 years minority ethnic group"
+    r"(?:\s*years?(?:[\s-]+[a-z]+){0,3}?)?"  # "the 0 to 17 years minority ethnic group"
+    r"['\u2019\u201d]?[\s-]+"  # (the ninth round) "the '0 to 25 years' service"
     r"(?:age\b|service|team|cohort|provision|group|year[- ]?olds?|olds?)"
     # "the transition part of the service (16 to 18 years)": ages alone in brackets
     r"|\(\s*(?:1[0-9]|[0-9])\s*(?:to|-|\u2013|\u2212)\s*(?:1[6-9]|2[0-5])\s*years?\s*\)", re.I)
@@ -182,7 +184,9 @@ _ENDS_PHRASE = re.compile(r"\s*(?:[.,;:)]|$|(?:and|but|or|are|is|was|were|with|e
 _ONE_TO_ANOTHER = re.compile(r"^\s+(?:[\w-]+\s+){1,2}to\s+(?:another|the next|the other)\b", re.I)
 _ONE_EXAMPLE = re.compile(r"^\s+example\b", re.I)
 _PRONOUN_AFTER = re.compile(
-    rf"^\s+(?:of(?!\s+(?:these|those)\s+(?:\d+|{_WORD})\b)|another|or|to|and|in|at|for|who|which|that|off|point|time|stage|way"
+    rf"^\s+(?:of(?!\s+(?:these|those)\s+(?:\d+|{_WORD})\b)|another"
+    # (the ninth round) not "one or two cycles of support": a range of counts
+    rf"|or(?!\s+(?:\d+|{_WORD})\s+[a-z])|to|and|in|at|for|who|which|that|off|point|time|stage|way"
     r"|hand|side|place|day|voice)\b", re.I)
 _FOOTNOTE = re.compile(r"[a-z,;]\s$")
 # "live in residential special schools 4, of whom ...": a mark after a plural noun that
@@ -191,6 +195,14 @@ _MARK_AFTER_NOUN = re.compile(
     r"\b(?!(?:remains|stands|equals|totals|shows|numbers|across|towards|versus|less|plus)\b)"
     r"[a-z]{4,}s\s$")
 _MARK_END = re.compile(r"^\s*(?:,|which\b|who\b|that\b|of whom\b)")
+# (the ninth round) "live in residential special schools, 3 all of whom live out": no count
+# is told "N all of whom"
+_MARK_BEFORE_ALL = re.compile(r"^\s*(?:all|none|both)\s+of\s+(?:whom|which|them)\b")
+# (the ninth round) "two live with parents, one of whom lives out of the area": one of a group
+# told, a count (not "one of whom is leading on ... and another on ...": a designation; nor
+# "some poor decisions, one of which had left ...": one of things the report does not count)
+_ONE_OF_WHOM = re.compile(r"^\s+of\s+whom\b(?![^.;]{0,100}\b(?:another|the others?)\b)",
+                          re.I)
 # "a residential special school, 3 which is out of the area": a mark, as a count of more
 # than one is not told with a singular verb
 _AFTER_A_WORD = re.compile(r"[a-z]{3,}[,;]?\s$")
@@ -203,12 +215,19 @@ _FOOTNOTE_OPENS = re.compile(r"\s+(?:The|This|These|Those|A|An|It|Its|In|Our|See
 _OWN_STAGE = re.compile(r"\s+(?:at|in|on)\s+(?:the\s+)?(?:stages?|levels?|tiers?|phases?|steps?)\b",
                         re.I)
 # "when care leavers over 21 contact the service": people of an age
+# ... also a second age coordinated ("children under five and over five": the ninth round)
 _PEOPLE_OVER = re.compile(r"\b(?:care leavers|young people|young adults|children|adults|those)\s+"
-                          r"(?:aged\s+)?(?:over|under)\s+$", re.I)
+                          r"(?:aged\s+)?(?:(?:over|under)\s+[\w-]+\s+(?:and|or)\s+)?"
+                          r"(?:over|under)\s+$", re.I)
 # a capitalised word after a comma or a lowercase word, not a month or a word that wants a number
 _NAME_NUMBER = re.compile(
     r"(?:,|\b[a-z]+)\s(?!(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December|Year|Level|Stage|Key|Quarter|Tier|Phase|Grade)\b)[A-Z][a-z]+\s$")
+# "has not had an appraisal for two years": the length of a time up to now in which
+# something has not happened, told in its clause (a count of nothing over a period)
+_FOR_LENGTH = re.compile(r"\bfor\s+(?:over\s+|more than\s+|almost\s+|nearly\s+)?$", re.I)
+_NOT_HAPPENED = re.compile(r"\b(?:has|have|had)(?:\s+not\b|n['\u2019]t\b|\s+been\s+no\b"
+                           r"|\s+never\b)[^.;:]*$", re.I)
 _FOR_OVER = re.compile(r"\bfor\s+(?:over|under|below|above)\s*$", re.I)  # a duration
 _WAITED_OVER = re.compile(r"\b(?:waited|waiting|wait|waits|was|took|taken|lasted)\s+over\s*$",
                           re.I)
@@ -282,7 +301,10 @@ def _is_period_length(text: str, reading: Reading, dates: list[Span]) -> bool:
                    r"|financial|academic|school|calendar) )*(?:year )?|from |between )?",
                    text[reading.end:])  # "the first 10 weeks of this reporting year 2014-15"
     start = reading.end + (gap.end() if gap else 0)
-    return any(reading.end <= span.start <= start and not is_relative_key(span.key)
+    part_of = bool(gap and gap.group().lstrip().startswith("of "))
+    # (the ninth round) "the first three months of this year": a part of a relative period too
+    return any(reading.end <= span.start <= start
+               and (not is_relative_key(span.key) or part_of and span.key == "this-year")
                for span in dates)
 
 
@@ -346,6 +368,9 @@ def _reading(text: str, match: re.Match) -> Reading | None:
     if digits and digits.isdigit() and 1 < int(digits) < 100 \
             and _AFTER_A_WORD.search(before[-24:]) and _SINGULAR_AFTER.match(after):
         return None  # (the eighth round) "lives in a residential special school, 3 which is"
+    if digits and digits.isdigit() and len(digits) <= 2 \
+            and _AFTER_A_WORD.search(before[-24:]) and _MARK_BEFORE_ALL.match(after):
+        return None  # (the ninth round) "residential special schools, 3 all of whom live out"
     if match.group("zero") and _CONDITION.search(before[-60:]):
         return None  # "If there are no adopters suitable, ...": a condition, not a fact
     word = match.group("word")
@@ -355,7 +380,8 @@ def _reading(text: str, match: re.Match) -> Reading | None:
     if word and word.lower() == "one" and _FROM_ONE.search(before[-8:]) \
             and (_ONE_FAMILY.match(after) or _ONE_TO_ANOTHER.match(after)):
         return None  # "three children from one family", "from one meeting to the next"
-    compared_one = _COMPARED_ONE.search(before[-30:]) and not _ONE_OF_A_KIND.match(after)
+    compared_one = _COMPARED_ONE.search(before[-30:]) and not _ONE_OF_A_KIND.match(after) \
+        or bool(_ONE_OF_WHOM.match(after))
     if word and word.lower() == "one" and not compared_one and (
             _PRONOUN_BEFORE.search(before[-12:]) or _PRONOUN_AFTER.search(after)
             or _HAVE_ONE.search(before[-14:]) and _ENDS_PHRASE.match(after)
@@ -381,6 +407,11 @@ def _reading(text: str, match: re.Match) -> Reading | None:
     if unit != "count" and _EVERY.search(before[-24:]) or unit == "count" \
             and _EVERY.search(before[-24:]) and _EVERY_RANGE.match(after):
         return None  # "every six months", "every three to four weeks": how often
+    if unit in ("days", "weeks", "months", "years") and _FOR_LENGTH.search(before[-24:]) \
+            and _NOT_HAPPENED.search(before[-160:]) \
+            and re.match(r"\s*(?:[.,;]|$)", after[unit_match.end() if unit_match else 0:]):
+        return None  # (the ninth round) "has not had an appraisal for two years", "there have
+        # been no exclusions for over five years": how long something has not happened
     if _is_age(before, after, unit, _value(match)):
         return None  # "under 18 years", "those over 21.", "children over five have": an age
     value = _value(match)

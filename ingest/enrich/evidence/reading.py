@@ -25,6 +25,9 @@ _COMPANION = re.compile(
 _ELSEWHERE = (r"(?:national|England|English|England's|statistical neighbours?['\u2019]?"
               r"|(?:[A-Z][\w-]*['\u2019]s )?neighbours['\u2019]?|regional|region['\u2019]s"
               r"|comparators?|similar (?:areas|authorities|local authorities)"
+              # (the ninth round) "the comparable authority average (13%)"
+              r"|(?:comparable|comparator|similar|neighbouring) (?:local )?"
+              r"(?:authority|authorities|areas?|councils?)(?:['\u2019]s?)?"
               r"|(?:central )?government(?:['\u2019]s)?|Department for Education(?:['\u2019]s)?"
               r"|DfE(?:['\u2019]s)?|(?:adoption )?scorecard)")
 _ELSEWHERE_END = re.compile(rf"{_ELSEWHERE}\s*$", re.I)  # "statistical neighbours (21%)"
@@ -40,6 +43,8 @@ _FIGURE = (r"(?:averages?|levels?|figures?|rates?|proportions?|thresholds?|targe
 _NATIONAL_HERE = re.compile(
     rf"(?:{_ELSEWHERE}(?: and (?:the )?{_ELSEWHERE})?\s+(?:[\w-]+\s+)?{_FIGURE}"
     r"(?:\s+(?:for|in) (?:England|[\d/\u2013\u2212-]+))?"
+    # (the ninth round) "the England average at 31 March 2014 of 13%"
+    r"(?:\s+(?:at|as at|on) (?:\d{1,2} )?(?:[A-Z][a-z]+ )?(?:19|20)\d{2}(?=\s+of\b))?"
     rf"|{_FIGURE} (?:for|in|across) England"
     # "comparator authorities performing at 82%"
     rf"|{_ELSEWHERE}(?:\s+[\w-]+)?(?:\s+(?:performing|performed|standing|stood))?\s+at"
@@ -90,14 +95,18 @@ _BRACKETED_DATE = re.compile(r"\s*\((?:at |on |as at |in |for )?", re.I)
 # "and" ends a clause where a new one starts ("77% and for 2015-16 so far 79%"), not
 # inside a noun phrase ("children and young people", "bed and breakfast")
 _CLAUSE_END = re.compile(
-    r"\(|,\s|;|\band\b(?=\s+(?:in|for|at|on|during|by|from|since|over|is|was|are|were|has"
+    # (the ninth round) not an abbreviation in brackets: "two serious case reviews (SCRs) have
+    # been completed at the time of the inspection"
+    r"\((?![A-Z][A-Za-z]{0,7}[A-Z]s?\))|,\s|;|\band\b(?=\s+(?:in|for|at|on|during|by|from|since|over|is|was|are|were|has"
     r"|have|had|the|this|that|it|its|\d|January|February|March|April|May|June|July|August"
     r"|September|October|November|December)\b)")
 _FROM = re.compile(
     r"(?:\bfrom|compared (?:with|to)|compares (?:with|to)|similar to|the same as"
     r"|(?:improvement|increase|reduction|decrease|rise|fall) on)(?: the| an?)?"
     # (the eighth round) "declined to 220 days from the 2013-14 average of 213 days"
-    r"(?:(?<=the) (?:19|20)\d{2}(?: ?[-/\u2013\u2212] ?(?:19|20)?\d{2})?(?= average))?"
+    r"(?:(?<=the) (?:19|20)\d{2}(?: ?[-/\u2013\u2212] ?(?:19|20)?\d{2})?"
+    # (the ninth round) "an improvement on the 2014 figure of 84.7%"
+    r"(?= (?:average|figure|rate|level|total)))?"
     # "a reduction from an average of 48 weeks in 2012-13 to 39 weeks"
     r"(?: (?:figure|number|rate|average|level|total|high|peak) of)?"
     r"\s*(?:approximately\s+|around\s+|about\s+|only\s+|just\s+)?$",
@@ -153,7 +162,9 @@ _REST_OF_GROUP = re.compile(r"\bthe (?:other|remaining)\s+$", re.I)
 # the date printed after the last of them
 _COORDINATED = re.compile(r"\s+(?:[a-z'-]+\s+){0,3}(?:and|or)\s+", re.I)
 # "Five of the six young people who turned 18 during 2015": a part takes its group's date
-_PART_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?(?:current\s+)?", re.I)
+# ... also a share in brackets, "Almost all (97%) of the 99 children who responded to the
+# survey in December 2014" (the ninth round)
+_PART_OF = re.compile(r"\)?\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?(?:current\s+)?", re.I)
 
 
 def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
@@ -208,7 +219,9 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
             if _OF_WHOM.search(heads[-1]) and quantity.measure == _OUTSIDE:
                 quantity = replace(quantity, measure=None)  # "of whom 16 (62%) live outside"
             elif quantities[-1].measure is None:  # "168 (or 55%) live outside the area"
-                quantities[-1] = replace(quantities[-1], measure=quantity.measure)
+                quantities[-1] = replace(quantities[-1], measure=quantity.measure
+                                         or _measure_after_share(text, readings, index,
+                                                                 (sentence, tail_to), prose))
         heads.append(head)
         if quantities and _listed_national(quantities[-1], quantity,
                                            text[readings[index - 1].end:reading.start]):
@@ -223,6 +236,12 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
                           else len(text))  # "12 (7%) returned between ...": one clause
         quantity = _dated(quantity, text, (reading, date_to), (sentence, bounds), spans,
                           (lead_date, prose, before))
+        if quantity.role == "national" and quantity.ref_date is None and quantities \
+                and quantities[-1].role == "national" and quantities[-1].ref_date \
+                and _LISTED_FIGURE.fullmatch(text, readings[index - 1].end, reading.start):
+            # (the ninth round) "the 2013-14 England average of 11% and comparable authority
+            # average of 11%": one coordinated phrase, named by its period
+            quantity = replace(quantity, ref_date=quantities[-1].ref_date)
         if companion and quantities and quantity.ref_date is None:
             quantity = replace(quantity, ref_date=quantities[-1].ref_date)  # the same fact
         if prose and quantity.measure in _OVER_A_PERIOD and quantity.ref_date is None:
@@ -235,9 +254,38 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
     if not prose:
         quantities = _this_number(text, bounds, quantities)
     quantities = _respectively(text, readings, quantities)
+    quantities = _change_spanned(text, readings, quantities)
     compared = _compared(_compared_units(text, readings,
                                          _rates(_shared_dates(text, readings, quantities))))
     return tuple(_national_dated(text, readings, compared, spans))
+
+
+# "from four to two months", "(from three to 12)": a change told from one value to the next
+_FROM_TO = re.compile(r"\s*(?:%|per cent|days|weeks|months|years)?\s+to\s+", re.I)
+_SPAN_KEY = re.compile(r"last-|since-|this-year$")
+
+
+def _change_spanned(text: str, readings: list[Reading], quantities: list[Quantity]
+                    ) -> list[Quantity]:
+    """(the ninth round) "The average wait has reduced from four to two months over the past
+    18 months", "an increase in the last year (from three to 12)": a period told relative to
+    the inspection in the sentence of a change from one value to the next is how long the
+    change took, not the time of either value; both are left undated."""
+    result = list(quantities)
+    printed = {span.key for span in date_spans(text)}
+    for index in range(1, len(quantities)):
+        before, quantity = quantities[index - 1], quantities[index]
+        key = quantity.ref_date
+        if before.role != "previous" or quantity.role != "current" or key not in printed \
+                or not _SPAN_KEY.match(key or "") or before.ref_date not in (None, key) \
+                or not _FROM_TO.fullmatch(text, readings[index - 1].end, readings[index].start) \
+                or not re.search(r"\bfrom\s+(?:only\s+|just\s+)?$",
+                                 text[max(0, readings[index - 1].start - 12):
+                                      readings[index - 1].start], re.I):
+            continue
+        result[index - 1] = replace(before, ref_date=None)
+        result[index] = replace(quantity, ref_date=None)
+    return result
 
 
 # "well above statistical neighbours and England averages (52% and 49%, respectively)": the
@@ -248,6 +296,25 @@ _LISTED_VALUE = (r"[\d.,]+\s*(?:%|per cent|per 10,000(?: children)?|days|weeks|m
                  r"(?:,\s*|,?\s+and\s+)")
 _LIST_OPENED = re.compile(rf"\(\s*(?:{_LISTED_VALUE})*", re.I)
 _RESPECTIVELY = re.compile(rf"\s*(?:{_LISTED_VALUE}?)+,?\s*respectively\s*\)", re.I)
+# "the national and comparable authority average rates for placing older children (8% and 5%
+# respectively)": the figures named, then what they are of
+_QUALIFIED = re.compile(rf"\b{_FIGURE}(\s+(?:for|of|in)\s+[^\d,;:()]{{1,60}})$", re.I)
+
+
+def _measure_after_share(text: str, readings: list[Reading], index: int,
+                         clause: tuple[tuple[int, int], int], prose: bool) -> str | None:
+    """(the ninth round) "27 children (13%) left care with permanence secured through an
+    SGO": the count's clause goes on after its share in brackets, so the count takes the
+    measure those words name (the share keeps its own: a share of the children leaving care
+    is no count of orders)."""
+    (sentence, tail_to), count = clause, readings[index - 1]
+    opened, closed = text.rfind("(", 0, readings[index].start), text.find(")", readings[index].end)
+    if not prose or count.unit != "count" or opened < count.end or closed < 0 \
+            or closed >= tail_to:  # (the area list's shares name their measures themselves)
+        return None
+    words = text[count.end:opened] + text[closed + 1:tail_to]
+    return match_measure(f"{_BREAK.sub('', text[sentence[0]:count.start])}#{words}", count.unit,
+                         text[:count.start], prose)
 
 
 def _respectively(text: str, readings: list[Reading], quantities: list[Quantity]
@@ -260,6 +327,8 @@ def _respectively(text: str, readings: list[Reading], quantities: list[Quantity]
                 or not _RESPECTIVELY.match(text, opened + 1):
             continue
         before = text[:opened].rstrip()
+        named = _QUALIFIED.search(before)  # (the ninth round) "... average rates for placing
+        before = before[:named.start(1)] if named else before  # older children (8% and 5% ...)"
         if _NATIONAL_HERE.search(before) or _ELSEWHERE_END.search(before):
             result[index] = replace(result[index], role="national")
     return result
@@ -279,7 +348,10 @@ def _compared_units(text: str, readings: list[Reading], quantities: list[Quantit
     compared with: "more than 15 months has reduced from 10 in March 2015 to five")."""
     result = list(quantities)
     for index, quantity in enumerate(quantities):
-        told = [q for q in quantities[:index] if q.role == "current"]
+        told = [q for q in quantities[:index] if q.role == "current"] or [
+            # (the ninth round) "a statistical neighbour average of 211 days and an England
+            # average of 217": listed after a figure of its own role, where none is current
+            q for q in quantities[:index] if q.role == quantity.role]
         later = [q for q in quantities[index + 1:] if q.role == "current" and q.unit == "count"]
         if quantity.role == "current" or quantity.unit != "count" or not told or later \
                 or told[-1].unit not in _DURATIONS \
@@ -364,7 +436,9 @@ def _whole_periods(text: str, spans: list[Span]) -> list[Span]:
     and any relative phrase inside that part ("the last six months of") keyed "": they
     stand where a date is printed, but date nothing."""
     parts = [m.span() for m in _PART_OF_PERIOD.finditer(text)
-             if any(s.start == m.end() for s in spans)]
+             if any(s.start == m.end() or m.start() < s.start < m.end() < s.end for s in spans)]
+    # (the ninth round) "in the first three months of this year": a period the part's
+    # words run into
     return [replace(s, key="") if any(start <= s.start <= end for start, end in parts) else s
             for s in spans]
 
@@ -409,6 +483,8 @@ def _listed_national(before: Quantity, quantity: Quantity, gap: str) -> bool:
 
 # "statistical neighbours at 10% and England 11%": a second comparator named before its figure
 _LISTED_ELSEWHERE = re.compile(rf"\s*,?\s+and\s+(?:the\s+)?{_ELSEWHERE}\s+", re.I)
+_LISTED_FIGURE = re.compile(
+    rf"\s*,?\s+and\s+(?:the\s+|an?\s+)?{_ELSEWHERE}\s+(?:[\w-]+\s+)?{_FIGURE}\s+of\s+", re.I)
 
 
 def parts_dated(quantities: tuple[Quantity, ...], group: tuple[Quantity, ...],
@@ -427,6 +503,17 @@ def parts_dated(quantities: tuple[Quantity, ...], group: tuple[Quantity, ...],
         if dated:
             return tuple(replace(q, ref_date=dated[-1])
                          if q.role == "current" and not q.ref_date else q for q in quantities)
+    told = _PART_OPENS.match(sentence)
+    again = next((q for q in quantities if told and q.start == told.start(1)), None)
+    if again and again.unit == "count" and not again.ref_date and any(
+            q.role == "current" and q.unit == "count" and q.ref_date and q.value == again.value
+            for q in group):
+        # (the ninth round) "... from one in 2013-14 to eight in 2014-15. Four of the eight
+        # foster-to-adopt carers have children placed": a part of the group told again
+        date = next(q.ref_date for q in reversed(group) if q.role == "current"
+                    and q.unit == "count" and q.ref_date and q.value == again.value)
+        return tuple(replace(q, ref_date=date) if q.role == "current" and not q.ref_date
+                     else q for q in quantities)
     parts = [q for q in quantities if q.role == "current" and q.unit == "count"]
     if len(parts) < 2 or any(q.ref_date for q in parts):
         return quantities
@@ -439,7 +526,42 @@ def parts_dated(quantities: tuple[Quantity, ...], group: tuple[Quantity, ...],
 
 
 # "Twenty were approved under ...": a count with no noun, of the group the sentence before told
+# "Four of the eight carers ...": a part of a group the sentence before counted, told again
+_PART_OPENS = re.compile(rf"\W*(?:{NUMBER_WORD}|\d+)\s+(?:out\s+)?of\s+(?:the|these|those)\s+"
+                         rf"({NUMBER_WORD}|[\d,]+)\b", re.I)
 _BARE_COUNT = re.compile(rf"\W*({NUMBER_WORD}|\d+)\s+(?:were|are|was|is|had|have|has)\b", re.I)
+
+
+_PERIOD_KEY = re.compile(r"((?:19|20)\d{2})(?:-(?:19|20)\d{2})?")
+
+
+def earlier_values(group: tuple[Quantity, ...], group_sentence: str, quantities:
+                   tuple[Quantity, ...], sentence: str, told_before: str = ""
+                   ) -> tuple[Quantity, ...]:
+    """(the ninth round) "The number ... has fallen. In 2010-11, 7% of looked after children
+    had been cautioned. The figure for 2014-15 is 1%."; "In 2013-14, 123 enquiries resulted
+    in 29 approvals. In 2014-15 the number of enquiries increased to 205, ...": after a
+    sentence telling of a change (``told_before``), two sentences opening with a year or
+    period each, the later telling the values of a later one in the same units, give that
+    change: the earlier sentence's values (``group``) are the previous ones. Not where only
+    the later sentence tells the change ("In 2014-15, matches included three sibling groups.
+    In 2015-16, this figure increased to 10": a hand-read sample reads both current). Else
+    ``group`` as it is."""
+    def opening_year(text: str, told: tuple[Quantity, ...]) -> int | None:
+        current = [q for q in told if q.role == "current"]
+        spans = [s for s in date_spans(text) if _OPENS.fullmatch(text, 0, s.start)]
+        if not current or not spans or len(current) != len(told) \
+                or any(q.ref_date != spans[0].key for q in current):
+            return None
+        year = _PERIOD_KEY.fullmatch(spans[0].key)
+        return int(year.group(1)) if year else None
+
+    earlier, later = opening_year(group_sentence, group), opening_year(sentence, quantities)
+    if earlier is None or later is None or earlier >= later \
+            or {q.unit for q in group} != {q.unit for q in quantities} \
+            or not _CHANGE.search(told_before):
+        return group
+    return tuple(replace(q, role="previous") for q in group)
 
 
 def sentence_date(sentence: str, quantities: tuple[Quantity, ...], before: str | None
@@ -710,6 +832,9 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
                       and _FOR_DATE_VALUE.fullmatch(text, s.end, reading.start)
                       or _DATED_FIGURE.fullmatch(text, s.end, reading.start)
                       and _BEFORE_DATED_FIGURE.search(text, max(0, s.start - 12), s.start))]
+        named += [s for s in inside if s.end <= reading.start
+                  and _DATE_OF.fullmatch(text, s.end, reading.start)
+                  and _FIGURE_AT.search(text, max(0, s.start - 40), s.start)]
         within = within or named[-1:]  # "the 2011 to 2014 three-year period (669 days)"
         found = (within[0].key if within else lead[0].key if lead else back if back
                  else None if quantity.role == "national"
@@ -744,14 +869,25 @@ _FOR_DATE_VALUE = re.compile(r"\s+(?:was|is|were|are|stood at|stands at|to|of|at
 # "the 2012-13 figure of 44%", "the 2014 rate was 12%": a figure named by its period
 _DATED_FIGURE = re.compile(r"\s+(?:[\w-]+\s+)?(?:figure|rate|average|level|total|performance"
                            r"|target"
-                           r"|proportion|percentage)\s+(?:of|was|is|at|stood at)\s+"
+                           r"|proportion|percentage)"
+                           rf"(?:\s+figures?)?(?:\s+for\s+(?:the\s+)?{_ELSEWHERE})?"  # the ninth
+                           r"\s+(?:of|was|is|at|stood at)\s+"
                            r"(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?", re.I)
 _BEFORE_DATED_FIGURE = re.compile(r"\b(?:the|its|their|published|latest|in)\s+$", re.I)
 # (the eighth round) "the 2013-14 average of 213 days", "the 2012 - 2015 target of 121 days":
 # a period naming the figure told right after it dates that figure alone
 _NAMES_FIGURE = re.compile(r"\s+(?:[\w-]+\s+)?(?:figure|rate|average|level|target|threshold)"
+                           # (the ninth round) "the 2013-14 average figures for similar
+                           # councils of 82%"
+                           rf"(?:\s+figures?)?(?:\s+for\s+(?:the\s+)?{_ELSEWHERE})?"
                            r"\s+of\s+(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?",
                            re.I)
+
+
+# (the ninth round) "the England average at 31 March 2014 of 13%": the figure's date between
+# its name and its value
+_DATE_OF = re.compile(r"\s+of\s+(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?")
+_FIGURE_AT = re.compile(rf"\b{_FIGURE}\s+(?:as\s+)?at\s+$", re.I)
 
 
 def _names_later_figure(text: str, span: Span) -> bool:
@@ -878,8 +1014,10 @@ def _is_lead(text: str, sentence: tuple[int, int], span: Span) -> bool:
         # (a number that is no quantity does not count: "At Key Stage 2 ... in 2013 was 46%")
         # not "improved from one in 2013 to nine": the date of the earlier value
         return not _FROM_VALUE.search(text, sentence[0], span.start)
+    # (the ninth round) also a date naming the group's source: "Of the 99 respondents to the
+    # 2014 looked after children survey, less than one third (31%) ..."
     return bool(_OF_GROUP.fullmatch(text, sentence[0], span.start)
-                and re.match(r"\s*,", text[span.end:]))
+                and re.match(r"(?:\s+[a-z'\u2019-]+){0,4}\s*,", text[span.end:]))
 
 
 def _compared(quantities: list[Quantity]) -> list[Quantity]:
