@@ -395,7 +395,7 @@ def test_a_recommendation_in_other_words_repeats_where_the_later_report_gives_it
     # the finding that speaks to the earlier one: asked again, in other words
     again = "Strengthen the help given to children who go missing from home, so that " \
         "leaders understand why they leave and act on the risk of exploitation."
-    findings = [FINDINGS[0], "Children who go missing from home are not always offered a "
+    findings = [FINDINGS[0], "Children who go missing from home are seldom offered a "
                 "return interview, and what they say is not used to reduce the risk of "
                 "exploitation.", *FINDINGS[2:]]
     alone = a_pair(["The quality of pathway plans.", again], findings)
