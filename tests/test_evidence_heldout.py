@@ -9,8 +9,10 @@ the one unseen measure), and evidence_heldout6.json under "Sixth held-out report
 seventh round; its unseen table, measured once, kept as the record), and evidence_heldout7.json
 under "Seventh held-out reports" (after the eighth round; its unseen table, measured once,
 kept as the record), and evidence_heldout8.json under "Eighth held-out reports" (after the
-ninth round; its unseen table, measured once, kept as the record). Reads 8 corpus reports
-each: marked ``corpus``; the checks of the samples themselves run by default."""
+ninth round; its unseen table, measured once, kept as the record), and the agreed ninth
+sample (evidence_heldout9-agreed.json, of two readers) under "Ninth held-out reports", whose
+table of the two readers' agreement is checked by default (it reads no PDF). Reads 8 corpus
+reports each: marked ``corpus``; the checks of the samples themselves run by default."""
 
 import importlib.util
 import json
@@ -31,6 +33,9 @@ HELDOUT5 = ROOT / "tests" / "data" / "evidence_heldout5.json"
 HELDOUT6 = ROOT / "tests" / "data" / "evidence_heldout6.json"
 HELDOUT7 = ROOT / "tests" / "data" / "evidence_heldout7.json"
 HELDOUT8 = ROOT / "tests" / "data" / "evidence_heldout8.json"
+HELDOUT9 = ROOT / "tests" / "data" / "evidence_heldout9-agreed.json"
+READER_A = ROOT / "tests" / "data" / "evidence_heldout9.json"
+READER_B = ROOT / "tests" / "data" / "evidence_heldout9b.json"
 CONVENTION4 = ROOT / "tests" / "data" / "evidence_heldout4_convention.json"
 # each sample, the heading of its section in docs/evidence.md, how its table starts and the
 # relabelling by the written date convention it is scored with, if any
@@ -43,7 +48,9 @@ SAMPLES = [(HELDOUT, "### Held-out reports", "| held-out", None),
            (HELDOUT5, "#### After the sixth round (seen)", "| seen quantities", None),
            (HELDOUT6, "#### After the seventh round (seen)", "| seen quantities", None),
            (HELDOUT7, "#### After the eighth round (seen)", "| seen quantities", None),
-           (HELDOUT8, "#### After the ninth round (seen)", "| seen quantities", None)]
+           (HELDOUT8, "#### After the ninth round (seen)", "| seen quantities", None),
+           (HELDOUT9, "### Ninth held-out reports (unseen, two readers)",
+            "| unseen quantities (agreed)", None)]
 FIGURE = r"\d\.\d{3} \((\d+)/(\d+)\)"
 
 
@@ -74,7 +81,8 @@ def test_heldout_figures_are_the_documented_ones(shared, sample, heading, table_
 
 
 @pytest.mark.parametrize("sample", [HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5,
-                                    HELDOUT6, HELDOUT7, HELDOUT8])
+                                    HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, READER_A,
+                                    READER_B])
 def test_heldout_sample_keeps_to_its_sections(sample):
     """Every held-out quantity lies in a section its report says was read, and in
     findings within findings_checked, so the comparison is fair."""
@@ -86,6 +94,18 @@ def test_heldout_sample_keeps_to_its_sections(sample):
             else:
                 assert letters & {"B", "C"}, report["file"]
                 assert quantity["finding"] in report["findings_checked"], quantity
+
+
+def test_the_documented_agreement_of_the_two_readers_is_the_scripts():
+    result = subprocess.run([sys.executable, str(SCRIPT), "--sample", str(READER_A),
+                             "--reader", str(READER_B)], capture_output=True, text=True,
+                            check=True)
+    lines = result.stdout.splitlines()
+    for row, figures in documented("### Ninth held-out reports (unseen, two readers)",
+                                   "| reader B against reader A").items():
+        assert len(figures) == 5, (row, figures)
+        line = next(x for x in lines if x.startswith(f"{row}:"))
+        assert re.findall(FIGURE, line) == figures, line
 
 
 def test_the_convention_relabels_quantities_of_the_sample_and_leaves_it_as_read():
