@@ -395,7 +395,7 @@ def test_a_recommendation_in_other_words_repeats_where_the_later_report_gives_it
     # the finding that speaks to the earlier one: asked again, in other words
     again = "Strengthen the help given to children who go missing from home, so that " \
         "leaders understand why they leave and act on the risk of exploitation."
-    findings = [FINDINGS[0], "Children who go missing from home are not always offered a "
+    findings = [FINDINGS[0], "Children who go missing from home are seldom offered a "
                 "return interview, and what they say is not used to reduce the risk of "
                 "exploitation.", *FINDINGS[2:]]
     alone = a_pair(["The quality of pathway plans.", again], findings)
@@ -587,3 +587,37 @@ def test_the_graph_conforms_to_its_shapes_and_a_broken_link_does_not(store):
     graph.set((node, okg.laterInspection, URIRef(f"{INSPECTION}2014-04-24")))
     conforms, text = shapes_report(graph)
     assert not conforms and "not the same authority's, not in order" in text
+
+
+@pytest.mark.parametrize(("said", "status"), [
+    # a shortfall said now, with no word of time: beside a repeat, a remaining concern or the
+    # repeat, the labellers read it both ways, so no status (step 20)
+    ("Return interviews are not consistently offered to children who go missing.", None),
+    ("Too many children who go missing wait for a return interview.", None),
+    ("The quality of return interviews for children who go missing is variable.", None),
+    ("Return interviews for children who go missing are not yet timely.", None),
+    ("Return interviews for children who go missing are poor.", None),
+    ("The recording of return interviews for children who go missing is weak.", None),
+    ("Return interviews for children who go missing remain late.", None),
+    # "remain" of place is no shortfall, nor is a sentence that also states an improvement
+    # (a mixed sentence beside a repeat leaves the repeat, step 15)
+    ("Children who go missing remain living with their families after a return interview.",
+     "repeated"),
+    ("Return interviews for children who go missing have improved since the last inspection "
+     "but are not consistently offered.", "repeated"),
+    # ... nor one about another subject
+    ("Foster carers' training is not consistently recorded.", "repeated"),
+])
+def test_beside_a_repeat_a_shortfall_said_now_leaves_no_status(said, status):
+    """Step 20: where a later recommendation asks again, a linked finding's sentence close
+    to the recommendation and on its subject that says it falls short now
+    (``PRESENT_SHORTFALL_CUES``) leaves the links alone rather than ``repeated``; without
+    the repeat it states nothing."""
+    own = f"Children who go missing are offered a return interview. {said}"
+    again = "Offer every child who goes missing from home a return interview and use what " \
+        "children say to reduce the risk of exploitation."
+    first, _ = follow(a_pair([again], [own, *FINDINGS[2:]]))
+    assert first.repeated_by and first.status == status
+    assert first.evidence == (again if status else None)
+    alone, _ = follow(a_pair(["Publish the fostering panel's report."], [own, *FINDINGS[2:]]))
+    assert not alone.repeated_by and alone.status is None and alone.spoken_to_in

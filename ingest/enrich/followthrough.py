@@ -19,8 +19,9 @@ For each recommendation of the earlier report of a pair of consecutive inspectio
   repeat, a sentence saying the concern remains in other words (``REPEAT_CONCERN_CUES``) is
   a concern, any concern sentence at ``REPEAT_CONCERN_MINIMUM``, and one saying what is
   still to do
-  (``REPEAT_OPEN_CUES``) leaves no status, as does a concern on its subject too far from
-  it to state it (``_remaining_further``); ``repeated`` where a later recommendation
+  (``REPEAT_OPEN_CUES``) leaves no status, as do a concern on its subject too far from
+  it to state it (``_remaining_further``) and a close sentence on its subject saying it
+  falls short now (``PRESENT_SHORTFALL_CUES``); ``repeated`` where a later recommendation
   repeats it; else ``not-mentioned`` where nothing in the later report comes near it
   (``NOT_MENTIONED_MAXIMUM``) or it was made to a body the later report does not review,
   no later finding is linked to it and nothing in the later report comes close
@@ -158,6 +159,21 @@ REPEAT_OPEN_CUES: tuple[str, ...] = (
     r"\bmore needs to be done\b",
     r"\bstill (?:some |a long )?(?:distance|way) to (?:go|travel)",
 )
+# ... and these say that something falls short now, with no word of time ("pathway plans
+# are highly variable", "supervision is not yet consistently effective"): beside a repeat
+# the labellers read such a sentence as a remaining concern or as the repeat, and no word
+# tells which, so it leaves no status (the links alone) rather than ``repeated`` (step 20).
+PRESENT_SHORTFALL_CUES: tuple[str, ...] = (
+    r"\bnot yet\b",
+    REMAIN,
+    r"\btoo (?:many|few|long|much|slow|high|low|often|variable)\b",
+    r"\bnot (?:always|consistently|routinely|sufficiently)\b",
+    r"\binconsistent(?:ly)?\b",
+    r"\bvariable\b",
+    r"\bweak(?:ness|nesses)?\b",
+    r"\bpoor(?:ly)?\b",
+)
+_PRESENT_SHORTFALL = re.compile("|".join(f"(?:{p})" for p in PRESENT_SHORTFALL_CUES))
 _REPEAT_CONCERN = re.compile("|".join(f"(?:{p})" for p in REPEAT_CONCERN_CUES))
 _REPEAT_OPEN = re.compile("|".join(f"(?:{p})" for p in REPEAT_OPEN_CUES))
 # What is still to do, said to remain ("there remains more work to do", "more work still
@@ -166,6 +182,7 @@ OPEN_REMAINING = r"\b(?:still|remains?|yet)\b"
 _OPEN_REMAINING = re.compile(OPEN_REMAINING)
 REMAINING, OPEN = "remaining", "open"  # sentences with only those cues
 FURTHER = "further"  # a concern beside a repeat, not close enough to state it (step 11)
+SHORT = "short"  # a shortfall said now (``PRESENT_SHORTFALL_CUES``), read beside a repeat
 
 
 @dataclass(frozen=True)
@@ -274,12 +291,15 @@ def _remaining(sentence: str) -> str | None:
     """``REMAINING`` where a sentence says a concern remains in the words of
     ``REPEAT_CONCERN_CUES``, ``OPEN`` where it says what is still to do
     (``REPEAT_OPEN_CUES``), unless it says that remains (``OPEN_REMAINING``: then
-    ``REMAINING``), else None: both are read only beside a repeat."""
+    ``REMAINING``), ``SHORT`` where it says something falls short now
+    (``PRESENT_SHORTFALL_CUES``, step 20), else None: all are read only beside a repeat."""
     low = sentence.lower()
     if _REPEAT_CONCERN.search(low):
         return REMAINING
     if _REPEAT_OPEN.search(low):
         return REMAINING if _OPEN_REMAINING.search(low) else OPEN
+    if _PRESENT_SHORTFALL.search(low) and not _IMPROVED.search(low):
+        return SHORT
     return None
 
 
@@ -377,7 +397,7 @@ def follow(pair: Pair) -> list[FollowThrough]:
         # what only a repeat makes a concern ("challenges remain in ..."), then the same
         # rules as any concern's
         near = [(c[0], c[1], "still-a-concern", c[3]) if c[2] == REMAINING else c
-                for c in near if c[2] not in (REMAINING, OPEN) or repeated]
+                for c in near if c[2] not in (REMAINING, OPEN, SHORT) or repeated]
         # a concern needs its finding to name the earlier inspection, unless asked again
         close = _stating(near, recommendation, context, back, None if repeated else naming)
         # and where the report names it among the last inspection's that remain (step 13)
@@ -385,7 +405,7 @@ def follow(pair: Pair) -> list[FollowThrough]:
             close += _named_close(named, recommendation, near_cues[row, len(stating):],
                                   subject[row, len(stating):])
         # what the report says of them all, unless a sentence of its own says otherwise
-        overall = whole if whole and all(c[2] == whole[0] for c in near) else None
+        overall = whole if whole and all(c[2] in (whole[0], SHORT) for c in near) else None
         if repeated:  # a concern said further from it leaves no status rather than a
             # repeat, as the labels read a remaining concern first (step 11)
             close += _stating(_remaining_further(pair, row, stating, linked, near_cues, subject),
@@ -599,7 +619,7 @@ def _stating(near: list[tuple[float, str, str, Item]], recommendation: Item,
     back ("..., but is still variable")."""
     return [c for c in near if on_topic(context[c[1]], recommendation.text)
             and ((naming is None or refers_back(c[3].text, naming))
-                 if c[2] in ("still-a-concern", OPEN, FURTHER)
+                 if c[2] in ("still-a-concern", OPEN, FURTHER, SHORT)
                  else refers_back(c[1], back) and not mixed(c[1]))]
 
 
@@ -675,11 +695,12 @@ def _status(repeated: list[Link], spoken: tuple[Link, ...], nearest: float,
     the linked findings' sentences that state a status and are close to the recommendation
     (score, sentence, status, finding); when they disagree none is taken."""
     found: dict[str, tuple[str, Item]] = {}
-    # still to do (step 9), or a concern said further from it (step 11), beside a repeat:
-    # neither a repeat nor an improvement
-    further = any(c[2] == FURTHER for c in close)
+    # still to do (step 9), or a concern said further from it (step 11), or a shortfall
+    # said now (step 20), beside a repeat: neither a repeat (nor, but the first, an
+    # improvement)
+    further = any(c[2] in (FURTHER, SHORT) for c in close)
     still_open = further or any(c[2] == OPEN for c in close)
-    close = [c for c in close if c[2] not in (OPEN, FURTHER)
+    close = [c for c in close if c[2] not in (OPEN, FURTHER, SHORT)
              and not (further and c[2] == "improved")]
     whole = None if further and whole and whole[0] == "improved" else whole
     if len({status for _, _, status, _ in close}) == 1:
