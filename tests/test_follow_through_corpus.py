@@ -51,7 +51,9 @@ DOCUMENTED = [("follow_through_labels.csv", "| all 185 labels (file 1), seen, st
               ("follow_through_labels8.csv",
                "| 170 labels (file 8), seen since step 17, step 20 |"),
               ("follow_through_labels9-agreed.csv",
-               "| 185 labels (file 9, agreed), seen since step 19, step 20 |")]
+               "| 185 labels (file 9, agreed), seen since step 19, step 20 |"),
+              ("follow_through_labels10-agreed.csv",
+               "| fresh held-aside (311 labels, file 10, agreed) |")]
 
 
 @pytest.mark.parametrize(("labels", "table"), DOCUMENTED)
