@@ -185,6 +185,20 @@ def test_a_shortfall_is_a_concern_or_an_improvement_taken_back(sentence, followi
     assert shortfall(sentence, following) is falls_short
 
 
+# a later recommendation that asks again for what the earlier one (on return interviews)
+# asked, and one that asks for something else
+ASKED_AGAIN = ("Offer every child who goes missing from home a return interview and use what "
+               "children say to reduce the risk of exploitation.")
+
+
+def asked_again_and_not(findings: list[str]) -> tuple:
+    """The earlier recommendation followed into a later report of these findings whose
+    recommendation asks for it again, and into one whose recommendation does not."""
+    again, _ = follow(a_pair([ASKED_AGAIN], findings))
+    alone, _ = follow(a_pair(["Publish the fostering panel's report."], findings))
+    return again, alone
+
+
 @pytest.mark.parametrize(("named", "status"), [
     ("The take-up of return interviews has stalled", None),  # may be news of this inspection
     ("Return interviews, offered since the last inspection, have stalled", "still-a-concern"),
@@ -194,9 +208,7 @@ def test_a_concern_is_read_only_where_its_finding_names_the_earlier_inspection(n
     first, _ = follow(a_pair(["The quality of pathway plans."], [own]))
     assert first.status == status
     # a later recommendation that asks again needs no naming back for its concern
-    again = "Offer every child who goes missing from home a return interview and use what " \
-        "children say to reduce the risk of exploitation."
-    first, _ = follow(a_pair([again], [own]))
+    first, _ = follow(a_pair([ASKED_AGAIN], [own]))
     assert first.repeated_by and first.status == "still-a-concern"
 
 
@@ -219,13 +231,10 @@ def test_a_concern_is_read_only_where_its_finding_names_the_earlier_inspection(n
 ])
 def test_beside_a_repeat_a_sentence_saying_the_concern_remains_comes_first(said, status):
     own = f"Children who go missing are offered a return interview. {said}"
-    again = "Offer every child who goes missing from home a return interview and use what " \
-        "children say to reduce the risk of exploitation."
-    first, _ = follow(a_pair([again], [own]))
+    first, alone = asked_again_and_not([own])
     assert first.repeated_by and first.status == status
     assert first.evidence == (said if status else None)
-    first, _ = follow(a_pair(["Publish the fostering panel's report."], [own]))
-    assert not first.repeated_by and first.status is None
+    assert not alone.repeated_by and alone.status is None
 
 
 @pytest.mark.parametrize("first", [
@@ -240,12 +249,9 @@ def test_beside_a_repeat_a_concern_further_from_it_leaves_no_status(first):
     or ``improved`` (step 11); without the repeat it states nothing."""
     own = f"{first} Foster carers are well supported by their supervising social workers. " \
         "Interviews are still not always recorded."
-    again = "Offer every child who goes missing from home a return interview and use what " \
-        "children say to reduce the risk of exploitation."
-    result, _ = follow(a_pair([again], [own]))
+    result, alone = asked_again_and_not([own])
     assert result.repeated_by and result.status is None and result.evidence is None
-    result, _ = follow(a_pair(["Publish the fostering panel's report."], [own]))
-    assert result.status == ("improved" if "improved" in first else None)
+    assert alone.status == ("improved" if "improved" in first else None)
 
 
 @pytest.mark.parametrize(("said", "status"), [
@@ -262,13 +268,10 @@ def test_beside_a_repeat_a_concern_needs_to_be_less_close_to_state_it(said, stat
     and in those that name a subject, below ``SENTENCE_MINIMUM``; without the repeat it
     states nothing (its finding names no earlier inspection, and it is not close enough)."""
     own = f"Foster carers are well supported by their supervising social workers. {said}"
-    again = "Offer every child who goes missing from home a return interview and use what " \
-        "children say to reduce the risk of exploitation."
-    result, _ = follow(a_pair([again], [own]))
+    result, alone = asked_again_and_not([own])
     assert result.repeated_by and result.status == status
     assert result.evidence == (said if status else None)
-    result, _ = follow(a_pair(["Publish the fostering panel's report."], [own]))
-    assert result.status is None
+    assert alone.status is None
 
 
 @pytest.mark.parametrize(("sentence", "back"), [
@@ -614,10 +617,7 @@ def test_beside_a_repeat_a_shortfall_said_now_leaves_no_status(said, status):
     (``PRESENT_SHORTFALL_CUES``) leaves the links alone rather than ``repeated``; without
     the repeat it states nothing."""
     own = f"Children who go missing are offered a return interview. {said}"
-    again = "Offer every child who goes missing from home a return interview and use what " \
-        "children say to reduce the risk of exploitation."
-    first, _ = follow(a_pair([again], [own, *FINDINGS[2:]]))
+    first, alone = asked_again_and_not([own, *FINDINGS[2:]])
     assert first.repeated_by and first.status == status
-    assert first.evidence == (again if status else None)
-    alone, _ = follow(a_pair(["Publish the fostering panel's report."], [own, *FINDINGS[2:]]))
+    assert first.evidence == (ASKED_AGAIN if status else None)
     assert not alone.repeated_by and alone.status is None and alone.spoken_to_in
