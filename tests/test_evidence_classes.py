@@ -1359,3 +1359,43 @@ def test_ninth_round_zero_told_with_not_any_takes_its_period():
 ])
 def test_ninth_round_measures_named_a_clause_away(sentence, expected):
     assert [(q[0], q[3]) for q in read(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Fernley's average for 2014-17 was 480 days, just over the target of 470 days.",
+     [(480, "current"), (470, "national")]),
+    ("This time has improved, but still exceeds the threshold target of 121 days.",
+     [(121, "national")]),
+    ("Fernley met its own target of 300 days.", [(300, "current")]),  # the authority's
+    ("About 30% of care leavers are not in work; this is lower than the national average "
+     "for care leavers (40%).", [(30, "current"), (40, "national")]),
+])
+def test_tenth_round_a_target_in_days_and_a_comparator_named_with_what_it_is_of(
+        sentence, expected):
+    assert [(q[0], q[2]) for q in read(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The team keeps in touch with 150 (95%) of their 158 current care leavers.",
+     [(150, None), (95, None), (158, "care-leavers")]),
+    ("Contact is kept with 96% of the 130 current eligible care leavers.",
+     [(96, None), (130, "care-leavers")]),
+    ("Fernley currently has 310 children looked after; this is high.",
+     [(310, "children-looked-after")]),
+    ("Fernley has 40 young people looked after, aged 16 to 17, in its own homes.",
+     [(40, None)]),  # a group of them, by age
+    ("The number of children being adopted has increased from 18 in 2013-14 to 25 in 2014-15.",
+     [(18, "adoptions"), (25, "adoptions")]),
+])
+def test_tenth_round_measures_of_the_authoritys_own_groups(sentence, expected):
+    assert [(q[0], q[3]) for q in read(sentence)] == expected
+
+
+def test_tenth_round_a_period_named_by_its_length_dates_and_is_no_length():
+    assert read("In the last six-month period, no care leaver has lived in a hostel.") == [
+        (0, "count", "current", None, "last-6-months")]
+
+
+def test_tenth_round_one_given_as_an_example_is_no_count():
+    assert values("Outcomes show in examples such as one care leaver finishing a "
+                  "three-year course.") == []

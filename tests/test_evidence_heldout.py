@@ -49,8 +49,7 @@ SAMPLES = [(HELDOUT, "### Held-out reports", "| held-out", None),
            (HELDOUT6, "#### After the seventh round (seen)", "| seen quantities", None),
            (HELDOUT7, "#### After the eighth round (seen)", "| seen quantities", None),
            (HELDOUT8, "#### After the ninth round (seen)", "| seen quantities", None),
-           (HELDOUT9, "### Ninth held-out reports (unseen, two readers)",
-            "| unseen quantities (agreed)", None)]
+           (HELDOUT9, "#### After the tenth round (seen)", "| seen quantities", None)]
 FIGURE = r"\d\.\d{3} \((\d+)/(\d+)\)"
 
 

@@ -28,6 +28,8 @@ _RELATIVE = (
     rf"|between {_MONTH} \d{{4}} and {_MONTH} \d{{4}}"
     rf"|(?:from )?{_MONTH}(?: \d{{4}})? ?(?:to|until|[-\u2013]) ?{_MONTH} \d{{4}}"
     rf"|between {_MONTH}(?: \d{{4}})? and {_MONTH} \d{{4}}"
+    # (the tenth round) "in the last six-month period": the period named by its length
+    rf"|(?:last|past|previous) {_NUMBER_WORD}[- \u2013](?:day|week|month|year) period\b"
     rf"|(?:last|past|previous) (?:{_NUMBER_WORD} )?{_UNIT}|preceding {_NUMBER_WORD} {_UNIT}"
     rf"|{_A_NUMBER} {_UNIT} (?:before|prior to|preceding) (?:this |the )?inspection"
     r"|since the (?:last|previous) inspection"
@@ -186,6 +188,8 @@ def _last_month(printed: str) -> datetime:
 
 def _relative_key(printed: str) -> str:
     """A relative phrase -> its key of ``RELATIVE_KEYS``."""
+    if printed.endswith(" period"):  # "the last six-month period": the last six months
+        printed = re.sub(r"[-\u2013]", " ", printed[: -len(" period")])
     words = printed.split()
     numeric = re.findall(_NUMERIC_DAY, printed)
     if len(numeric) == 2:  # "between 1/04/12 and 31/01/14": an ISO interval of days

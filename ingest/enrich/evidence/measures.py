@@ -65,6 +65,9 @@ _RULES: tuple[tuple[str, str, set[str]], ...] = (
     ("children-looked-after", rf"(?:#\s+{_CHILDREN}\s+(?:were|are|was|is)\s+(?:being\s+)?looked "
      rf"after\b)|\bof the (?:current |total )?#\s+{_CHILDREN}\s+looked after\b"
      rf"|\blooking after #\s+{_CHILDREN}"
+     # (the tenth round) "Torbay currently has 290 children looked after": the authority's
+     rf"|(?-i:\b[A-Z][\w-]+|the (?:local )?(?:authority|council)) (?:currently |now )?has #\s+"
+     rf"{_CHILDREN}\s+looked after\b(?!,?\s+(?:who|that|with|aged|from|placed|living|in|by|for)\b)"
      rf"|#\s+{_CHILDREN}\s+(?:were |are )?in the care of the (?:local )?(?:authority|council)"
      r"(?!\s+(?:who|that|with|aged|from|placed|living|in)\b)",
      {"count", "rate-per-10000"}),
@@ -84,7 +87,9 @@ _RULES: tuple[tuple[str, str, set[str]], ...] = (
      r"|(?<!out )(?:all )?of (?:the|their|its)(?: current)?"
      # (the ninth round) "in contact with all 225 care leavers"
      r"|\b(?:with|for|to|of|by) all)\s+(?:some |approximately "
-     r"|around |about )?#\s+care leavers\b(?!\s+"
+     # (the tenth round) "of their 169 current care leavers", "of the 123 current eligible
+     # care leavers"
+     r"|around |about )?#\s+(?:current\s+(?:eligible\s+)?)?care leavers\b(?!\s+"
      # ... not a subgroup where the words name the statutory groups that together are the
      # authority's care leavers: "the 198 care leavers identified as being eligible, relevant
      # and former relevant"
@@ -112,7 +117,8 @@ _LEAD = tuple((key, re.compile(lead, re.I), re.compile(local, re.I))
 # subject of a number's clause, the number following its verb (not "the number of care
 # leavers in education is 40": a subgroup)
 _NAMED = {
-    "adoptions": r"adoptions|adoption orders|children adopted"
+    # (the tenth round) "the number of children being adopted has increased from 22 to 29"
+    "adoptions": r"adoptions|adoption orders|children (?:being )?adopted"
     r"|children made (?:the )?subject (?:to|of) (?:an? )?adoption orders?"
     r"|children (?:in [A-Z][\w-]*(?: and [A-Z][\w-]*)? )?benefiting from adoption",
     # "the number of children leaving care through a special guardianship order (SGO)"

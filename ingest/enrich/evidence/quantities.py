@@ -425,6 +425,8 @@ def _is_anecdote(before: str, after: str) -> bool:
     """"One young person said", "In one case", "For one child, ...": an example."""
     if _ANECDOTE.match(after[:60]):
         return True
+    if re.search(r"\bsuch as\s+$", before[-9:], re.I):
+        return True  # (the tenth round) "examples such as one care leaver securing a job"
     if _OPENING.fullmatch(before):
         return bool(before.strip() or _EXAMPLE.match(after))
     return bool(_EXAMPLE.match(after) and re.search(r"\b(?:in|on)\s+$", before[-4:], re.I))

@@ -679,6 +679,9 @@ def _quantity(reading: Reading, heads: tuple[str, str], tail: str, lead: str, pr
     head, sentence_head = heads
     clause_head = _BREAK.sub("", head)
     role = _role(clause_head, tail, sentence_head)
+    if role == "current" and reading.unit == "days" and _BARE_TARGET.search(clause_head) \
+            and not _OWN_TARGET.search(clause_head[-60:]):
+        role = "national"  # (the tenth round) "just over the target of 426 days"
     measure = match_measure(f"{clause_head}#{tail}", reading.unit, lead, prose)
     return Quantity(value=reading.value, unit=reading.unit, words=reading.words,
                     start=reading.start, role=role, measure=measure, base=reading.base)
@@ -700,7 +703,8 @@ def _role(head: str, tail: str, sentence_head: str) -> str:
     if _NATIONAL_HERE.search(head) and not _own_level(head, tail, sentence_head) \
             or (_COMPARED.search(head) and _NATIONAL_AFTER.search(tail)) \
             or (bracketed and _ALONE_IN_BRACKETS.match(tail) and bool(
-                _NATIONAL_HERE.search(bracketed) or _ELSEWHERE_END.search(bracketed))) \
+                _NATIONAL_HERE.search(bracketed) or _ELSEWHERE_END.search(bracketed)
+                or _ELSEWHERE_FOR_END.search(bracketed))) \
             or _NATIONALLY.match(tail) and not _RANKED.search(sentence_head) \
             or (_NATIONAL_COMMA_AT.search(sentence_head) and _EACH.match(tail)):
         # "the England average (83%)", "58% nationally", "the England average, at 16%"
@@ -740,6 +744,18 @@ _TIMESCALE_OF = re.compile(r"\b(?:expected|required|statutory|national|governmen
                            r"(?:[\w-]+\s+)?(?:timescales?|thresholds?)\s+(?:of|is|was)\s*$", re.I)
 
 
+# (the tenth round) "just over the target of 426 days", "exceeds the threshold target of 121
+# days": a time in days named only as the target or threshold is the one the government
+# sets every authority (not "its own target of 20 days", "the local target of 300 days")
+_BARE_TARGET = re.compile(r"\bthe (?:threshold |timeliness |scorecard )?(?:targets?|thresholds?)"
+                          r"\s+of\s+(?:only |just )?$", re.I)
+_OWN_TARGET = re.compile(r"\b(?:its|their|own|local|internal|council|authority|service)\b"
+                         r"|['\u2019]s?\s+(?:[\w-]+\s+)?(?:targets?|thresholds?)\s", re.I)
+# (the tenth round) "lower than the national average for care leavers (39%)": a comparator's
+# figure named with what it is of, its value alone in brackets after
+_ELSEWHERE_FOR_END = re.compile(
+    rf"{_ELSEWHERE}\s+(?:[\w-]+\s+)?{_FIGURE}\s+(?:for|of|among)\s+(?:[\w'-]+\s+){{0,3}}"
+    r"[\w'-]+\s*$", re.I)
 _NATIONAL_BEFORE = re.compile(r"\b(?:national|government)\s+$", re.I)
 _TARGET_AFTER = re.compile(r"\s*(?:target|threshold|timescale)\b", re.I)
 # "..., and the England level, at 14%"; "data for statistical neighbours, at 9.7%": a
