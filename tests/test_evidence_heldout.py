@@ -36,6 +36,9 @@ HELDOUT8 = ROOT / "tests" / "data" / "evidence_heldout8.json"
 HELDOUT9 = ROOT / "tests" / "data" / "evidence_heldout9-agreed.json"
 READER_A = ROOT / "tests" / "data" / "evidence_heldout9.json"
 READER_B = ROOT / "tests" / "data" / "evidence_heldout9b.json"
+HELDOUT10 = ROOT / "tests" / "data" / "evidence_heldout10-agreed.json"
+READER_A10 = ROOT / "tests" / "data" / "evidence_heldout10.json"
+READER_B10 = ROOT / "tests" / "data" / "evidence_heldout10b.json"
 CONVENTION4 = ROOT / "tests" / "data" / "evidence_heldout4_convention.json"
 # each sample, the heading of its section in docs/evidence.md, how its table starts and the
 # relabelling by the written date convention it is scored with, if any
@@ -49,7 +52,9 @@ SAMPLES = [(HELDOUT, "### Held-out reports", "| held-out", None),
            (HELDOUT6, "#### After the seventh round (seen)", "| seen quantities", None),
            (HELDOUT7, "#### After the eighth round (seen)", "| seen quantities", None),
            (HELDOUT8, "#### After the ninth round (seen)", "| seen quantities", None),
-           (HELDOUT9, "#### After the tenth round (seen)", "| seen quantities", None)]
+           (HELDOUT9, "#### After the tenth round (seen)", "| seen quantities", None),
+           (HELDOUT10, "### Tenth held-out reports (unseen, two readers)",
+            "| unseen quantities (tenth, agreed)", None)]
 FIGURE = r"\d\.\d{3} \((\d+)/(\d+)\)"
 
 
@@ -81,7 +86,7 @@ def test_heldout_figures_are_the_documented_ones(shared, sample, heading, table_
 
 @pytest.mark.parametrize("sample", [HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5,
                                     HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, READER_A,
-                                    READER_B])
+                                    READER_B, HELDOUT10, READER_A10, READER_B10])
 def test_heldout_sample_keeps_to_its_sections(sample):
     """Every held-out quantity lies in a section its report says was read, and in
     findings within findings_checked, so the comparison is fair."""
@@ -95,13 +100,18 @@ def test_heldout_sample_keeps_to_its_sections(sample):
                 assert quantity["finding"] in report["findings_checked"], quantity
 
 
-def test_the_documented_agreement_of_the_two_readers_is_the_scripts():
-    result = subprocess.run([sys.executable, str(SCRIPT), "--sample", str(READER_A),
-                             "--reader", str(READER_B)], capture_output=True, text=True,
+@pytest.mark.parametrize(("first", "second", "heading", "table_start"), [
+    (READER_A, READER_B, "### Ninth held-out reports (unseen, two readers)",
+     "| reader B against reader A"),
+    (READER_A10, READER_B10, "### Tenth held-out reports (unseen, two readers)",
+     "| reader B against reader A (tenth)")])
+def test_the_documented_agreement_of_the_two_readers_is_the_scripts(first, second, heading,
+                                                                    table_start):
+    result = subprocess.run([sys.executable, str(SCRIPT), "--sample", str(first),
+                             "--reader", str(second)], capture_output=True, text=True,
                             check=True)
     lines = result.stdout.splitlines()
-    for row, figures in documented("### Ninth held-out reports (unseen, two readers)",
-                                   "| reader B against reader A").items():
+    for row, figures in documented(heading, table_start).items():
         assert len(figures) == 5, (row, figures)
         line = next(x for x in lines if x.startswith(f"{row}:"))
         assert re.findall(FIGURE, line) == figures, line
