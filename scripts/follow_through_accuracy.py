@@ -16,7 +16,9 @@ tests/data/follow_through_labels6.csv, measured once in step 14 (all six seen an
 since step 15), of tests/data/follow_through_labels7.csv, measured once in step 16, and of
 tests/data/follow_through_labels8.csv, measured once in step 17 (all eight seen and tuned on
 since step 18), and of tests/data/follow_through_labels9-agreed.csv (two readers' labels,
-agreed), measured once in step 19 (all nine seen and tuned on since step 20).
+agreed), measured once in step 19 (all nine seen and tuned on since step 20), and of
+tests/data/follow_through_labels10-agreed.csv, measured once in step 21 (all ten seen and
+tuned on since step 22).
 
     python scripts/follow_through_accuracy.py STORE [--labels FILE] [--set held-aside|tune|all] [-v]
     python scripts/follow_through_accuracy.py --reader FILE --labels FILE [-v]

@@ -10,7 +10,6 @@ import pytest
 
 from ingest.enrich.followthrough import (
     BACK_REFERENCE,
-    BOARD_NOT_MENTIONED_MAXIMUM,
     NOT_MENTIONED_MAXIMUM,
     STATUS_CUES,
     Item,
@@ -352,25 +351,23 @@ def board(number: int, text: str, year: str, kind: str = "recommendation") -> It
     return Item(f"{INSPECTION}{year}/{kind}/lscb-{number}", number, "lscb", text)
 
 
-def test_a_recommendation_to_a_body_the_later_report_does_not_review_is_not_mentioned():
-    """The board's recommendations followed into a report with no board section: not
-    mentioned where nothing of the later report speaks to it; where a local authority
-    finding is linked to it (step 11), or the later text comes close
-    (``BOARD_NOT_MENTIONED_MAXIMUM``), or it is asked for again: the links alone."""
+def test_a_recommendation_to_a_body_the_later_report_does_not_review_has_no_status():
+    """The board's recommendations followed into a report with no board section: no status,
+    the links alone, even where nothing of the later report comes near it (step 22: the
+    later report speaks to a board's recommendation in ways closeness does not find, and
+    readers gave links where the tool said `not-mentioned`); nor where it is asked again."""
     pair = a_pair([], FINDINGS)
     unrelated = board(3, "Publish the board's annual report on its website.", "2014")
     (result,) = follow(replace(pair, recommendations=(unrelated,)))
-    assert not result.spoken_to_in and result.nearest < BOARD_NOT_MENTIONED_MAXIMUM
-    assert result.status == "not-mentioned" and result.evidence is None
+    assert not result.spoken_to_in and result.nearest < NOT_MENTIONED_MAXIMUM
+    assert result.status is None and result.evidence is None
     loosely = board(2, "Audit how partner agencies record the help offered to children who "
                     "go missing.", "2014")
     (result,) = follow(replace(pair, recommendations=(loosely,)))
-    assert result.spoken_to_in and result.nearest < BOARD_NOT_MENTIONED_MAXIMUM
-    assert result.status is None and result.evidence is None
+    assert result.spoken_to_in and result.status is None and result.evidence is None
     to_board = board(1, "Check that every partner offers a return interview to children who "
                      "go missing.", "2014")
     (result,) = follow(replace(pair, recommendations=(to_board,)))
-    assert result.nearest >= BOARD_NOT_MENTIONED_MAXIMUM  # return interviews: spoken to
     assert result.spoken_to_in and result.status is None
     again = "Check that every partner offers a return interview to children who go missing."
     (result,) = follow(replace(pair, recommendations=(to_board,),
@@ -457,15 +454,52 @@ def test_a_sentence_stating_an_improvement_and_a_remaining_shortfall_states_neit
     assert stated_status(sentence) is None
 
 
-def test_beside_a_repeat_a_mixed_sentence_leaves_the_repeat():
+@pytest.mark.parametrize("said", [
+    # an improvement taken back in part (step 15 left the repeat; step 22 no status)
+    "Although return interviews have improved since the last inspection, take-up varies.",
+    # an improvement that refers back, which alone states `improved`
+    "Return interviews have improved since the last inspection.",
+    # one that does not refer back, which alone states nothing
+    "The new return interview service has improved the help children receive.",
+])
+def test_beside_a_repeat_an_improvement_on_its_subject_leaves_no_status(said):
+    """Step 22: where a later recommendation asks again, a linked finding's sentence close
+    to the recommendation and on its subject that says it improved leaves neither
+    ``repeated`` nor ``improved``: the links alone (readers read an improvement beside a
+    later recommendation on the same subject, or no status, not a repeat)."""
     again = "Offer a return interview to every child who goes missing from home, and use " \
             "what children say to reduce the risk of exploitation."
-    said = "Return interviews have improved since the last inspection but are still too late."
     findings = [f"Children who go missing are offered a return interview. {said}", *FINDINGS[2:]]
     first, _ = follow(a_pair(["The quality of pathway plans.", again], findings))
-    assert first.status == "repeated" and first.evidence == again
+    assert first.repeated_by and first.status is None and first.evidence is None
     alone, _ = follow(a_pair(["The quality of pathway plans."], findings))
-    assert alone.status is None and alone.spoken_to_in  # no repeat: the links alone
+    assert alone.spoken_to_in and not alone.repeated_by
+    if stated_status(said) == "improved" and not mixed(said) and "since" in said:
+        # one that would state it still disagrees with a concern on its subject: neither
+        both = [f"Children who go missing are offered a return interview. {said} Return "
+                "interviews for children who go missing remain too late.", *FINDINGS[2:]]
+        first, _ = follow(a_pair(["The quality of pathway plans.", again], both))
+        assert first.repeated_by and first.status is None
+    # an improvement on another subject leaves the repeat
+    other = ["Children who go missing are offered a return interview. Foster carers' "
+             "training has improved since the last inspection.", *FINDINGS[2:]]
+    first, _ = follow(a_pair(["The quality of pathway plans.", again], other))
+    assert first.status == "repeated" and first.evidence == again
+
+
+def test_a_later_recommendation_saying_it_was_made_before_leaves_no_status():
+    """Step 22: a later recommendation that says itself it was a recommendation at the last
+    inspection (the report marks it as not met) is a repeat (the link stays) but gives no
+    status: readers take it for a remaining concern, though no sentence says so."""
+    again = "Offer a return interview to every child who goes missing from home, and use " \
+            "what children say to reduce the risk of exploitation."
+    findings = ["Children who go missing are offered a return interview.", *FINDINGS[2:]]
+    first, _ = follow(a_pair([again], findings))
+    assert first.status == "repeated"
+    marked = f"{again} (This was a recommendation at the last inspection.)"
+    first, _ = follow(a_pair([marked], findings))
+    assert [link.item.text for link in first.repeated_by] == [marked]
+    assert first.status is None and first.evidence is None
 
 
 def test_however_at_the_start_sets_a_sentence_against_the_one_before():
@@ -544,9 +578,9 @@ def test_the_summary_counts_each_pair(run, store):
     rows = query(run, store, "follow-through-summary")
     assert [(r["earlierInspectionEnd"], r["laterInspectionEnd"], r["recommendations"],
              r["repeated"], r["notMentioned"]) for r in rows] == [
-        ("2014-04-24", "2017-03-24", "7", "1", "1"), ("2017-03-24", "2021-11-19", "3", "1", "0")]
-    # 2014's one not mentioned: a board's, which the 2017 report does not review and no
-    # finding speaks to (the board's other one has a linked finding: the links alone)
+        ("2014-04-24", "2017-03-24", "7", "1", "0"), ("2017-03-24", "2021-11-19", "3", "1", "0")]
+    # none not mentioned: 2014's board recommendations, which the 2017 report does not
+    # review, have no status (the links alone, step 22; one was not-mentioned before)
 
 
 def test_repeated_recommendations_count_the_inspections_that_asked_again(run, store):
@@ -602,12 +636,12 @@ def test_the_graph_conforms_to_its_shapes_and_a_broken_link_does_not(store):
     ("Return interviews for children who go missing are poor.", None),
     ("The recording of return interviews for children who go missing is weak.", None),
     ("Return interviews for children who go missing remain late.", None),
-    # "remain" of place is no shortfall, nor is a sentence that also states an improvement
-    # (a mixed sentence beside a repeat leaves the repeat, step 15)
+    # "remain" of place is no shortfall (a sentence that also states an improvement leaves
+    # no status either since step 22, below)
     ("Children who go missing remain living with their families after a return interview.",
      "repeated"),
     ("Return interviews for children who go missing have improved since the last inspection "
-     "but are not consistently offered.", "repeated"),
+     "but are not consistently offered.", None),
     # ... nor one about another subject
     ("Foster carers' training is not consistently recorded.", "repeated"),
 ])

@@ -21,15 +21,16 @@ For each recommendation of the earlier report of a pair of consecutive inspectio
   still to do
   (``REPEAT_OPEN_CUES``) leaves no status, as do a concern on its subject too far from
   it to state it (``_remaining_further``) and a close sentence on its subject saying it
-  falls short now (``PRESENT_SHORTFALL_CUES``); ``repeated`` where a later recommendation
+  falls short now (``PRESENT_SHORTFALL_CUES``), a close sentence on its subject saying it
+  improved, and a repeating later recommendation that says it was made at the last
+  inspection (``_against_repeat``, step 22); ``repeated`` where a later recommendation
   repeats it; else ``not-mentioned`` where nothing in the later report comes near it
-  (``NOT_MENTIONED_MAXIMUM``) or it was made to a body the later report does not review,
-  no later finding is linked to it and nothing in the later report comes close
-  (``BOARD_NOT_MENTIONED_MAXIMUM``); else no
-  status (the links alone). Sentences that disagree give no stated status. What a
-  report-wide sentence says of them all (``report_wide``) speaks for each recommendation
-  no close sentence speaks to, an improvement only where no sentence on its subject says
-  it still falls short (``shortfall``, ``WIDE_AGAINST_MINIMUM``).
+  (``NOT_MENTIONED_MAXIMUM``); a recommendation made to a body the later report does not
+  review (the board) has no status (step 22); else no status (the links alone). Sentences
+  that disagree give no stated status. What a report-wide sentence says of them all
+  (``report_wide``) speaks for each recommendation no close sentence speaks to, an
+  improvement only where no sentence on its subject says it still falls short
+  (``shortfall``, ``WIDE_AGAINST_MINIMUM``).
 
 The cue phrases are this module's tables, ``NAMING_BACK``, ``BACK_REFERENCE`` and
 ``STATUS_CUES``; ``docs/follow-through.md`` lists them and what the thresholds were tuned
@@ -46,7 +47,6 @@ REPEAT_TEXT_MINIMUM = 0.2  # and their own words at least this close
 REPEAT_MARGIN = 0.03  # and this far above the next candidate, both ways (step 15)
 MENTION_MINIMUM = 0.13  # a finding this close speaks to it
 NOT_MENTIONED_MAXIMUM = 0.09  # nothing in the later report this close: not mentioned
-BOARD_NOT_MENTIONED_MAXIMUM = 0.28  # for a body the later report does not review (step 9)
 SENTENCE_MINIMUM = 0.2  # a stating sentence must itself be this close
 SUBJECT_MINIMUM = 0.1  # and this close in the words that name a subject (see on_topic)
 # a sentence saying a shortfall this close (and on the subject) holds back what a report-wide
@@ -183,6 +183,9 @@ _OPEN_REMAINING = re.compile(OPEN_REMAINING)
 REMAINING, OPEN = "remaining", "open"  # sentences with only those cues
 FURTHER = "further"  # a concern beside a repeat, not close enough to state it (step 11)
 SHORT = "short"  # a shortfall said now (``PRESENT_SHORTFALL_CUES``), read beside a repeat
+# beside a repeat (step 22): an improvement on its subject, which leaves no status at all,
+# and a repeating later recommendation that says it was made before, which leaves no repeat
+AGAINST, MADE_BEFORE = "against", "made-before"
 
 
 @dataclass(frozen=True)
@@ -410,6 +413,7 @@ def follow(pair: Pair) -> list[FollowThrough]:
             # repeat, as the labels read a remaining concern first (step 11)
             close += _stating(_remaining_further(pair, row, stating, linked, near_cues, subject),
                               recommendation, context, back, None)
+            close += _against_repeat(repeated[0].item, near, recommendation, context, naming)
         if recommendation.body in reviewed:
             status, evidence, where = _status(repeated, spoken, nearest, close, overall)
             if overall and status == "improved" and evidence == overall[1] \
@@ -420,14 +424,28 @@ def follow(pair: Pair) -> list[FollowThrough]:
                 # it still falls short: neither (step 18)
                 status, evidence, where = None, None, None
         else:  # made to a body (the board) whose work the later report does not review:
-            # not mentioned, unless another body is asked for it again or the later
-            # report's own text comes this close (then the links alone; step 9)
-            status = None if repeated or spoken or nearest >= BOARD_NOT_MENTIONED_MAXIMUM \
-                else "not-mentioned"
-            evidence, where = None, None
+            # the later report may speak to it in ways no closeness finds, so no status,
+            # the links alone (step 22)
+            status, evidence, where = None, None, None
         results.append(FollowThrough(recommendation, pair, tuple(repeated), spoken, status,
                                      evidence, where, round(nearest, 3)))
     return results
+
+
+def _against_repeat(later: Item, near: list[tuple[float, str, str, Item]],
+                    recommendation: Item, context: dict[str, str], naming: re.Pattern
+                    ) -> list[tuple[float, str, str, Item]]:
+    """Beside a repeat, what leaves no status rather than ``repeated`` (step 22): the
+    repeating later recommendation where it says itself that it was made at the last
+    inspection (``NAMING_BACK``: the report marks it as not met, which readers take for a
+    remaining concern, though no sentence says so in words), as ``MADE_BEFORE``; and, as
+    ``AGAINST``, a sentence close to the recommendation (``near``) and on its subject
+    (``on_topic``) that says it improved, whether or not it refers back or takes part of it
+    back (readers read an improvement beside a later recommendation on the same subject as
+    an improvement, a remaining concern or nothing, rather than a repeat)."""
+    found = [(0.0, later.text, MADE_BEFORE, later)] if refers_back(later.text, naming) else []
+    return found + [(c[0], c[1], AGAINST, c[3]) for c in near if c[2] == "improved"
+                    and on_topic(context[c[1]], recommendation.text)]
 
 
 def _close_enough(near: float, subject: float, status: str, repeated: bool) -> bool:
@@ -696,13 +714,17 @@ def _status(repeated: list[Link], spoken: tuple[Link, ...], nearest: float,
     (score, sentence, status, finding); when they disagree none is taken."""
     found: dict[str, tuple[str, Item]] = {}
     # still to do (step 9), or a concern said further from it (step 11), or a shortfall
-    # said now (step 20), beside a repeat: neither a repeat (nor, but the first, an
-    # improvement)
+    # said now (step 20), or an improvement or a later recommendation made before (step
+    # 22), beside a repeat: neither a repeat (nor, but the first, an improvement)
     further = any(c[2] in (FURTHER, SHORT) for c in close)
-    still_open = further or any(c[2] == OPEN for c in close)
-    close = [c for c in close if c[2] not in (OPEN, FURTHER, SHORT)
+    against = any(c[2] == AGAINST for c in close)
+    still_open = further or against or any(c[2] in (OPEN, MADE_BEFORE) for c in close)
+    close = [c for c in close if c[2] not in (OPEN, FURTHER, SHORT, AGAINST, MADE_BEFORE)
              and not (further and c[2] == "improved")]
-    whole = None if further and whole and whole[0] == "improved" else whole
+    if against and len({c[2] for c in close}) == 1:  # an improvement beside a repeat is not
+        # given, but still disagrees with a concern (step 22)
+        close = [c for c in close if c[2] != "improved"]
+    whole = None if (further or against) and whole and whole[0] == "improved" else whole
     if len({status for _, _, status, _ in close}) == 1:
         _, sentence, status, item = max(close, key=lambda c: (c[0], -c[3].number))
         found[status] = (sentence, item)

@@ -172,8 +172,7 @@ def grouped(table: Table, key: str) -> dict[str, list[dict[str, Value]]]:
 
 STATUS_WORDS = {"improved": "Improved, the report says", "still-a-concern": "Still a concern, "
                 "the report says", "repeated": "Asked for again",
-                "not-mentioned": "Not mentioned (nothing in this report shares its words, or "
-                "this report does not review the body it was made to)"}
+                "not-mentioned": "Not mentioned (nothing in this report shares its words)"}
 
 
 def item_anchor(number: str) -> str:
