@@ -18,7 +18,8 @@ tests/data/follow_through_labels8.csv, measured once in step 17 (all eight seen 
 since step 18), and of tests/data/follow_through_labels9-agreed.csv (two readers' labels,
 agreed), measured once in step 19 (all nine seen and tuned on since step 20), and of
 tests/data/follow_through_labels10-agreed.csv, measured once in step 21 (all ten seen and
-tuned on since step 22).
+tuned on since step 22), and of tests/data/follow_through_labels11-agreed.csv, measured once
+in step 23.
 
     python scripts/follow_through_accuracy.py STORE [--labels FILE] [--set held-aside|tune|all] [-v]
     python scripts/follow_through_accuracy.py --reader FILE --labels FILE [-v]

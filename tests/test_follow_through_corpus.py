@@ -53,7 +53,9 @@ DOCUMENTED = [("follow_through_labels.csv", "| all 185 labels (file 1), seen, st
               ("follow_through_labels9-agreed.csv",
                "| 185 labels (file 9, agreed), seen since step 19, step 22 |"),
               ("follow_through_labels10-agreed.csv",
-               "| 311 labels (file 10, agreed), seen since step 21, step 22 |")]
+               "| 311 labels (file 10, agreed), seen since step 21, step 22 |"),
+              ("follow_through_labels11-agreed.csv",
+               "| fresh held-aside (205 labels, file 11, agreed) |")]
 
 
 @pytest.mark.parametrize(("labels", "table"), DOCUMENTED)

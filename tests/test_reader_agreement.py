@@ -104,7 +104,9 @@ def _documented(doc: str, title: str) -> list[str]:
     ("follow_through_labels9.csv", "follow_through_labels9b.csv",
      "| reader B against reader A (185 labels) |"),
     ("follow_through_labels10.csv", "follow_through_labels10b.csv",
-     "| reader B against reader A (311 labels) |")])
+     "| reader B against reader A (311 labels) |"),
+    ("follow_through_labels11.csv", "follow_through_labels11b.csv",
+     "| reader B against reader A (205 labels) |")])
 def test_the_documented_follow_through_agreement_is_the_scripts(first, second, title):
     import re
 
