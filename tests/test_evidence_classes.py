@@ -1399,3 +1399,100 @@ def test_tenth_round_a_period_named_by_its_length_dates_and_is_no_length():
 def test_tenth_round_one_given_as_an_example_is_no_count():
     assert values("Outcomes show in examples such as one care leaver finishing a "
                   "three-year course.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Published figures for 2013\u250016 show an average of 480 days.", [(480, "2013-2016")]),
+    ("Eight children were helped, a reduction from 12 children in 2014\u201415.",
+     [(8, None), (12, "2014-2015")]),
+    ("Twelve families were supported in 2015\u221216.", [(12, "2015-2016")]),
+])
+def test_eleventh_round_a_period_printed_with_any_dash_is_one_period(sentence, expected):
+    # a box-drawing line (U+2500), an em dash or a minus sign between the years, as a hyphen
+    assert [(q[0], q[4]) for q in read(sentence)] == expected
+
+
+def test_eleventh_round_the_dash_characters_have_one_definition():
+    from ingest.enrich.evidence import dates, quantities, reading
+    from ingest.parsing import citations, textutil
+
+    assert all(module.DASH is textutil.DASH
+               for module in (dates, quantities, reading, citations))
+    assert citations.split_citation("Act now (paragraphs 12\u250014).")[2] == (12, 13, 14)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Fernley's year-to-date figures show that 60% (12 children out of a total of 20) moved "
+     "within 14 months.", [(60, "this-year"), (12, "this-year"), (20, "this-year"),
+                           (14, "this-year")]),
+    ("In the year leading up to the inspection, 20 adopter households were approved.",
+     [(20, "last-12-months")]),
+    ("There have been three placement disruptions in the last two-and-a-half years.",
+     [(3, "last-30-months")]),
+    ("Most care leavers (90%) stay put with their foster carers past 18 years of age.",
+     [(90, None)]),  # an age, not the last 18 years
+])
+def test_eleventh_round_dates(sentence, expected):
+    assert [(q[0], q[4]) for q in read(sentence)] == expected
+
+
+def test_eleventh_round_the_last_decade_is_ten_years():
+    assert [s.key for s in date_spans("has grown by 3% a year over the last decade")] == [
+        "last-10-years"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("There were almost no placement disruptions in 2016-17.", []),  # vague
+    ("Some plans were weak and a few did not have an up-to-date one until recently.", []),
+    ("The culture in Fernley is an innovative one.", []),  # a pronoun after an article
+    ("Approximately one in 8 care leavers stay with their foster carers.", []),  # a proportion
+    ("Most children looked after achieved at least one qualification.", []),  # a bound
+    ("A delay for one or two children changes the average.", [1, 2]),  # still counts
+    ("The team supports one of the three young people in custody.", [1, 3]),
+    ("One of the two children's centres is good.", [2]),  # one of things: a designation
+    ("All but one of the 12 young people in custody were remanded.", [12]),
+])
+def test_eleventh_round_what_is_a_count(sentence, expected):
+    assert values(sentence) == expected
+
+
+def test_eleventh_round_one_and_the_other_across_a_sentence_is_a_pronoun():
+    assert values("Fernley runs two homes. One was judged good. The other was judged "
+                  "outstanding.") == [2]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Since May 2016, nine children have benefited from permanence arrangements through "
+     "adoption.", [(9, "adoptions")]),
+    ("In the last year, four children were adopted from foster-to-adopt placements.",
+     [(4, None)]),  # a subgroup, by how
+    ("Five children were adopted by their foster carers.", [(5, None)]),
+])
+def test_eleventh_round_adoptions_named_and_subgroups(sentence, expected):
+    assert [(q[0], q[3]) for q in read(sentence)] == expected
+
+
+def test_eleventh_round_the_previous_year_beside_the_year_to_date_is_previous_undated():
+    assert [(q[0], q[2], q[4]) for q in read(
+        "Few stay put: there are only five in the year to date and there were eight in the "
+        "previous year.")] == [(5, "current", "this-year"), (8, "previous", None)]
+
+
+def test_eleventh_round_the_area_section_headed_about_the_local_authority_area():
+    from ingest.enrich.evidence.text import area_items
+    from ingest.model import Line
+
+    lines = [Line("Information about the local authority area", 5),
+             Line("Previous Ofsted inspections", 5),
+             Line("The local authority operates three children's homes.", 5, 1),
+             Line("Children living in this area", 5),
+             Line("Approximately 40,000 children live in Fernley.", 5, 1)]
+    assert [item.text for item in area_items(lines)] == [
+        "The local authority operates three children's homes.",
+        "Approximately 40,000 children live in Fernley."]
+
+
+def test_eleventh_round_a_change_in_brackets_after_a_count_takes_its_date():
+    assert [(q[0], q[4]) for q in read(
+        "There are 1,500 more children in Fernley in 2017 than in 2011 (a 20% increase).")] == [
+        (1500, "2017"), (20, "2017")]

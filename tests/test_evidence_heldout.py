@@ -10,8 +10,10 @@ seventh round; its unseen table, measured once, kept as the record), and evidenc
 under "Seventh held-out reports" (after the eighth round; its unseen table, measured once,
 kept as the record), and evidence_heldout8.json under "Eighth held-out reports" (after the
 ninth round; its unseen table, measured once, kept as the record), and the agreed ninth
-sample (evidence_heldout9-agreed.json, of two readers) under "Ninth held-out reports", whose
-table of the two readers' agreement is checked by default (it reads no PDF). Reads 8 corpus
+and tenth samples (evidence_heldout9-agreed.json and evidence_heldout10-agreed.json, of two
+readers each) under "After the eleventh round (seen)" (their unseen tables, measured once,
+kept as the record under "Ninth held-out reports" and "Tenth held-out reports", whose tables
+of the two readers' agreement are checked by default: they read no PDF). Reads 8 corpus
 reports each: marked ``corpus``; the checks of the samples themselves run by default."""
 
 import importlib.util
@@ -52,9 +54,10 @@ SAMPLES = [(HELDOUT, "### Held-out reports", "| held-out", None),
            (HELDOUT6, "#### After the seventh round (seen)", "| seen quantities", None),
            (HELDOUT7, "#### After the eighth round (seen)", "| seen quantities", None),
            (HELDOUT8, "#### After the ninth round (seen)", "| seen quantities", None),
-           (HELDOUT9, "#### After the tenth round (seen)", "| seen quantities", None),
-           (HELDOUT10, "### Tenth held-out reports (unseen, two readers)",
-            "| unseen quantities (tenth, agreed)", None)]
+           (HELDOUT9, "#### After the eleventh round (seen)", "| seen quantities (ninth, agreed)",
+            None),
+           (HELDOUT10, "#### After the eleventh round (seen)",
+            "| seen quantities (tenth, agreed)", None)]
 FIGURE = r"\d\.\d{3} \((\d+)/(\d+)\)"
 
 

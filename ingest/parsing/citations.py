@@ -8,7 +8,9 @@ paragraph numbers it names; a range names every number in it.
 
 import re
 
-_DASH = r"[-\u2013\u2014\u2500]"
+from .textutil import DASH
+
+_DASH = rf"[{DASH}]"
 _NUMBERS = rf"\d{{1,3}}(?:\s*(?:,|and|&|{_DASH})?\s*\d{{1,3}})*"
 CITATION = re.compile(
     rf"\s*\(\s*(?:pages?\s+{_NUMBERS}\s*,?\s*)?paragraphs?\s+(?P<numbers>{_NUMBERS})\s*\)",

@@ -13,13 +13,18 @@ MONTHS = {
         start=1,
     )
 }
+# The dash characters a rendering prints between the ends of a range or a period ("2017-18"
+# with a hyphen, an en dash, an em dash, a minus sign or a box-drawing line, U+2500): the
+# body of a character class ("[{DASH}]"), the one definition every pattern reading such a
+# dash uses (parsing, citations, the evidence's dates and quantities).
+DASH = "\\-\u2013\u2014\u2212\u2500"
 # Months in full or abbreviated ("Sept", "Oct."): the first three letters say which.
 _MONTH = (
     r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
 )
 _RANGE = re.compile(
-    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:{_MONTH})?\s*(\d{{4}})?\s*(?:to|until|-|\u2013|\u2014|\u2500|and)\s*"
+    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:{_MONTH})?\s*(\d{{4}})?\s*(?:to|until|[{DASH}]|and)\s*"
     rf"(\d{{1,2}})(?:st|nd|rd|th)?\s*{_MONTH}\s*(\d{{4}})",
     re.I,
 )

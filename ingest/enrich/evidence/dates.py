@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ...parsing.textutil import DASH
+
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October"
           r"|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)")
 _NUMBER_WORD = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -22,23 +24,31 @@ _UNIT = r"(?:days?|weeks?|months?|years?)"
 _RELATIVE = (
     rf"(?:between|from) (?:\d{{1,2}} )?{_MONTH} \d{{4}} {_TO_INSPECTION}"
     rf"|between {_NUMERIC_DAY} and {_NUMERIC_DAY}|from {_NUMERIC_DAY} (?:to|until) {_NUMERIC_DAY}"
-    rf"|(?:from )?\d{{1,2}} {_MONTH}(?: \d{{4}})? ?(?:to|until|[-\u2013]) ?"
+    rf"|(?:from )?\d{{1,2}} {_MONTH}(?: \d{{4}})? ?(?:to|until|[{DASH}]) ?"
     rf"\d{{1,2}} {_MONTH} \d{{4}}"
     rf"|between \d{{1,2}} {_MONTH}(?: \d{{4}})? and \d{{1,2}} {_MONTH} \d{{4}}"
     rf"|between {_MONTH} \d{{4}} and {_MONTH} \d{{4}}"
-    rf"|(?:from )?{_MONTH}(?: \d{{4}})? ?(?:to|until|[-\u2013]) ?{_MONTH} \d{{4}}"
+    rf"|(?:from )?{_MONTH}(?: \d{{4}})? ?(?:to|until|[{DASH}]) ?{_MONTH} \d{{4}}"
     rf"|between {_MONTH}(?: \d{{4}})? and {_MONTH} \d{{4}}"
     # (the tenth round) "in the last six-month period": the period named by its length
-    rf"|(?:last|past|previous) {_NUMBER_WORD}[- \u2013](?:day|week|month|year) period\b"
-    rf"|(?:last|past|previous) (?:{_NUMBER_WORD} )?{_UNIT}|preceding {_NUMBER_WORD} {_UNIT}"
-    rf"|{_A_NUMBER} {_UNIT} (?:before|prior to|preceding) (?:this |the )?inspection"
+    rf"|(?:last|past|previous) {_NUMBER_WORD}[ {DASH}](?:day|week|month|year) period\b"
+    # (the eleventh round) "the last two-and-a-half years": 30 months; "the last decade"
+    rf"|(?:last|past|previous) {_NUMBER_WORD}[- ]and[- ]a[- ]half[- ]years?\b"
+    r"|(?:last|past|previous) decade\b"
+    # not "past 18 years of age" (an age)
+    rf"|(?:last|past|previous) (?:{_NUMBER_WORD} )?{_UNIT}\b(?! of age\b| old\b)"
+    rf"|preceding {_NUMBER_WORD} {_UNIT}"
+    # "a year before this inspection", "the year leading up to the inspection"
+    rf"|(?:{_A_NUMBER}|the) {_UNIT} (?:before|prior to|preceding|leading up to) (?:this |the )?"
+    r"inspection"
     r"|since the (?:last|previous) inspection"
     rf"|since (?:\d{{1,2}} )?(?:{_MONTH} )?\d{{4}}"
     r"|(?<=at )the time of (?:(?:the|this) )?inspection"
     r"|(?<=at )the (?:last|previous) inspection"
     r"|\b(?:this|the current) year\b(?! (?:11|1[0-3]|[1-9])\b)"
-    # "the year to date" (not "the year to date as at the end of 2014-15": that year)
-    r"|\bthe year to date\b(?!,?\s+(?:as\s+)?at\b)"
+    # "the year to date", "year-to-date figures" (not "the year to date as at the end of
+    # 2014-15": that year; a bare "(year to date)" is left as the fourth sample reads it)
+    r"|\b(?:the year to date|year-to-date)\b(?!,?\s+(?:as\s+)?at\b)"
 )
 # The keys of periods told relative to the inspection: one list, each key once. Every
 # relative phrase is read as one of them (``_relative_key``); all but the previous
@@ -47,7 +57,8 @@ RELATIVE_KEYS: dict[str, str] = {
     "last-N-days|weeks|months|years": "the N days (weeks, months, years) before the "
     "inspection: \"in the last 12 months\", \"the past year\" (last-12-months), \"last "
     "year\", \"two years before this inspection\" (last-2-years)",
-    "this-year": "the year so far: \"this year\", \"the year to date\"",
+    "this-year": "the year so far: \"this year\", \"the year to date\", \"year-to-date "
+    "figures\"",
     "since-the-last-inspection": "from the previous inspection to this one",
     "since-YYYY, since-YYYY-MM, since-YYYY-MM-DD": "from that date to the inspection",
     "time-of-the-inspection": "\"at the time of this (the) inspection\", \"at the time of "
@@ -68,10 +79,10 @@ PHRASE = re.compile(
     rf"|(?P<monthend>\b(?:the )?end of {_MONTH},? \d{{4}})"
     # "the three-year average at the end of 2013-14": the three years that end with it
     r"|(?P<threeyears>\b(?:three|3)[- ]year (?:average|period|rolling average)\s+(?:at the end of"
-    r"|for|to|ending(?: in)?)\s+(?:19|20)\d{2} ?[-/\u2013\u2212] ?\d{2}\b)"
+    rf"|for|to|ending(?: in)?)\s+(?:19|20)\d{{2}} ?[/{DASH}] ?\d{{2}}\b)"
     # "the end of quarter four 2013-14": the last day of a quarter of the financial year
     r"|(?P<quarterend>\b(?:the )?end of quarter (?:one|two|three|four|[1-4]),? (?:19|20)\d{2}"
-    r" ?[-/\u2013] ?\d{2,4}\b)"
+    rf" ?[/{DASH}] ?\d{{2,4}}\b)"
     rf"|(?P<day>\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}})"
     rf"|(?P<monthday>{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})"
     rf"|(?P<month>{_MONTH},? \d{{4}})"
@@ -79,7 +90,7 @@ PHRASE = re.compile(
     # "2017 to 2018", "2011 to 14"; not "from 22% in 2011 to 39% in 2013" or "the total for
     # 2014 to 44" (a year, then a number: see ``_is_period``)
     r"|(?P<period>\b(?:between (?:19|20)\d{2} and (?:19|20)\d{2}"
-    r"|(?:19|20)\d{2}[\u0300-\u036f]*(?: ?[-/\u2013\u2212] ?| to | until )(?:(?:19|20)\d{2}"
+    rf"|(?:19|20)\d{{2}}[\u0300-\u036f]*(?: ?[/{DASH}] ?| to | until )(?:(?:19|20)\d{{2}}"
     r"|\d{1,2}(?![\d%]|\.\d| ?per\b)))\b)"
     r"|(?P<year>(?<![\d,.])(?<!Act )(?:19|20)\d{2}(?!\d|,\d|%| per))",
     re.I,
@@ -113,7 +124,7 @@ def date_spans(text: str) -> list[Span]:
     return spans
 
 
-PERIOD = re.compile(r"(?:19|20)\d{2} ?[-/\u2013\u2212] ?\d{2}\b")
+PERIOD = re.compile(rf"(?:19|20)\d{{2}} ?[/{DASH}] ?\d{{2}}\b")
 
 
 def _one_year(printed: str) -> bool:
@@ -171,7 +182,7 @@ def _typed_key(kind: str | None, printed: str) -> str:
     if kind == "month":
         return _last_month(printed).strftime("%Y-%m")
     if kind == "period":
-        first, second = re.split(r"[\u0300-\u036f]* ?[-/\u2013\u2212] ?| to | until | and ",
+        first, second = re.split(rf"[\u0300-\u036f]* ?[/{DASH}] ?| to | until | and ",
                                  re.sub(r"^between ", "", printed, flags=re.I))
         second = first[: 4 - len(second)] + second  # "2008-9": 2009
         return f"{first}-{second}"  # both years whole: "2011-12" would be December 2011
@@ -189,7 +200,7 @@ def _last_month(printed: str) -> datetime:
 def _relative_key(printed: str) -> str:
     """A relative phrase -> its key of ``RELATIVE_KEYS``."""
     if printed.endswith(" period"):  # "the last six-month period": the last six months
-        printed = re.sub(r"[-\u2013]", " ", printed[: -len(" period")])
+        printed = re.sub(rf"[{DASH}]", " ", printed[: -len(" period")])
     words = printed.split()
     numeric = re.findall(_NUMERIC_DAY, printed)
     if len(numeric) == 2:  # "between 1/04/12 and 31/01/14": an ISO interval of days
@@ -215,9 +226,15 @@ def _relative_key(printed: str) -> str:
         return "since-the-last-inspection" if words[0] == "since" else "previous-inspection"
     if "time of" in printed:
         return "time-of-the-inspection"
-    if printed in ("last year", "this year", "the current year", "the year to date"):
+    if printed in ("last year", "this year", "the current year", "the year to date",
+                   "year-to-date"):
         return "last-12-months" if printed == "last year" else "this-year"
-    count = next((_WORDS.get(w, w) for w in words if w.isdigit() or w in _WORDS), "1")
+    if printed.endswith("decade"):
+        return "last-10-years"
+    count = next((_WORDS.get(w, w) for w in re.split(r"[- ]", printed)
+                  if w.isdigit() or w in _WORDS), "1")
+    if re.search(r"and[- ]a[- ]half[- ]years?$", printed):
+        return f"last-{int(count) * 12 + 6}-months"  # "two-and-a-half years": 30 months
     unit = next(w for w in words if re.fullmatch(r"(?:day|week|month|year)s?", w))
     unit = unit if unit.endswith("s") else unit + "s"
     if (count, unit) == ("1", "years"):

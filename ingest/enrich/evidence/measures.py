@@ -34,6 +34,13 @@ _RULES: tuple[tuple[str, str, set[str]], ...] = (
     ("adoptions", rf"#\s+adoptions\b|#\s+adoption\b(?! \w)|#\s+adoption orders\b"
      rf"|#\s+{_CHILDREN}\s+(?:who |that )?(?:were |was |have been |has been |had been )?"
      r"adopted\b"  # (the ninth round) "nine of the 32 children who were adopted"
+     # (the eleventh round) not "three children were adopted from foster-to-adopt
+     # placements", "by their foster carers": a subgroup, by how or by whom
+     r"(?!\s+(?:by|from|through|via)\s+(?:their|his|her|its|foster|fostering|early|concurrent)\b)"
+     # (the eleventh round) "eight children have benefited from permanence arrangements
+     # through adoption", as "children benefiting from adoption"
+     rf"|#\s+{_CHILDREN}\s+(?:have |has |had )?benefit+ed\s+from\s+(?:permanence\s+"
+     r"(?:arrangements\s+)?(?:through|by|via)\s+)?adoption\b(?!\s+(?:support|services?|allowances?))"
      # "to 53 in 2013-14, of whom 26 were adopted": a count whose noun the words leave out
      r"|#\s+(?:were|have been|had been)\s+adopted\b(?!\s+by\b)"
      rf"|#\s+{_CHILDREN}\s+(?:left care|ceased to be looked after) through adoption"

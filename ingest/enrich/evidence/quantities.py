@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ...parsing.textutil import DASH
 from .dates import Span, is_relative_key
 
 _SMALL = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
@@ -34,22 +35,23 @@ _ZERO_NOUN = (r"children|child|young people|young person|serious|special guardia
 _ZERO_GAP = (r"(?:(?!(?:longer|more|less|other than|in|of|or|and|nor|for|to|from|with|on|at"
              r"|by|about|as|the|a|an|where|when|which|that|who|whose|matter|delays?|evidence)\b)"
              r"[a-z][a-z-]* ){0,2}")
-_DASH = "\u2013-"  # a hyphen, or an en dash where a rendering printed one ("13\u2013week")
 # "three-day courses", not "six-month-old"; also "26- week", where a line broke
-_HYPHENED = rf"\s?(?:day|week|month)\b(?![{_DASH}]old)"
+_HYPHENED = rf"\s?(?:day|week|month)\b(?![{DASH}]old)"
 NUMBER = re.compile(
-    rf"(?<![\w.,£$/:%\u2212{_DASH}])"
+    rf"(?<![\w.,£$/:%{DASH}])"
     r"(?:(?P<digits>\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     # "56,2002 children": a note's mark printed against a number grouped by commas
     r"(?:(?<=,\d{3})\d(?=\s+[a-z]))?"
-    rf"(?![\d/:]|[{_DASH}](?!{_HYPHENED})|\.\d|,\d)"
-    rf"|(?P<word>\b(?:{_WORD})\b)(?!\w|[{_DASH}](?!{_HYPHENED}))"
+    rf"(?![\d/:]|[{DASH}](?!{_HYPHENED})|\.\d|,\d)"
+    rf"|(?P<word>\b(?:{_WORD})\b)(?!\w|[{DASH}](?!{_HYPHENED}))"
     # "none of which", "none of the 11 children placed": zero of a group told
     rf"|(?P<zero>\bnone\b(?! of (?!(?:them|whom|which)\b|(?:the|these|those) (?:\d+ )?(?:[\w-]+ )?"
     rf"(?:{_ZERO_NOUN})\b))|\bzero\b(?! tolerance)"
     # (not "no case of a child suffering harm", "no instance where": an absence, told of one)
     # nor "in no cases were ...", "saw no cases in which", "few or no placements"
-    r"|(?<!\bfew or )\bno\b(?! (?:case|instance|incident|example|episode|occasion)s? "
+    # (the eleventh round) nor "almost (nearly, virtually) no adoption disruptions": vague
+    r"|(?<!\bfew or )(?<!\balmost )(?<!\bnearly )(?<!\bvirtually )"
+    r"\bno\b(?! (?:case|instance|incident|example|episode|occasion)s? "
     r"(?:of|where|in which)\b)(?!(?<=\bin no) (?:case|instance|example|occasion)s?\b)"
     rf"(?= (?:{_ZERO_NOUN}|{_ZERO_GAP}(?:{_ZERO_NOUN})(?:(?<=s)|(?<=children)|(?<=people)))"
     r"\b(?![\'\u2019](?!s\b)))"
@@ -68,7 +70,7 @@ _UNIT = re.compile(
     r"|(?P<rate>\.? per 10,?000\b(?: children(?: and young people)?)?)"
     r"|\s(?:or (?:more|longer|over) )?(?:working |calendar |school |consecutive )?"
     r"(?P<duration>days?|weeks?|months?|years?)\b"
-    r"|[-\u2013]\s?(?P<hyphened>day|week|month)\b(?![-\u2013]old)",
+    rf"|[{DASH}]\s?(?P<hyphened>day|week|month)\b(?![{DASH}]old)",
     re.I,
 )
 _REFERENCE_BEFORE = re.compile(
@@ -81,13 +83,13 @@ _REFERENCE_BEFORE = re.compile(
     r"|until they are))\s*\(?$"
     # (the eighth round) "aged eight to 12": the range's first age in words too
     rf"|\b(?:aged?|ages)(?: of| between| from)? (?:\d{{1,2}}|{_BELOW_100})"
-    r"\s*(?:and|to|or|-|\u2013)\s*$"
+    rf"\s*(?:and|to|or|[{DASH}])\s*$"
     r"|\b(?:paragraphs?|recommendations?|sections?|(?-i:Years?)|key stages?|stages?|levels?|tiers?"
     rf"|phases?|pages?) (?:\d+|{_BELOW_100}),? (?:and|or|to|-)\s*$",
     re.I,
 )
 _AGE_AFTER = re.compile(
-    r"^(?:\s*(?:and|to|or|-|\u2013)\s*\d{1,2})?[- ]?(?:years?|months?|weeks?|days?)[- ]"
+    rf"^(?:\s*(?:and|to|or|[{DASH}])\s*\d{{1,2}})?[- ]?(?:years?|months?|weeks?|days?)[- ]"
     r"(?:olds?|of age)\b|^\+"
     r"|^\s(?:months?|years?|weeks?) (?:to|ending|up to)\s+(?:and including\s+)?(?:the end of\s+)?"
     r"(?:\d|(?-i:[A-Z])|(?:the |this )?inspection\b)"
@@ -97,7 +99,7 @@ _AGE_AFTER = re.compile(
     r"|^\s?(?:miles?|km|kilometres?|metres?)\b"  # a distance
     r"|^\s(?:days?|weeks?|months?|years?) ago\b"  # a time, told relative to now
     r"|^\s(?:days?|weeks?|months?) into\b"  # "three months into the year": a point in time
-    r"|^[-\s\u2013](?:stage|tier|step|phase|point|part|fold|star|bed|storey)\b",  # "two stage"
+    rf"|^[\s{DASH}](?:stage|tier|step|phase|point|part|fold|star|bed|storey)\b",  # "two stage"
     re.I,
 )
 # "from 200 at 31 March" (a year lost to a page's foot): a day of a month, no count
@@ -141,12 +143,12 @@ _ASIDE_AGE = re.compile(r"\b(?:leav\w*|left|ages?|aged|born|young|late|older|tur
 _UNTIL = re.compile(r"\b(?:until|till|beyond|up to)[- ]$", re.I)
 # "the 18 to 25 service", "the 16 to 18 cohort": a range of ages naming a group or a team
 AGE_RANGE = re.compile(
-    r"\b(?:1[0-9]|2[0-5]|[0-9])\s*(?:to|-|\u2013|\u2212|and)\s*(?:1[0-9]|2[0-5])"
+    rf"\b(?:1[0-9]|2[0-5]|[0-9])\s*(?:to|[{DASH}]|and)\s*(?:1[0-9]|2[0-5])"
     r"(?:\s*years?(?:[\s-]+[a-z]+){0,3}?)?"  # "the 0 to 17 years minority ethnic group"
     r"['\u2019\u201d]?[\s-]+"  # (the ninth round) "the '0 to 25 years' service"
     r"(?:age\b|service|team|cohort|provision|group|year[- ]?olds?|olds?)"
     # "the transition part of the service (16 to 18 years)": ages alone in brackets
-    r"|\(\s*(?:1[0-9]|[0-9])\s*(?:to|-|\u2013|\u2212)\s*(?:1[6-9]|2[0-5])\s*years?\s*\)", re.I)
+    rf"|\(\s*(?:1[0-9]|[0-9])\s*(?:to|[{DASH}])\s*(?:1[6-9]|2[0-5])\s*years?\s*\)", re.I)
 # "One young person described ...", "In one case", "As one carer said": one person or
 # instance told as an example, not a count of anything
 _NOT_A_VERB = r"(?!(?:was|were|is|are|has|have|had|been|being|and|or)\b)"
@@ -183,6 +185,21 @@ _ENDS_PHRASE = re.compile(r"\s*(?:[.,;:)]|$|(?:and|but|or|are|is|was|were|with|e
 # "from one meeting to the next", "one example of": going on from one to another, an example
 _ONE_TO_ANOTHER = re.compile(r"^\s+(?:[\w-]+\s+){1,2}to\s+(?:another|the next|the other)\b", re.I)
 _ONE_EXAMPLE = re.compile(r"^\s+example\b", re.I)
+# (the eleventh round) "did not have an up-to-date one until recently": "one" after an
+# article and its adjectives stands for a noun; "achieved at least one qualification": a
+# lower bound telling which children, not how many
+_ARTICLE_ONE = re.compile(r"\ban?\s+(?:(?!(?:of|total|number|maximum|minimum|with|in|to|for|at"
+                          r"|on|from|by)\b)[\w-]+\s+){1,3}$", re.I)
+_ARTICLE_ONE_END = re.compile(r"\s*(?:[.,;:)]|$|(?:until|but|is|was|with|for|in|that|which)\b)",
+                              re.I)
+_AT_LEAST = re.compile(r"\bat\s+least\s+$", re.I)
+# (the eleventh round) "one in 10 care leavers": a proportion, and the 10 no count
+_ONE_IN = re.compile(r"\b(?:one|1)\s+in\s+$", re.I)
+# (the eleventh round) "to support one of the two young people in custody": one person of a
+# group counted, a count (not "one of the two hubs": a designation of a thing)
+_ONE_OF_PEOPLE = re.compile(
+    rf"^\s+of\s+the\s+(?:\d+|{_WORD})\s+(?:[\w-]+\s+)?(?:children|young people|care leavers"
+    r"|adopters|families|carers|people)\b(?!['\u2019])", re.I)
 _PRONOUN_AFTER = re.compile(
     rf"^\s+(?:of(?!\s+(?:these|those)\s+(?:\d+|{_WORD})\b)|another"
     # (the ninth round) not "one or two cycles of support": a range of counts
@@ -244,7 +261,9 @@ _UNDER_OVER = re.compile(r"\b(?:under|over|below|above)\s*$", re.I)
 _ONE_TO = re.compile(r"\bone[- ]to[- ]$", re.I)  # "one to one": an idiom, not a count
 _NAME_AFTER = re.compile(r"^\s+[A-Z][a-z]")  # "One Adoption North": a name
 # "operates two homes. One was judged good and the other ...": one of a pair, a pronoun
-_ONE_THE_OTHER = re.compile(r"^[^.;:]{0,80}?\b(?:and|while|whereas|but)\s+the others?\b", re.I)
+# ... also "One was judged outstanding. The other was judged good." (the eleventh round)
+_ONE_THE_OTHER = re.compile(
+    r"^[^.;:]{0,80}?(?:\b(?:and|while|whereas|but)\s+|\.\s+)the others?\b", re.I)
 # "three children from one family": the same family, not a count of families
 _FROM_ONE = re.compile(r"\b(?:from|within)\s+$", re.I)
 _ONE_FAMILY = re.compile(r"^\s+(?:family|household|sibling group)\b", re.I)
@@ -257,8 +276,9 @@ _AGE_SPAN = re.compile(
     rf"\b(?:ages?\s+of|aged?)\s+{_DURATION_AND}{{1,3}}$"
     rf"|\bages?\s+(?:of\s+(?:[a-z]+\s+){{0,5}}?)?(?:ranged|ranging|range)\s+(?:from\s+)?"
     rf"{_DURATION_AND}?$", re.I)
-_EVERY = re.compile(r"\bevery\s+(?:\w+\s*(?:to|or|-|\u2013)\s*)?$", re.I)
-_EVERY_RANGE = re.compile(r"\s*(?:to|or|-|\u2013)\s*\w+\s+(?:days?|weeks?|months?|years?)\b", re.I)
+_EVERY = re.compile(rf"\bevery\s+(?:\w+\s*(?:to|or|[{DASH}])\s*)?$", re.I)
+_EVERY_RANGE = re.compile(rf"\s*(?:to|or|[{DASH}])\s*\w+\s+(?:days?|weeks?|months?|years?)\b",
+                          re.I)
 
 
 @dataclass(frozen=True)
@@ -381,9 +401,14 @@ def _reading(text: str, match: re.Match) -> Reading | None:
             and (_ONE_FAMILY.match(after) or _ONE_TO_ANOTHER.match(after)):
         return None  # "three children from one family", "from one meeting to the next"
     compared_one = _COMPARED_ONE.search(before[-30:]) and not _ONE_OF_A_KIND.match(after) \
-        or bool(_ONE_OF_WHOM.match(after))
+        or bool(_ONE_OF_WHOM.match(after)) \
+        or bool(_ONE_OF_PEOPLE.match(after)) and not re.search(r"\bbut\s+$", before[-8:])
+    if digits and _ONE_IN.search(before[-8:]):
+        return None  # (the eleventh round) "one in 10 care leavers": a proportion
     if word and word.lower() == "one" and not compared_one and (
             _PRONOUN_BEFORE.search(before[-12:]) or _PRONOUN_AFTER.search(after)
+            or _ARTICLE_ONE.search(before[-40:]) and _ARTICLE_ONE_END.match(after)
+            or _AT_LEAST.search(before[-10:])
             or _HAVE_ONE.search(before[-14:]) and _ENDS_PHRASE.match(after)
             or _ONE_TO.search(before[-8:]) or word == "One" and _NAME_AFTER.match(after)
             or _ONE_THE_OTHER.match(after) or _ONE_EXAMPLE.match(after)
@@ -433,8 +458,8 @@ def _is_anecdote(before: str, after: str) -> bool:
 
 
 _SMALL_AGE = r"(?:1[6-9]|2[0-5])\b"
-_RANGE_END = re.compile(r"^\s*(?:and|to|-|\u2013)\s*(\d+)\b")
-_BETWEEN_SECOND = re.compile(rf"\b(?:between|from)\s+{_SMALL_AGE}\s*(?:and|to|-|\u2013)\s*$", re.I)
+_RANGE_END = re.compile(rf"^\s*(?:and|to|[{DASH}])\s*(\d+)\b")
+_BETWEEN_SECOND = re.compile(rf"\b(?:between|from)\s+{_SMALL_AGE}\s*(?:and|to|[{DASH}])\s*$", re.I)
 # a change told in the sentence makes "from 16" an earlier value, not an age
 _A_CHANGE = re.compile(r"increas|reduc|decreas|\bris[ei]|risen|\brose\b|\bfall|\bfell|\bdown\b"
                        r"|\bup\b|doubl|halv|improv|declin|chang|grow|grew|drop|went|moved"

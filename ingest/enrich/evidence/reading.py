@@ -4,6 +4,7 @@ import re
 from dataclasses import replace
 
 from ...model import Quantity
+from ...parsing.textutil import DASH
 from .dates import Span, date_spans, is_relative_key
 from .measures import match_measure
 from .quantities import NUMBER, NUMBER_WORD, Reading, read_numbers
@@ -42,7 +43,7 @@ _FIGURE = (r"(?:averages?|levels?|figures?|rates?|proportions?|thresholds?|targe
            r"|requirements?|expectations?|guidance)")
 _NATIONAL_HERE = re.compile(
     rf"(?:{_ELSEWHERE}(?: and (?:the )?{_ELSEWHERE})?\s+(?:[\w-]+\s+)?{_FIGURE}"
-    r"(?:\s+(?:for|in) (?:England|[\d/\u2013\u2212-]+))?"
+    rf"(?:\s+(?:for|in) (?:England|[\d/{DASH}]+))?"
     # (the ninth round) "the England average at 31 March 2014 of 13%"
     r"(?:\s+(?:at|as at|on) (?:\d{1,2} )?(?:[A-Z][a-z]+ )?(?:19|20)\d{2}(?=\s+of\b))?"
     rf"|{_FIGURE} (?:for|in|across) England"
@@ -54,7 +55,7 @@ _NATIONAL_HERE = re.compile(
     r"(?:,?\s+(?:is|was|are|were|being|of|at|stands at|stood at|standing at|which (?:is|was)"
     # "the England level rose to 17%", "the recommended national level of between 50 and 70"
     r"|(?:has |have )?(?:rose|risen|fell|fallen|increased|decreased|dropped|reduced) to)"
-    r"(?:\s+between)?|\s+[\u2013-])?"
+    rf"(?:\s+between)?|\s+[{DASH}])?"
     r"\s*(?:only |approximately |around |about |just |also |now |currently )?$", re.I)
 # "higher than both the England and the statistical neighbour average, at 16% each" (not
 # "below the national average, at 6.3%": the authority's own): an average told after a
@@ -65,13 +66,13 @@ _NATIONAL_COMMA_AT = re.compile(
 # "an improvement on 2014-15, when 33 orders were granted": the earlier value
 _FROM_WHEN = re.compile(
     r"\b(?:from|on|compared (?:with|to)|than)\s+(?:the\s+)?(?:(?:previous|last|preceding)\s+"
-    r"(?:year|quarter|month|period)(?: of [\d/\u2013-]+)?|[\d/\u2013-]+)\s*,?\s+when\s+"
+    rf"(?:year|quarter|month|period)(?: of [\d/{DASH}]+)?|[\d/{DASH}]+)\s*,?\s+when\s+"
     # "from the previous period of 2011-14, when the average time was 54 days longer"
     r"(?:the (?:[a-z]+ ){1,3}(?:was|were|stood at)\s+)?"
     r"(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?$"
     # "better than (an improvement on) the three-year average for 2012-15, which was 591 days"
     r"|\b(?:on|than|compared (?:with|to)|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:for|in)\s+"
-    r"[\d/\u2013\u2212-]+\s*,\s+which\s+(?:was|were|stood at)\s+(?:only\s+|just\s+)?$", re.I)
+    rf"[\d/{DASH}]+\s*,\s+which\s+(?:was|were|stood at)\s+(?:only\s+|just\s+)?$", re.I)
 _LISTED = re.compile(r"\s*(?:,\s*|,?\s+and\s+)")  # "averages of 66% and 68%"
 _COMPARED = re.compile(r"(?:compared (?:with|to)|compares (?:with|to)|against"
                        r"|(?<!less )(?<!more )(?<!fewer )than)\s*(?:the\s+|an?\s+)?"
@@ -104,7 +105,7 @@ _FROM = re.compile(
     r"(?:\bfrom|compared (?:with|to)|compares (?:with|to)|similar to|the same as"
     r"|(?:improvement|increase|reduction|decrease|rise|fall) on)(?: the| an?)?"
     # (the eighth round) "declined to 220 days from the 2013-14 average of 213 days"
-    r"(?:(?<=the) (?:19|20)\d{2}(?: ?[-/\u2013\u2212] ?(?:19|20)?\d{2})?"
+    rf"(?:(?<=the) (?:19|20)\d{{2}}(?: ?[/{DASH}] ?(?:19|20)?\d{{2}})?"
     # (the ninth round) "an improvement on the 2014 figure of 84.7%"
     r"(?= (?:average|figure|rate|level|total)))?"
     # "a reduction from an average of 48 weeks in 2012-13 to 39 weeks"
@@ -244,6 +245,13 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
             quantity = replace(quantity, ref_date=quantities[-1].ref_date)
         if companion and quantities and quantity.ref_date is None:
             quantity = replace(quantity, ref_date=quantities[-1].ref_date)  # the same fact
+        elif quantity.ref_date is None and quantities and quantities[-1].ref_date \
+                and quantities[-1].unit == "count" and quantities[-1].start >= sentence[0] \
+                and _CHANGE_IN_BRACKETS.search(text, 0, reading.start) \
+                and _CHANGE_IN_BRACKETS_END.match(text, reading.end):
+            # (the eleventh round) "12,500 more children in 2017 than in 2011 (a 31% increase)":
+            # the change of the count before it, the same fact, of its date
+            quantity = replace(quantity, ref_date=quantities[-1].ref_date)
         if prose and quantity.measure in _OVER_A_PERIOD and quantity.ref_date is None:
             quantity = replace(quantity, measure=None)  # "five who have ceased to be ...": a group
         if _DIFFERENCE.match(text, reading.end):
@@ -465,8 +473,8 @@ def _before_another_date(text: str, span: Span, spans: list[Span],
 
 # "this compares with 22 adoption orders in 2013 and 25 in 2014": earlier values listed, each
 # with its own date
-_DATED_AND = re.compile(r"(?:\s+[a-z'-]+){0,3}\s+(?:in|at|for|during)\s+[\w/\u2013-]+(?:\s+\d{4})?"
-                        r"\s*,?\s+and\s+", re.I)
+_DATED_AND = re.compile(rf"(?:\s+[a-z'-]+){{0,3}}\s+(?:in|at|for|during)\s+[\w/{DASH}]+"
+                        r"(?:\s+\d{4})?\s*,?\s+and\s+", re.I)
 _OWN_DATE = re.compile(r"\s+(?:in|at|for|during)\s+(?:[A-Za-z]+\s+)?(?:19|20)\d{2}\b", re.I)
 
 
@@ -649,6 +657,11 @@ def _this_number(text: str, bounds: list[tuple[int, int]], quantities: list[Quan
     return result
 
 
+_CHANGE_IN_BRACKETS = re.compile(r"\(\s*an?\s+$")
+_CHANGE_IN_BRACKETS_END = re.compile(
+    r"\s*(?:%|per cent)?\s*(?:increase|rise|decrease|reduction|fall|drop)\s*\)", re.I)
+
+
 def _rates(quantities: list[Quantity]) -> list[Quantity]:
     """"288 children ... on a child protection plan (a rate of 46 per 10,000 children)":
     a rate the words do not name is the rate of the last named count before it."""
@@ -711,10 +724,18 @@ def _role(head: str, tail: str, sentence_head: str) -> str:
         return "national"
     if _PREVIOUS_POSITION.search(head):
         return "previous"  # "From a previous position of no disrupted placements, ..."
+    if _IN_PREVIOUS_YEAR.match(tail) and _THIS_YEAR.search(sentence_head):
+        return "previous"  # (the eleventh round) "six in the year to date and nine in the
+        # previous year": the same count, a year before
     if (_FROM.search(head) or _FROM_WHEN.search(sentence_head)) \
             and (_CHANGE.search(sentence_head) or _THAN.search(sentence_head)):
         return "previous"
     return "current"
+
+
+_IN_PREVIOUS_YEAR = re.compile(r"(?:\s+[\w-]+){0,3}?\s+in\s+the\s+(?:previous|preceding)\s+year\b",
+                               re.I)
+_THIS_YEAR = re.compile(r"\b(?:year[- ]to[- ]date|this\s+year|the\s+current\s+year)\b", re.I)
 
 
 # "is below statistical neighbours and national performance at 6.9%": the authority's own

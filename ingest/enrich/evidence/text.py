@@ -11,7 +11,8 @@ from ...parsing.textutil import join_lines
 from ...sources import pieces
 
 _HEADING = re.compile(
-    r"^Information about this (?:local authority(?: area)?|area)\W*(?:\s\d{1,3}|\d{0,2})$", re.I)
+    r"^Information about (?:this|the) (?:local authority(?: area)?|area)\W*(?:\s\d{1,3}|\d{0,2})$",
+    re.I)  # (the eleventh round) also "about the local authority area"
 _FIRST_SUBHEADING = re.compile(r"^Children living in this area\W*\d{0,2}$", re.I)
 _END = re.compile(
     r"^(?:Recommendations|Inspection judge?ments about the (?:local authority|LSCB)"
