@@ -12,8 +12,10 @@ kept as the record), and evidence_heldout8.json under "Eighth held-out reports" 
 ninth round; its unseen table, measured once, kept as the record), and the agreed ninth
 and tenth samples (evidence_heldout9-agreed.json and evidence_heldout10-agreed.json, of two
 readers each) under "After the eleventh round (seen)" (their unseen tables, measured once,
-kept as the record under "Ninth held-out reports" and "Tenth held-out reports", whose tables
-of the two readers' agreement are checked by default: they read no PDF). Reads 8 corpus
+kept as the record under "Ninth held-out reports" and "Tenth held-out reports"), and the
+agreed eleventh sample (evidence_heldout11-agreed.json) under "Eleventh held-out reports" (its
+unseen table, measured once); the tables of the two readers' agreement of the ninth, tenth and
+eleventh samples are checked by default (they read no PDF). Reads 8 corpus
 reports each: marked ``corpus``; the checks of the samples themselves run by default."""
 
 import importlib.util
@@ -41,6 +43,9 @@ READER_B = ROOT / "tests" / "data" / "evidence_heldout9b.json"
 HELDOUT10 = ROOT / "tests" / "data" / "evidence_heldout10-agreed.json"
 READER_A10 = ROOT / "tests" / "data" / "evidence_heldout10.json"
 READER_B10 = ROOT / "tests" / "data" / "evidence_heldout10b.json"
+HELDOUT11 = ROOT / "tests" / "data" / "evidence_heldout11-agreed.json"
+READER_A11 = ROOT / "tests" / "data" / "evidence_heldout11.json"
+READER_B11 = ROOT / "tests" / "data" / "evidence_heldout11b.json"
 CONVENTION4 = ROOT / "tests" / "data" / "evidence_heldout4_convention.json"
 # each sample, the heading of its section in docs/evidence.md, how its table starts and the
 # relabelling by the written date convention it is scored with, if any
@@ -57,7 +62,9 @@ SAMPLES = [(HELDOUT, "### Held-out reports", "| held-out", None),
            (HELDOUT9, "#### After the eleventh round (seen)", "| seen quantities (ninth, agreed)",
             None),
            (HELDOUT10, "#### After the eleventh round (seen)",
-            "| seen quantities (tenth, agreed)", None)]
+            "| seen quantities (tenth, agreed)", None),
+           (HELDOUT11, "### Eleventh held-out reports (unseen, two readers)",
+            "| unseen quantities (eleventh, agreed)", None)]
 FIGURE = r"\d\.\d{3} \((\d+)/(\d+)\)"
 
 
@@ -89,7 +96,8 @@ def test_heldout_figures_are_the_documented_ones(shared, sample, heading, table_
 
 @pytest.mark.parametrize("sample", [HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5,
                                     HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, READER_A,
-                                    READER_B, HELDOUT10, READER_A10, READER_B10])
+                                    READER_B, HELDOUT10, READER_A10, READER_B10,
+                                    HELDOUT11, READER_A11, READER_B11])
 def test_heldout_sample_keeps_to_its_sections(sample):
     """Every held-out quantity lies in a section its report says was read, and in
     findings within findings_checked, so the comparison is fair."""
@@ -107,7 +115,9 @@ def test_heldout_sample_keeps_to_its_sections(sample):
     (READER_A, READER_B, "### Ninth held-out reports (unseen, two readers)",
      "| reader B against reader A"),
     (READER_A10, READER_B10, "### Tenth held-out reports (unseen, two readers)",
-     "| reader B against reader A (tenth)")])
+     "| reader B against reader A (tenth)"),
+    (READER_A11, READER_B11, "### Eleventh held-out reports (unseen, two readers)",
+     "| reader B against reader A (eleventh)")])
 def test_the_documented_agreement_of_the_two_readers_is_the_scripts(first, second, heading,
                                                                     table_start):
     result = subprocess.run([sys.executable, str(SCRIPT), "--sample", str(first),
