@@ -245,12 +245,14 @@ def test_beside_a_repeat_a_sentence_saying_the_concern_remains_comes_first(said,
 def test_beside_a_repeat_a_concern_further_from_it_leaves_no_status(first):
     """A linked finding's sentence on the recommendation's subject that says a concern
     remains, too far from it to state it, leaves the links alone rather than ``repeated``
-    or ``improved`` (step 11); without the repeat it states nothing."""
+    or ``improved`` (step 11); without the repeat it states nothing (an improvement beside
+    it is held back, step 24)."""
     own = f"{first} Foster carers are well supported by their supervising social workers. " \
         "Interviews are still not always recorded."
     result, alone = asked_again_and_not([own])
     assert result.repeated_by and result.status is None and result.evidence is None
-    assert alone.status == ("improved" if "improved" in first else None)
+    # without the repeat, the concern on its subject holds the improvement back (step 24)
+    assert alone.status is None and alone.spoken_to_in
 
 
 @pytest.mark.parametrize(("said", "status"), [
@@ -655,3 +657,60 @@ def test_beside_a_repeat_a_shortfall_said_now_leaves_no_status(said, status):
     assert first.repeated_by and first.status == status
     assert first.evidence == (ASKED_AGAIN if status else None)
     assert not alone.repeated_by and alone.status is None and alone.spoken_to_in
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("When concerns escalate or remain too high for children, managers start proceedings.",
+     None),
+    ("If return interviews have not been offered, managers are told.", None),
+    ("Caseloads remain too high for children in the assessment teams.", "still-a-concern"),
+    ("Caseloads remain too high, when the teams are short of staff.", "still-a-concern"),
+])
+def test_a_concern_cue_in_a_clause_that_sets_a_condition_states_nothing(sentence, status):
+    """Step 24: "remain" (or any concern cue) in a clause that sets a condition ("when
+    concerns ... remain too high for children, ...") says what happens if, not that the
+    recommendation's shortfall remains."""
+    assert stated_status(sentence) == status
+
+
+def test_a_sentence_pointing_back_after_however_is_read_with_the_one_before():
+    """Step 24: "However, this work is ..." names its subject in the sentence before, as
+    "This work is ..." does: beside a repeat, a shortfall said of it leaves no status."""
+    said = "However, this is not consistently done."
+    own = f"Children who go missing are offered a return interview within three days. {said}"
+    first, alone = asked_again_and_not([own, *FINDINGS[2:]])
+    assert first.repeated_by and first.status is None and first.evidence is None
+    assert not alone.repeated_by and alone.status is None
+
+
+@pytest.mark.parametrize(("said", "status"), [
+    ("This was an area for improvement at the last inspection.", None),
+    ("Return interviews were a recommendation in 2014.", None),
+    # not said of the earlier inspection, or of another subject: the repeat stands
+    ("This was an area for improvement raised by the board.", "repeated"),
+    ("Foster carers' training was an area for improvement at the last inspection.", "repeated"),
+])
+def test_beside_a_repeat_a_sentence_saying_it_was_asked_for_before_leaves_no_status(said,
+                                                                                    status):
+    """Step 24: where a later recommendation asks again, a linked finding's sentence on its
+    subject saying it was an area for improvement (or a recommendation) at the earlier
+    inspection marks it as carried over, as a later recommendation saying so itself does
+    (step 22): the links alone, not ``repeated``."""
+    own = f"Children who go missing are offered a return interview within three days. {said}"
+    first, alone = asked_again_and_not([own, *FINDINGS[2:]])
+    assert first.repeated_by and first.status == status
+    assert not alone.repeated_by and alone.status is None
+
+
+@pytest.mark.parametrize(("other", "status"), [
+    ("Return interviews for children who go missing remain too late.", None),
+    ("Take-up of return interviews by children who go missing is still too low.", None),
+    ("Foster carers' training remains too late.", "improved"),  # another subject
+])
+def test_a_shortfall_on_its_subject_holds_back_an_improvement_of_its_own(other, status):
+    """Step 24: as a report-wide improvement (step 18), an improvement stated of the
+    recommendation is not given where another finding's sentence on its subject says it
+    still falls short (an improvement of a part beside weaknesses of the whole)."""
+    first, _ = follow(a_pair(["The quality of pathway plans."], [*FINDINGS, other]))
+    assert first.status == status
+    assert first.spoken_to_in

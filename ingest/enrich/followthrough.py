@@ -22,15 +22,19 @@ For each recommendation of the earlier report of a pair of consecutive inspectio
   (``REPEAT_OPEN_CUES``) leaves no status, as do a concern on its subject too far from
   it to state it (``_remaining_further``) and a close sentence on its subject saying it
   falls short now (``PRESENT_SHORTFALL_CUES``), a close sentence on its subject saying it
-  improved, and a repeating later recommendation that says it was made at the last
-  inspection (``_against_repeat``, step 22); ``repeated`` where a later recommendation
+  improved (step 22), a close sentence on its subject
+  saying it was asked for at the last inspection (``RAISED_BEFORE``, step 24), and a
+  repeating later recommendation that says it was made at the last inspection
+  (``_against_repeat``, step 22); ``repeated`` where a later recommendation
   repeats it; else ``not-mentioned`` where nothing in the later report comes near it
   (``NOT_MENTIONED_MAXIMUM``); a recommendation made to a body the later report does not
   review (the board) has no status (step 22); else no status (the links alone). Sentences
   that disagree give no stated status. What a report-wide sentence says of them all
-  (``report_wide``) speaks for each recommendation no close sentence speaks to, an
-  improvement only where no sentence on its subject says it still falls short
-  (``shortfall``, ``WIDE_AGAINST_MINIMUM``).
+  (``report_wide``) speaks for each recommendation no close sentence speaks to. An
+  improvement, of them all or its own, is given only where no sentence on its subject
+  says it still falls short (``shortfall``, ``WIDE_AGAINST_MINIMUM``; steps 18 and 24). A
+  concern cue in a clause that sets a condition ("when ... remain too high") states
+  nothing (``CONDITION``, step 24).
 
 The cue phrases are this module's tables, ``NAMING_BACK``, ``BACK_REFERENCE`` and
 ``STATUS_CUES``; ``docs/follow-through.md`` lists them and what the thresholds were tuned
@@ -173,6 +177,14 @@ PRESENT_SHORTFALL_CUES: tuple[str, ...] = (
     r"\bweak(?:ness|nesses)?\b",
     r"\bpoor(?:ly)?\b",
 )
+# ... and these say that it was asked for at the earlier inspection ("This was an area for
+# improvement at the last inspection"), in a sentence that names it: beside a repeat, the
+# report marks the subject as carried over, which readers take for a remaining concern
+# though no word says whether it remains; no status (the links alone), as where the later
+# recommendation says so itself (``MADE_BEFORE``, step 24).
+RAISED_BEFORE = (r"\b(?:was|were) (?:an? |one of the |among the )?(?:areas? (?:for|of|requiring) "
+                 r"(?:improvement|development)|recommendations?|weakness(?:es)?|shortfalls?)\b")
+_RAISED_BEFORE = re.compile(RAISED_BEFORE)
 _PRESENT_SHORTFALL = re.compile("|".join(f"(?:{p})" for p in PRESENT_SHORTFALL_CUES))
 _REPEAT_CONCERN = re.compile("|".join(f"(?:{p})" for p in REPEAT_CONCERN_CUES))
 _REPEAT_OPEN = re.compile("|".join(f"(?:{p})" for p in REPEAT_OPEN_CUES))
@@ -186,6 +198,7 @@ SHORT = "short"  # a shortfall said now (``PRESENT_SHORTFALL_CUES``), read besid
 # beside a repeat (step 22): an improvement on its subject, which leaves no status at all,
 # and a repeating later recommendation that says it was made before, which leaves no repeat
 AGAINST, MADE_BEFORE = "against", "made-before"
+RAISED = "raised"  # a sentence saying it was asked for before (``RAISED_BEFORE``, step 24)
 
 
 @dataclass(frozen=True)
@@ -276,6 +289,19 @@ _SOME, _NARROWED = re.compile(SOME), re.compile(NARROWED)
 _ITEMS = re.compile(ITEMS, re.IGNORECASE)
 
 
+# A clause that sets a condition ("when concerns escalate or remain too high for children,
+# steps are taken"): a concern cue in it says what happens if, not that anything remains
+# (step 24).
+CONDITION = r"\b(?:when|whenever|if|unless|until)\b[^,;:]*$"
+_CONDITION = re.compile(CONDITION)
+
+
+def _concern(low: str) -> bool:
+    """Whether a sentence (in lower case) holds a concern cue of ``STATUS_CUES`` outside a
+    clause that sets a condition (``CONDITION``, step 24)."""
+    return any(not _CONDITION.search(low, 0, match.start()) for match in _CONCERN.finditer(low))
+
+
 def stated_status(sentence: str) -> str | None:
     """The status a sentence states in the words of ``STATUS_CUES``, or None; a sentence
     with cues of both ("has improved but is still poor") states neither (step 15), unless
@@ -283,7 +309,7 @@ def stated_status(sentence: str) -> str | None:
     low = sentence.lower()
     if not _CUE_WORDS.search(low):
         return None
-    if _CONCERN.search(low):
+    if _concern(low):
         # what a concern cue leaves may state an improvement too: a mixed sentence
         # ("has improved but is still poor") states neither (step 15)
         return None if _IMPROVED.search(_CONCERN.sub(" ", low)) else "still-a-concern"
@@ -303,6 +329,8 @@ def _remaining(sentence: str) -> str | None:
         return REMAINING if _OPEN_REMAINING.search(low) else OPEN
     if _PRESENT_SHORTFALL.search(low) and not _IMPROVED.search(low):
         return SHORT
+    if _RAISED_BEFORE.search(low):
+        return RAISED
     return None
 
 
@@ -368,8 +396,9 @@ def follow(pair: Pair) -> list[FollowThrough]:
                if (status := stated_status(s) or _remaining(s))]
     whole = report_wide(pair.later_findings, pair.earlier_years)
     named = named_concerns(pair.later_findings, pair.earlier_years)
-    # what may hold back a report-wide improvement: the sentences saying a shortfall (step 18)
-    against = _shortfalls(pair.later_findings) if whole and whole[0] == "improved" else []
+    # what may hold back an improvement, of them all (step 18) or its own (step 24): the
+    # sentences saying a shortfall
+    against = _shortfalls(pair.later_findings)
     # what a stating sentence is about: itself, and the sentence before where it begins
     # by pointing back to it ("This is an improvement since the last inspection.")
     context = {s: c if _POINTING.match(s) else s for s, _, _, c in stating}
@@ -400,15 +429,16 @@ def follow(pair: Pair) -> list[FollowThrough]:
         # what only a repeat makes a concern ("challenges remain in ..."), then the same
         # rules as any concern's
         near = [(c[0], c[1], "still-a-concern", c[3]) if c[2] == REMAINING else c
-                for c in near if c[2] not in (REMAINING, OPEN, SHORT) or repeated]
+                for c in near if c[2] not in (REMAINING, OPEN, SHORT, RAISED) or repeated]
         # a concern needs its finding to name the earlier inspection, unless asked again
-        close = _stating(near, recommendation, context, back, None if repeated else naming)
+        close = _stating([c for c in near if c[2] != RAISED], recommendation, context, back,
+                         None if repeated else naming)
         # and where the report names it among the last inspection's that remain (step 13)
         if named and near_cues is not None and subject is not None:
             close += _named_close(named, recommendation, near_cues[row, len(stating):],
                                   subject[row, len(stating):])
         # what the report says of them all, unless a sentence of its own says otherwise
-        overall = whole if whole and all(c[2] in (whole[0], SHORT) for c in near) else None
+        overall = whole if whole and all(c[2] in (whole[0], SHORT, RAISED) for c in near) else None
         if repeated:  # a concern said further from it leaves no status rather than a
             # repeat, as the labels read a remaining concern first (step 11)
             close += _stating(_remaining_further(pair, row, stating, linked, near_cues, subject),
@@ -416,12 +446,12 @@ def follow(pair: Pair) -> list[FollowThrough]:
             close += _against_repeat(repeated[0].item, near, recommendation, context, naming)
         if recommendation.body in reviewed:
             status, evidence, where = _status(repeated, spoken, nearest, close, overall)
-            if overall and status == "improved" and evidence == overall[1] \
+            if status == "improved" \
                     and against and near_cues is not None and subject is not None \
                     and _held_back(recommendation, against, near_cues[row, -len(against):],
                                    subject[row, -len(against):]):
-                # the report says all were improved, but a sentence on its subject says
-                # it still falls short: neither (step 18)
+                # the report says it (or all) improved, but a sentence on its subject says
+                # it still falls short: neither (steps 18 and 24)
                 status, evidence, where = None, None, None
         else:  # made to a body (the board) whose work the later report does not review:
             # the later report may speak to it in ways no closeness finds, so no status,
@@ -444,6 +474,9 @@ def _against_repeat(later: Item, near: list[tuple[float, str, str, Item]],
     back (readers read an improvement beside a later recommendation on the same subject as
     an improvement, a remaining concern or nothing, rather than a repeat)."""
     found = [(0.0, later.text, MADE_BEFORE, later)] if refers_back(later.text, naming) else []
+    # a sentence on its subject saying it was asked for at the earlier inspection (step 24)
+    found += [(c[0], c[1], MADE_BEFORE, c[3]) for c in near if c[2] == RAISED
+              and refers_back(c[1], naming) and on_topic(context[c[1]], recommendation.text)]
     return found + [(c[0], c[1], AGAINST, c[3]) for c in near if c[2] == "improved"
                     and on_topic(context[c[1]], recommendation.text)]
 
@@ -549,7 +582,11 @@ def mixed(sentence: str) -> bool:
 _CUE_STEMS = frozenset("improv remain still progress address resolv tackl strengthen continu "
                        "inconsist variabl weak poor concern area develop high good well "
                        "strong robust clear full better best appropri".split())
-_POINTING = re.compile(r"(?:this|these|that|those|it|they|such)\b", re.IGNORECASE)
+# A sentence that begins by pointing back, after a word that joins it to the one before
+# or not ("However, this work is not always completed ...", step 24).
+POINTING = (r"(?:(?:however|but|and|yet|nevertheless|nonetheless|equally),?\s+)?"
+            r"(?:this|these|that|those|it|they|such)\b")
+_POINTING = re.compile(POINTING, re.IGNORECASE)
 
 
 def on_topic(sentence: str, recommendation: str) -> bool:
