@@ -429,7 +429,11 @@ def test_a_date_alone_in_brackets_after_a_number_dates_it():
 def test_a_date_closing_a_sentence_without_numbers_opens_nothing():
     assert area("The chair has been in post since June 2013. These schools look after "
                 "children for fewer than 295 days.")[0][4] is None
+    # (the twelfth round) an opening date dates the item's later sentences only where its own
+    # sentence states a number
     assert area("In June 2013, Ofsted visited schools. Fifteen schools were inspected.")[0][4] \
+        is None
+    assert area("In June 2013, Ofsted visited 15 schools. Ten schools improved.")[1][4] \
         == "2013-06"
 
 
@@ -1496,3 +1500,92 @@ def test_eleventh_round_a_change_in_brackets_after_a_count_takes_its_date():
     assert [(q[0], q[4]) for q in read(
         "There are 1,500 more children in Fernley in 2017 than in 2011 (a 20% increase).")] == [
         (1500, "2017"), (20, "2017")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # school years in a list, after "in" as after "of"
+    ("Few young people are in education in years 12, 13 and 14 (65% in year 12, 55% in year "
+     "13 and 36% in year 14 respectively).", [65, 55, 36]),
+    ("Planning does not start until young people are 17.", []),  # an age, after its noun
+    ("Few children had more than 3 moves in 12 months.", [3]),  # the 12 months a window
+    ("Some children have no one with parental responsibility.", []),  # no count of people
+    ("No cases were seen of children entering care too late.", []),  # the inspectors' cases
+    ("Tuition is low (between five and eight hours per week).", []),  # the range's unit
+    ("Children achieve one grade lower than expected.", []),  # a difference of grades
+    ("Fernley began a three year transformation programme.", []),  # a plan's span
+    ("One recent event was on stability.", []),  # an example
+    ("One recently focused on adopters.", []),  # an example
+    ("One review was published and another is in progress.", [1]),  # one, then another
+    ("Ten schools improved, one to outstanding and nine to good.", [10, 1, 9]),  # a count
+])
+def test_twelfth_round_what_is_a_count(sentence, expected):
+    assert values(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Currently 11 cases are exceeding the 26 week target.", [(11, "current"), (26, "national")]),
+    ("Proceedings are completed within the 26-week timeframe.", [(26, "national")]),
+    ("All cases were completed within a three-month timeframe.", [(3, "current")]),
+    ("Fernley has its own 20 week target.", [(20, "current")]),
+    ("More children are adopted in Fernley than for similar areas (6% as compared with 5%).",
+     [(6, "current"), (5, "national")]),
+])
+def test_twelfth_round_targets_and_a_comparators_figure_in_a_pair(sentence, expected):
+    assert [(q[0], q[2]) for q in read(sentence)] == expected
+
+
+def test_twelfth_round_this_has_increased_to_gives_the_earlier_value_and_its_measure():
+    assert read("In 2012-13, 31 SGOs were made to family members, and this has increased to "
+                "46 in 2013-14.") == [
+        (31, "count", "previous", "special-guardianship-orders", "2012-2013"),
+        (46, "count", "current", "special-guardianship-orders", "2013-2014")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Fernley has seen an increase in the number of children they look after, rising from "
+     "286 in 2007 to 539 in July 2014.",
+     [(286, "children-looked-after"), (539, "children-looked-after")]),
+    ("There has been an increase in the numbers of children in care, from approximately 600 "
+     "to 850.", [(600, "children-looked-after"), (850, "children-looked-after")]),
+    ("The leaving care team is responsible for some 350 care leavers.", [(350, None)]),
+    ("The service has set a target of 53 adoptions for 2017-18.", [(53, None)]),
+])
+def test_twelfth_round_measures(sentence, expected):
+    assert [(q[0], q[3]) for q in read(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The number rose from 600 at the time of the last inspection to 850 at the time of this "
+     "inspection.", [(600, "previous-inspection"), (850, "time-of-the-inspection")]),
+    ("The 2014-15 figures for the first five months of the year show that 14 adoption orders "
+     "were made.", [(14, None)]),  # a part of a year: no date, its length no quantity
+    ("Timescales came down from 61 weeks in the first quarter of 2012-13 to 25 weeks in the "
+     "first quarter in 2014-15.", [(61, None), (25, None)]),
+])
+def test_twelfth_round_dates(sentence, expected):
+    assert [(q[0], q[4]) for q in read(sentence)] == expected
+
+
+def test_twelfth_round_the_number_of_days_is_a_count_of_days():
+    assert [q[:2] for q in read("The average number of days between a child entering care "
+                                "and moving in with its adoptive family is 559.")] == [
+        (559, "days")]
+
+
+def test_twelfth_round_an_opening_date_without_a_number_dates_only_its_sentence():
+    assert [(q.value, q.ref_date) for q in read_quantities(
+        "In June 2013, Ofsted inspected Fernley's schools. Fifteen schools were inspected.")
+    ] == [(15, None)]
+
+
+def test_twelfth_round_an_earlier_value_and_a_group_told_again_keep_the_groups_date():
+    from ingest.enrich.evidence import finding_evidence
+    from ingest.model import Finding
+
+    text = ("During 2015-16, 60 children in Fernley had a plan for adoption. This is an increase "
+            "from 25 children in 2014-15. Of these, most were placed within six months. All 60 "
+            "children have been adopted, and two waited longer than 12 months.")
+    found = [(q.value, q.ref_date) for e in finding_evidence([Finding(1, text, None, 1, False)])
+             for q in e.quantities]
+    assert found == [(60, "2015-2016"), (25, "2014-2015"), (6, "2015-2016"), (60, "2015-2016"),
+                     (2, "2015-2016"), (12, "2015-2016")]

@@ -61,10 +61,10 @@ SAMPLES = [(HELDOUT, "### Held-out reports", "| held-out", None),
            (HELDOUT8, "#### After the ninth round (seen)", "| seen quantities", None),
            (HELDOUT9, "#### After the eleventh round (seen)", "| seen quantities (ninth, agreed)",
             None),
-           (HELDOUT10, "#### After the eleventh round (seen)",
+           (HELDOUT10, "#### After the twelfth round (seen)",
             "| seen quantities (tenth, agreed)", None),
-           (HELDOUT11, "### Eleventh held-out reports (unseen, two readers)",
-            "| unseen quantities (eleventh, agreed)", None)]
+           (HELDOUT11, "#### After the twelfth round (seen)",
+            "| seen quantities (eleventh, agreed)", None)]
 FIGURE = r"\d\.\d{3} \((\d+)/(\d+)\)"
 
 

@@ -44,7 +44,7 @@ _RELATIVE = (
     r"|since the (?:last|previous) inspection"
     rf"|since (?:\d{{1,2}} )?(?:{_MONTH} )?\d{{4}}"
     r"|(?<=at )the time of (?:(?:the|this) )?inspection"
-    r"|(?<=at )the (?:last|previous) inspection"
+    r"|(?<=at )the (?:time of the )?(?:last|previous) inspection"
     r"|\b(?:this|the current) year\b(?! (?:11|1[0-3]|[1-9])\b)"
     # "the year to date", "year-to-date figures" (not "the year to date as at the end of
     # 2014-15": that year; a bare "(year to date)" is left as the fourth sample reads it)
@@ -63,7 +63,8 @@ RELATIVE_KEYS: dict[str, str] = {
     "since-YYYY, since-YYYY-MM, since-YYYY-MM-DD": "from that date to the inspection",
     "time-of-the-inspection": "\"at the time of this (the) inspection\", \"at the time of "
     "inspection\"",
-    "previous-inspection": "\"at the last (previous) inspection\": the previous "
+    "previous-inspection": "\"at the last (previous) inspection\", \"at the time of the last "
+    "inspection\": the previous "
     "inspection's time, which this report does not date (no okg:periodEnd)",
 }
 _RELATIVE_FORM = re.compile(

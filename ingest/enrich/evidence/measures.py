@@ -135,15 +135,21 @@ _NAMED = {
     "serious-incident-notifications": r"serious incident notifications",
     "care-leavers": r"care leavers",
     "children-looked-after": r"children looked after|looked after children|children in care"
-    r"|children and young people looked after(?: by the (?:local )?(?:authority|council))?",
+    r"|children and young people looked after(?: by the (?:local )?(?:authority|council))?"
+    # (the twelfth round) "the number of children they look after"
+    r"|children (?:they|it|the (?:local )?(?:authority|council)) looks? after",
 }
 _VERB = (r"(?:has |have |had )?(?:is|was|were|are|rose|fell|dropped|increased|decreased"
          r"|reduced|risen|fallen|grown|grew|stood|stands|remains|remained|been|doubled|halved)")
 # ... also where the change is told between commas ("The number of children and young people
 # looked after by the local authority has increased, from 293 at 31 March 2015, to 325")
 _SUBJECT = tuple((key, re.compile(
-    rf"\bthe (?:total )?(?:number|total) of (?:{nouns})(?:\s+{_VERB}\b"
+    rf"\bthe (?:total )?(?:numbers?|total) of (?:{nouns})(?:\s+{_VERB}\b"
     r"(?:(?:(?!\band\b)[^,;()])*|,\s+from\s+(?:(?!\band\b)[^;()])*?,?\s+to\s+)"
+    # (the twelfth round) "an increase in the numbers of children in care, from 600 ... to
+    # 850", "... the number of children they look after in recent years, rising from 286"
+    r"|(?:\s+in recent years)?,\s+(?:(?:rising|falling|increasing|decreasing|reducing|growing)"
+    r"\s+)?from\s+(?:(?:(?!\band\b)[^;()])*?,?\s+to\s+)?"
     # "a decrease in the number of children made subject to an adoption order (18 compared
     # to 21 in 2012-13)": the count in brackets after the measure it names
     r"|\s*\(\s*)$",
@@ -158,12 +164,20 @@ _SUBGROUP = re.compile(r"#[^#]*\b(?:apart from|except|other than|excluding|not i
                        r"(?:authorit(?:y|ies)|councils?|areas?))\b", re.I)
 
 
+# (the twelfth round) "the ... team is responsible for some 350 care leavers": one team's,
+# a subgroup; "a target of 53 adoptions": none made
+_NOT_THE_MEASURE = re.compile(
+    r"\bteam\s+(?:is|are|was|were|has|have)\s+(?:[a-z]+\s+){0,2}(?:some\s+|approximately\s+"
+    r"|around\s+|about\s+)?#|\btargets?\s+of\s+(?:some\s+|approximately\s+|around\s+|about\s+)?#",
+    re.I)
+
+
 def match_measure(clause: str, unit: str, lead: str = "", prose: bool = False) -> str | None:
     """The measure a number counts, from its ``clause`` (``#`` marks the number) and the
     lead-in of the list it sits in; None where the words do not say. In ``prose``
     (findings), only measures whose words cannot name a subgroup: "12 children had been
     on a child protection plan for over two years" counts no plans of the area."""
-    if _SUBGROUP.search(clause):
+    if _SUBGROUP.search(clause) or _NOT_THE_MEASURE.search(clause):
         return None
     for key, rule, units in _COMPILED:
         if unit in units and (not prose or key in IN_PROSE) and rule.search(clause):

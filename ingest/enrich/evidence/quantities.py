@@ -52,10 +52,13 @@ NUMBER = re.compile(
     # (the eleventh round) nor "almost (nearly, virtually) no adoption disruptions": vague
     r"|(?<!\bfew or )(?<!\balmost )(?<!\bnearly )(?<!\bvirtually )"
     r"\bno\b(?! (?:case|instance|incident|example|episode|occasion)s? "
-    r"(?:of|where|in which)\b)(?!(?<=\bin no) (?:case|instance|example|occasion)s?\b)"
+    r"(?:of|where|in which|(?:were|was) (?:seen|found))\b)"
+    r"(?!(?<=\bin no) (?:case|instance|example|occasion)s?\b)"
     rf"(?= (?:{_ZERO_NOUN}|{_ZERO_GAP}(?:{_ZERO_NOUN})(?:(?<=s)|(?<=children)|(?<=people)))"
     r"\b(?![\'\u2019](?!s\b)))"
-    r"|\bno[- ]one\b"
+    # (the twelfth round) not "having no one with parental responsibility": no one in a
+    # child's life, an absence told of a person, not a count
+    r"|(?<!\bhave )(?<!\bhas )(?<!\bhad )(?<!\bhaving )\bno[- ]one\b"
     # (the eighth round) "Two live with parents, and neither live out of the area": none of a pair
     r"|(?<=\band )neither\b(?= (?:live|lives|lived|is|are|was|were)\b(?! (?:there|it)\b))"
     # "there have been no reversals of plans": no events of a kind over a period
@@ -95,11 +98,19 @@ _AGE_AFTER = re.compile(
     r"(?:\d|(?-i:[A-Z])|(?:the |this )?inspection\b)"
     # "the 12 months to 31 March", not "seven to eight months to match children"
     r"|^\s(?:thirds?|quarters?|fifths?|halves|tenths?)\b|^(?:st|nd|rd|th)\b"
-    r"|^\s?(?:million|billion|bn|m|k)\b|^\s?(?:am|pm|hours?|minutes?)\b"
-    r"|^\s?(?:miles?|km|kilometres?|metres?)\b"  # a distance
+    r"|^\s?(?:million|billion|bn|m|k)\b"
+    # (the twelfth round) "between five and eight hours": the range's first number too
+    rf"|^(?:\s+(?:and|to|or)\s+(?:\d+|{_BELOW_100})|\s*[{DASH}]\s*\d+)?"
+    r"(?:\s?(?:am|pm|hours?|minutes?)\b|\s?(?:miles?|km|kilometres?|metres?)\b)"  # a distance
     r"|^\s(?:days?|weeks?|months?|years?) ago\b"  # a time, told relative to now
     r"|^\s(?:days?|weeks?|months?) into\b"  # "three months into the year": a point in time
-    rf"|^[\s{DASH}](?:stage|tier|step|phase|point|part|fold|star|bed|storey)\b",  # "two stage"
+    rf"|^[\s{DASH}](?:stage|tier|step|phase|point|part|fold|star|bed|storey)\b"  # "two stage"
+    # (the twelfth round) "a three year transformation programme": a plan's span, as
+    # "three-year" is
+    r"|^\s(?:year|month)\s+(?:[\w-]+\s+)?(?:programmes?|plans?|strateg(?:y|ies)|projects?"
+    r"|pilots?|contracts?)\b"
+    # (the twelfth round) "achieve one grade lower than expected": a difference of grades
+    r"|^\s(?:grades?|levels?)\s+(?:lower|higher|above|below|better|worse|less|more)\b",
     re.I,
 )
 # "from 200 at 31 March" (a year lost to a page's foot): a day of a month, no count
@@ -110,7 +121,9 @@ _SCHOOL_YEAR = re.compile(r"\byear\s+$")
 _PUPILS = re.compile(r"^\s+(?:pupils?|students?)\b", re.I)
 # (the eighth round) "one quarter of year 11 looked after children", "by the end of year 6":
 # a school year after "of"
-_OF_YEAR = re.compile(r"\bof\s+year\s+$")
+# (the twelfth round) also after "in", and the years of a list: "in years 12, 13 and 14",
+# "(65% in year 12, 55% in year 13)"
+_OF_YEAR = re.compile(r"\b(?:of|in)\s+years?\s+(?:\d{1,2}\s*(?:,|and|or|to)\s*)*$")
 # "over the next 12 months", "in the coming year": a time to come, no quantity
 _TO_COME = re.compile(r"\b(?:the\s+)?(?:next|coming|forthcoming)\s+$", re.I)
 # "for the last three academic years": a span of school years, no quantity
@@ -253,7 +266,9 @@ _AGE_END = re.compile(r"s?\s*(?:[.,;)]|$|(?:and|or|who|which|that|have|has|had|a
 # "by the time they are eighteen", "when they are 18 and 21", "when you are under 18": a
 # person's age told with "to be" (or "turn", "reach") after a pronoun
 _BE_AGED = re.compile(
-    r"\b(?:they|you|he|she|we|I|who)\s+(?:are|were|is|was|turn|turned|reach|reached|become|became)"
+    # (the twelfth round) also after a noun of people: "until young people are 17"
+    r"\b(?:they|you|he|she|we|I|who|young (?:people|person)|children|child|care leavers?)"
+    r"\s+(?:are|were|is|was|turn|turned|reach|reached|become|became)"
     r"\s+(?:aged\s+|under\s+|over\s+|nearly\s+|almost\s+)?"
     rf"(?:(?:\d{{1,2}}|{_BELOW_100})\s*(?:,|and|or|to)\s+)?$", re.I)
 _IN_A_NAME = re.compile(r"(?:[\w,;)]\s*|['\"\u2018\u201c])$")  # capitalised mid-sentence
@@ -264,6 +279,8 @@ _NAME_AFTER = re.compile(r"^\s+[A-Z][a-z]")  # "One Adoption North": a name
 # ... also "One was judged outstanding. The other was judged good." (the eleventh round)
 _ONE_THE_OTHER = re.compile(
     r"^[^.;:]{0,80}?(?:\b(?:and|while|whereas|but)\s+|\.\s+)the others?\b", re.I)
+# (the twelfth round) "improved, one to outstanding and nine to good": counts shared out
+_ONE_TO_AND = re.compile(rf"^\s+to\s+[\w-]+\s*(?:,|and)\s+(?:\d+|{_WORD})\s+to\b", re.I)
 # "three children from one family": the same family, not a count of families
 _FROM_ONE = re.compile(r"\b(?:from|within)\s+$", re.I)
 _ONE_FAMILY = re.compile(r"^\s+(?:family|household|sibling group)\b", re.I)
@@ -276,6 +293,8 @@ _AGE_SPAN = re.compile(
     rf"\b(?:ages?\s+of|aged?)\s+{_DURATION_AND}{{1,3}}$"
     rf"|\bages?\s+(?:of\s+(?:[a-z]+\s+){{0,5}}?)?(?:ranged|ranging|range)\s+(?:from\s+)?"
     rf"{_DURATION_AND}?$", re.I)
+# (the twelfth round) "more than 3 moves in 12 months": the window of a count, no length
+_WINDOW = re.compile(rf"(?:\b\d+|\b(?:{_BELOW_100}))\s+(?:[a-z-]+\s+)?[a-z]+s\s+in\s+$", re.I)
 _EVERY = re.compile(rf"\bevery\s+(?:\w+\s*(?:to|or|[{DASH}])\s*)?$", re.I)
 _EVERY_RANGE = re.compile(rf"\s*(?:to|or|[{DASH}])\s*\w+\s+(?:days?|weeks?|months?|years?)\b",
                           re.I)
@@ -322,6 +341,10 @@ def _is_period_length(text: str, reading: Reading, dates: list[Span]) -> bool:
                    text[reading.end:])  # "the first 10 weeks of this reporting year 2014-15"
     start = reading.end + (gap.end() if gap else 0)
     part_of = bool(gap and gap.group().lstrip().startswith("of "))
+    if re.search(r"\b(?:first|last|final)\s+$", text[max(0, reading.start - 8):reading.start],
+                 re.I) and re.match(r"\s+of\s+the\s+(?:current\s+|financial\s+|reporting\s+)?"
+                                    r"year\b", text[reading.end:], re.I):
+        return True  # (the twelfth round) "the first five months of the year": a part of it
     # (the ninth round) "the first three months of this year": a part of a relative period too
     return any(reading.end <= span.start <= start
                and (not is_relative_key(span.key) or part_of and span.key == "this-year")
@@ -367,8 +390,8 @@ def _reading(text: str, match: re.Match) -> Reading | None:
     digits = match.group("digits")
     if digits and digits.isdigit() and (
             int(digits) <= 31 and _DAY_OF_MONTH.match(after)
-            or int(digits) <= 13 and (_SCHOOL_YEAR.search(before[-8:]) and _PUPILS.match(after)
-                                      or _OF_YEAR.search(before[-12:]))):
+            or int(digits) <= 14 and (_SCHOOL_YEAR.search(before[-8:]) and _PUPILS.match(after)
+                                      or _OF_YEAR.search(before[-30:]))):
         return None  # "from 200 at 31 March", "the current year 11 pupils"
     if unit in ("days", "weeks", "months", "years") and _TO_COME.search(before[-24:]) \
             or _LAST_BEFORE.search(before[-12:]) and _SCHOOL_YEARS.match(after):
@@ -401,6 +424,7 @@ def _reading(text: str, match: re.Match) -> Reading | None:
             and (_ONE_FAMILY.match(after) or _ONE_TO_ANOTHER.match(after)):
         return None  # "three children from one family", "from one meeting to the next"
     compared_one = _COMPARED_ONE.search(before[-30:]) and not _ONE_OF_A_KIND.match(after) \
+        or bool(_ONE_TO_AND.match(after)) \
         or bool(_ONE_OF_WHOM.match(after)) \
         or bool(_ONE_OF_PEOPLE.match(after)) and not re.search(r"\bbut\s+$", before[-8:])
     if digits and _ONE_IN.search(before[-8:]):
@@ -432,6 +456,8 @@ def _reading(text: str, match: re.Match) -> Reading | None:
     if unit != "count" and _EVERY.search(before[-24:]) or unit == "count" \
             and _EVERY.search(before[-24:]) and _EVERY_RANGE.match(after):
         return None  # "every six months", "every three to four weeks": how often
+    if unit in ("days", "weeks", "months", "years") and _WINDOW.search(before[-40:]):
+        return None  # (the twelfth round) "3 moves in 12 months": a window
     if unit in ("days", "weeks", "months", "years") and _FOR_LENGTH.search(before[-24:]) \
             and _NOT_HAPPENED.search(before[-160:]) \
             and re.match(r"\s*(?:[.,;]|$)", after[unit_match.end() if unit_match else 0:]):
@@ -453,7 +479,10 @@ def _is_anecdote(before: str, after: str) -> bool:
     if re.search(r"\bsuch as\s+$", before[-9:], re.I):
         return True  # (the tenth round) "examples such as one care leaver securing a job"
     if _OPENING.fullmatch(before):
-        return bool(before.strip() or _EXAMPLE.match(after))
+        # (the twelfth round) "One recent event was ...", "One recently focused on ...": an
+        # instance told as an example
+        return bool(before.strip() or _EXAMPLE.match(after)
+                    or re.match(r"\s+recent(?:ly)?\b", after, re.I))
     return bool(_EXAMPLE.match(after) and re.search(r"\b(?:in|on)\s+$", before[-4:], re.I))
 
 

@@ -155,7 +155,10 @@ _REFERS_BACK = re.compile(
     r"|remains?|has|have|had|shows?|reflects?|indicates?|includes?|[a-z]+ed)\b"
     r"|(?:Of|[\w-]+ of|Among|Within) (?:these|this|them|those|whom)\b"
     r"|(?:\w+ )?(?:over|during|in|for) (?:the same|this|that) (?:period|time|year)\b"
-    r"|(?:\w+ )?at (?:that|this) (?:point|time|date)\b)", re.I)
+    r"|(?:\w+ )?at (?:that|this) (?:point|time|date)\b"
+    # (the twelfth round) "All 60 children have achieved adoption": the group told again
+    r"|All\s+(?:[\d,]+|(?-i:[a-z]+))\s+(?:of\s+(?:these|the|them)\s+)?(?:children|young people"
+    r"|care leavers|families|adopters|carers)\b)", re.I)
 # "Family finding is underway for the other six": the rest of a group the sentence before
 # counted, of its date
 _REST_OF_GROUP = re.compile(r"\bthe (?:other|remaining)\s+$", re.I)
@@ -263,9 +266,53 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
         quantities = _this_number(text, bounds, quantities)
     quantities = _respectively(text, readings, quantities)
     quantities = _change_spanned(text, readings, quantities)
+    quantities = _told_again_changed(text, readings, quantities)
+    quantities = _number_of_units(text, readings, quantities)
     compared = _compared(_compared_units(text, readings,
                                          _rates(_shared_dates(text, readings, quantities))))
     return tuple(_national_dated(text, readings, compared, spans))
+
+
+# (the twelfth round) "In 2012-13, 31 SGOs were made ..., and this has increased to 46 in
+# 2013-14": the count before is the earlier value of what the later one counts
+_THIS_CHANGED_TO = re.compile(
+    r"[^.;:\d()]*?\b(?:this|that|the number|the figure)\s+(?:has|have|had)\s+(?:since\s+)?"
+    r"(?:increased|risen|grown|fallen|decreased|dropped|reduced|declined)\s+to\s+"
+    r"(?:approximately\s+|around\s+|about\s+)?$", re.I)
+
+
+# (the twelfth round) "The average number of days between a child entering care and being
+# placed with their adoptive family is 559.": a count of days
+_NUMBER_OF_UNITS = re.compile(r"\bthe\s+(?:average\s+)?number\s+of\s+(days|weeks|months)\b"
+                              r"[^.;:\d()]*\s(?:is|was|stands at|stood at|remains|remained)\s+"
+                              r"(?:approximately\s+|around\s+|about\s+|now\s+)?$", re.I)
+
+
+def _number_of_units(text: str, readings: list[Reading], quantities: list[Quantity]
+                     ) -> list[Quantity]:
+    """A bare number told as "the number of days ... is N" is N days."""
+    result = list(quantities)
+    for index, quantity in enumerate(result):
+        start = text.rfind(".", 0, readings[index].start) + 1
+        named = _NUMBER_OF_UNITS.search(text, start, readings[index].start)
+        if quantity.unit == "count" and named:
+            result[index] = replace(quantity, unit=named.group(1).lower())
+    return result
+
+
+def _told_again_changed(text: str, readings: list[Reading], quantities: list[Quantity]
+                        ) -> list[Quantity]:
+    """"31 SGOs were made in 2012-13, and this has increased to 46": the 31 the earlier
+    value, the 46 of its measure."""
+    result = list(quantities)
+    for index in range(1, len(result)):
+        earlier, later = result[index - 1], result[index]
+        if earlier.unit == later.unit and earlier.role == later.role == "current" \
+                and _THIS_CHANGED_TO.fullmatch(text, readings[index - 1].end,
+                                               readings[index].start):
+            result[index - 1] = replace(earlier, role="previous")
+            result[index] = replace(later, measure=later.measure or earlier.measure)
+    return result
 
 
 # "from four to two months", "(from three to 12)": a change told from one value to the next
@@ -434,7 +481,8 @@ def _difference_dated(quantity: Quantity, earlier: list[Quantity], readings: lis
 # 2013-14": a day)
 _PART_OF_PERIOD = re.compile(
     r"\b(?:the\s+(?:first|last|final|second|third)\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?"
-    r"|quarters?|half|term)\s+of|[\w-]+\s+(?:days?|weeks?|months?)\s+into"
+    # (the twelfth round) also "in the first quarter in 2014-15"
+    r"|quarters?|half|term)\s+(?:of|in)|[\w-]+\s+(?:days?|weeks?|months?)\s+into"
     r"|(?<!end of )quarter\s+(?:[1-4]|one|two|three|four)(?:\s+of|,)?)\s+(?:the\s+|this\s+)?"
     r"(?:(?:current|reporting|financial|academic|school|calendar)\s+)*(?:year\s+)?", re.I)
 
@@ -447,12 +495,16 @@ def _whole_periods(text: str, spans: list[Span]) -> list[Span]:
              if any(s.start == m.end() or m.start() < s.start < m.end() < s.end for s in spans)]
     # (the ninth round) "in the first three months of this year": a period the part's
     # words run into
-    return [replace(s, key="") if any(start <= s.start <= end for start, end in parts) else s
-            for s in spans]
+    return [replace(s, key="") if any(start <= s.start <= end for start, end in parts)
+            or _FIGURES_FOR_A_PART.match(text, s.end) else s for s in spans]
 
 
 # "funding until 2023 of two extra teams": when something ends, not when it is counted
 _UNTIL_YEAR = re.compile(r"\b(?:until|till)\s+$", re.I)
+# (the twelfth round) "the 2014-15 figures for the first five months of the year": figures
+# of a part of the period
+_FIGURES_FOR_A_PART = re.compile(r"\s+(?:figures?|data)\s+for\s+the\s+(?:first|last)\s+"
+                                 r"(?:[\w-]+\s+)?(?:months?|weeks?|quarters?)\s+of\b", re.I)
 _PRECEDING = re.compile(r"(?:the\s+)?(?:previous|preceding)\s", re.I)
 
 
@@ -585,6 +637,9 @@ def sentence_date(sentence: str, quantities: tuple[Quantity, ...], before: str |
         return dated[-1]
     if current:
         return None
+    if quantities and _REFERS_BACK.search(sentence):
+        return before  # (the twelfth round) "This is an increase from 25 in 2014-15": of the
+        # group the sentence before dated, not of the earlier value's year
     spans = _whole_periods(sentence, date_spans(sentence))
     if spans:
         return spans[-1].key or None
@@ -692,9 +747,13 @@ def _quantity(reading: Reading, heads: tuple[str, str], tail: str, lead: str, pr
     head, sentence_head = heads
     clause_head = _BREAK.sub("", head)
     role = _role(clause_head, tail, sentence_head)
-    if role == "current" and reading.unit == "days" and _BARE_TARGET.search(clause_head) \
-            and not _OWN_TARGET.search(clause_head[-60:]):
-        role = "national"  # (the tenth round) "just over the target of 426 days"
+    if role == "current" and (
+            reading.unit == "days" and _BARE_TARGET.search(clause_head)
+            and not _OWN_TARGET.search(clause_head[-60:])
+            or reading.unit in ("days", "weeks") and _THE_BEFORE.search(clause_head[-8:])
+            and _THE_TARGET_AFTER.match(tail)):
+        role = "national"  # (the tenth round) "just over the target of 426 days"; (the
+        # twelfth) "exceeding the 26 week target"
     measure = match_measure(f"{clause_head}#{tail}", reading.unit, lead, prose)
     return Quantity(value=reading.value, unit=reading.unit, words=reading.words,
                     start=reading.start, role=role, measure=measure, base=reading.base)
@@ -722,6 +781,8 @@ def _role(head: str, tail: str, sentence_head: str) -> str:
             or (_NATIONAL_COMMA_AT.search(sentence_head) and _EACH.match(tail)):
         # "the England average (83%)", "58% nationally", "the England average, at 16%"
         return "national"
+    if _THAN_ELSEWHERE_PAIR.search(sentence_head):
+        return "national"  # (the twelfth round) "than for similar areas (6% as compared with 5%)"
     if _PREVIOUS_POSITION.search(head):
         return "previous"  # "From a previous position of no disrupted placements, ..."
     if _IN_PREVIOUS_YEAR.match(tail) and _THIS_YEAR.search(sentence_head):
@@ -777,8 +838,12 @@ _OWN_TARGET = re.compile(r"\b(?:its|their|own|local|internal|council|authority|s
 _ELSEWHERE_FOR_END = re.compile(
     rf"{_ELSEWHERE}\s+(?:[\w-]+\s+)?{_FIGURE}\s+(?:for|of|among)\s+(?:[\w'-]+\s+){{0,3}}"
     r"[\w'-]+\s*$", re.I)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _NATIONAL_BEFORE = re.compile(r"\b(?:national|government)\s+$", re.I)
 _TARGET_AFTER = re.compile(r"\s*(?:target|threshold|timescale)\b", re.I)
+# (the twelfth round) "exceeding the 26 week target", "within the 26-week timeframe" (not "a
+# three-month timeframe")
+_THE_TARGET_AFTER = re.compile(r"\s*(?:target|timeframe)\b", re.I)
 # "..., and the England level, at 14%"; "data for statistical neighbours, at 9.7%": a
 # comparator's figure told after a comma (not "below the national average, at 6.3%")
 # (after another comparator's figure: not "in line with statistical neighbours and the
@@ -791,6 +856,11 @@ _THAN_ELSEWHERE_AT = re.compile(
     rf"\b(?:than|with) (?:the |both )?{_ELSEWHERE}(?:\s+{_FIGURE})?,\s+at\s+$", re.I)
 
 
+# (the twelfth round) "more ... than for similar areas (6% as compared with 5%)": the pair
+# in brackets gives the authority's figure and the comparator's
+_THAN_ELSEWHERE_PAIR = re.compile(
+    rf"\bthan\s+(?:for\s+|in\s+|the\s+|that of\s+|those of\s+)?{_ELSEWHERE}[^().;]*"
+    r"\(\s*[\d.]+\s*(?:%|per cent)?\s*(?:as\s+)?(?:compared (?:with|to)|against)\s*$", re.I)
 _PREVIOUS_POSITION = re.compile(
     r"\bfrom (?:a|the|its|their) (?:previous|former|earlier) (?:position|level|figure|rate|number"
     r"|baseline) of\s*(?:only |just )?$", re.I)
@@ -857,7 +927,8 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
         if quantity.role == "national" or not lead:
             within = within or closing
         opening = [s for s in _opening(text, spans, bounds)
-                   if s.start < bounds[0][1] or sentence[0] <= s.start < sentence[1]]
+                   if s.start < bounds[0][1] and (sentence[0] < bounds[0][1] or _states_a_number(
+                       text, bounds[0], spans)) or sentence[0] <= s.start < sentence[1]]
         back = _referred_back(text, sentence, bounds, spans) or (
             before if _REFERS_BACK.search(text, sentence[0], sentence[1])
             or _THIS_PERIOD.search(text, sentence[0], sentence[1])
@@ -980,6 +1051,14 @@ def _closing_bracket(text: str, sentence: tuple[int, int, int], reading: Reading
             return []  # (a number no quantity, an age or "72 hours", is no other figure)
         return [span]
     return []
+
+
+def _states_a_number(text: str, sentence: tuple[int, int], spans: list[Span]) -> bool:
+    """(the twelfth round) Whether a sentence states a number outside its dates: "In June
+    2013, Ofsted carried out a focused inspection." does not, and its date dates only itself,
+    not the item's sentences after it."""
+    return any(not any(s.start <= m.start() < s.end for s in spans)
+               for m in NUMBER.finditer(text, sentence[0], sentence[1]))
 
 
 def _opening(text: str, spans: list[Span], bounds: list[tuple[int, int]]) -> list[Span]:
