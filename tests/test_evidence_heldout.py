@@ -10,12 +10,13 @@ seventh round; its unseen table, measured once, kept as the record), and evidenc
 under "Seventh held-out reports" (after the eighth round; its unseen table, measured once,
 kept as the record), and evidence_heldout8.json under "Eighth held-out reports" (after the
 ninth round; its unseen table, measured once, kept as the record), and the agreed ninth
-and tenth samples (evidence_heldout9-agreed.json and evidence_heldout10-agreed.json, of two
-readers each) under "After the eleventh round (seen)" (their unseen tables, measured once,
-kept as the record under "Ninth held-out reports" and "Tenth held-out reports"), and the
-agreed eleventh sample (evidence_heldout11-agreed.json) under "Eleventh held-out reports" (its
-unseen table, measured once); the tables of the two readers' agreement of the ninth, tenth and
-eleventh samples are checked by default (they read no PDF). Reads 8 corpus
+sample (evidence_heldout9-agreed.json) under "After the eleventh round (seen)", and the
+agreed tenth and eleventh (evidence_heldout10-agreed.json, evidence_heldout11-agreed.json)
+under "After the twelfth round (seen)" (the unseen tables of the ninth to eleventh, measured
+once, kept as the record under their own headings), and the agreed twelfth
+(evidence_heldout12-agreed.json) under "Twelfth held-out reports" (its unseen table, measured
+once); the tables of the two readers' agreement of the ninth to twelfth samples are checked
+by default (they read no PDF). Reads 8 corpus
 reports each: marked ``corpus``; the checks of the samples themselves run by default."""
 
 import importlib.util
@@ -46,6 +47,9 @@ READER_B10 = ROOT / "tests" / "data" / "evidence_heldout10b.json"
 HELDOUT11 = ROOT / "tests" / "data" / "evidence_heldout11-agreed.json"
 READER_A11 = ROOT / "tests" / "data" / "evidence_heldout11.json"
 READER_B11 = ROOT / "tests" / "data" / "evidence_heldout11b.json"
+HELDOUT12 = ROOT / "tests" / "data" / "evidence_heldout12-agreed.json"
+READER_A12 = ROOT / "tests" / "data" / "evidence_heldout12.json"
+READER_B12 = ROOT / "tests" / "data" / "evidence_heldout12b.json"
 CONVENTION4 = ROOT / "tests" / "data" / "evidence_heldout4_convention.json"
 # each sample, the heading of its section in docs/evidence.md, how its table starts and the
 # relabelling by the written date convention it is scored with, if any
@@ -64,7 +68,9 @@ SAMPLES = [(HELDOUT, "### Held-out reports", "| held-out", None),
            (HELDOUT10, "#### After the twelfth round (seen)",
             "| seen quantities (tenth, agreed)", None),
            (HELDOUT11, "#### After the twelfth round (seen)",
-            "| seen quantities (eleventh, agreed)", None)]
+            "| seen quantities (eleventh, agreed)", None),
+           (HELDOUT12, "### Twelfth held-out reports (unseen, two readers)",
+            "| unseen quantities (twelfth, agreed)", None)]
 FIGURE = r"\d\.\d{3} \((\d+)/(\d+)\)"
 
 
@@ -97,7 +103,8 @@ def test_heldout_figures_are_the_documented_ones(shared, sample, heading, table_
 @pytest.mark.parametrize("sample", [HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5,
                                     HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, READER_A,
                                     READER_B, HELDOUT10, READER_A10, READER_B10,
-                                    HELDOUT11, READER_A11, READER_B11])
+                                    HELDOUT11, READER_A11, READER_B11, HELDOUT12,
+                                    READER_A12, READER_B12])
 def test_heldout_sample_keeps_to_its_sections(sample):
     """Every held-out quantity lies in a section its report says was read, and in
     findings within findings_checked, so the comparison is fair."""
@@ -117,7 +124,9 @@ def test_heldout_sample_keeps_to_its_sections(sample):
     (READER_A10, READER_B10, "### Tenth held-out reports (unseen, two readers)",
      "| reader B against reader A (tenth)"),
     (READER_A11, READER_B11, "### Eleventh held-out reports (unseen, two readers)",
-     "| reader B against reader A (eleventh)")])
+     "| reader B against reader A (eleventh)"),
+    (READER_A12, READER_B12, "### Twelfth held-out reports (unseen, two readers)",
+     "| reader B against reader A (twelfth)")])
 def test_the_documented_agreement_of_the_two_readers_is_the_scripts(first, second, heading,
                                                                     table_start):
     result = subprocess.run([sys.executable, str(SCRIPT), "--sample", str(first),
