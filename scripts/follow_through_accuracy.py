@@ -21,7 +21,8 @@ tests/data/follow_through_labels10-agreed.csv, measured once in step 21 (all ten
 tuned on since step 22), and of tests/data/follow_through_labels11-agreed.csv, measured once
 in step 23 (all eleven seen and tuned on since step 24), and of
 tests/data/follow_through_labels12-agreed.csv, measured once in step 25 (all twelve seen
-since step 26, which read them and changed no rule).
+since step 26, which read them and changed no rule), and of
+tests/data/follow_through_labels13-agreed.csv, measured once in step 27.
 
     python scripts/follow_through_accuracy.py STORE [--labels FILE] [--set held-aside|tune|all] [-v]
     python scripts/follow_through_accuracy.py --reader FILE --labels FILE [-v]

@@ -57,7 +57,9 @@ DOCUMENTED = [("follow_through_labels.csv", "| all 185 labels (file 1), seen, st
               ("follow_through_labels11-agreed.csv",
                "| 205 labels (file 11, agreed), seen since step 23, step 24 |"),
               ("follow_through_labels12-agreed.csv",
-               "| 213 labels (file 12, agreed), seen since step 25, step 26 |")]
+               "| 213 labels (file 12, agreed), seen since step 25, step 26 |"),
+              ("follow_through_labels13-agreed.csv",
+               "| fresh held-aside (207 labels, file 13, agreed) |")]
 
 
 @pytest.mark.parametrize(("labels", "table"), DOCUMENTED)
