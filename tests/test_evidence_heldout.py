@@ -11,13 +11,13 @@ under "Seventh held-out reports" (after the eighth round; its unseen table, meas
 kept as the record), and evidence_heldout8.json under "Eighth held-out reports" (after the
 ninth round; its unseen table, measured once, kept as the record), and the agreed ninth
 sample (evidence_heldout9-agreed.json) under "After the eleventh round (seen)", and the
-agreed tenth and eleventh (evidence_heldout10-agreed.json, evidence_heldout11-agreed.json)
-under "After the twelfth round (seen)" (the unseen tables of the ninth to eleventh, measured
-once, kept as the record under their own headings), and the agreed twelfth
-(evidence_heldout12-agreed.json) under "Twelfth held-out reports" (its unseen table, measured
-once); the tables of the two readers' agreement of the ninth to twelfth samples are checked
-by default (they read no PDF). Reads 8 corpus
-reports each: marked ``corpus``; the checks of the samples themselves run by default."""
+agreed tenth (evidence_heldout10-agreed.json) under "After the twelfth round (seen)", and
+the agreed eleventh and twelfth (evidence_heldout11-agreed.json,
+evidence_heldout12-agreed.json) under "After the thirteenth round (seen)" (the unseen tables
+of the ninth to twelfth, measured once, kept as the record under their own headings); the
+tables of the two readers' agreement of the ninth to twelfth samples are checked by default
+(they read no PDF). Reads 8 corpus reports each: marked ``corpus``; the checks of the samples
+themselves run by default."""
 
 import importlib.util
 import json
@@ -67,10 +67,10 @@ SAMPLES = [(HELDOUT, "### Held-out reports", "| held-out", None),
             None),
            (HELDOUT10, "#### After the twelfth round (seen)",
             "| seen quantities (tenth, agreed)", None),
-           (HELDOUT11, "#### After the twelfth round (seen)",
+           (HELDOUT11, "#### After the thirteenth round (seen)",
             "| seen quantities (eleventh, agreed)", None),
-           (HELDOUT12, "### Twelfth held-out reports (unseen, two readers)",
-            "| unseen quantities (twelfth, agreed)", None)]
+           (HELDOUT12, "#### After the thirteenth round (seen)",
+            "| seen quantities (twelfth, agreed)", None)]
 FIGURE = r"\d\.\d{3} \((\d+)/(\d+)\)"
 
 

@@ -44,6 +44,12 @@ _RELATIVE = (
     r"|since the (?:last|previous) inspection"
     rf"|since (?:\d{{1,2}} )?(?:{_MONTH} )?\d{{4}}"
     r"|(?<=at )the time of (?:(?:the|this) )?inspection"
+    # (the thirteenth round) "During the inspection, 19 children ...", "at the start (point)
+    # of this inspection": the time of the inspection; "During" only opening a sentence,
+    # before a comma (not "during the last inspection", "During the inspection the
+    # inspectors saw ...", an example seen, nor "cases tracked during the inspection, ...")
+    r"|(?:(?<=^during )|(?<=[.;:]\sduring ))(?:the|this) inspection(?=,)"
+    r"|(?<=at )the (?:start|point) of (?:the|this) inspection\b"
     r"|(?<=at )the (?:time of the )?(?:last|previous) inspection"
     r"|\b(?:this|the current) year\b(?! (?:11|1[0-3]|[1-9])\b)"
     # "the year to date", "year-to-date figures" (not "the year to date as at the end of
@@ -62,7 +68,7 @@ RELATIVE_KEYS: dict[str, str] = {
     "since-the-last-inspection": "from the previous inspection to this one",
     "since-YYYY, since-YYYY-MM, since-YYYY-MM-DD": "from that date to the inspection",
     "time-of-the-inspection": "\"at the time of this (the) inspection\", \"at the time of "
-    "inspection\"",
+    "inspection\", \"during the inspection\", \"at the start (point) of this inspection\"",
     "previous-inspection": "\"at the last (previous) inspection\", \"at the time of the last "
     "inspection\": the previous "
     "inspection's time, which this report does not date (no okg:periodEnd)",
@@ -225,7 +231,8 @@ def _relative_key(printed: str) -> str:
         return "since-" + _typed_key(_kind_of(" ".join(words[1:])), " ".join(words[1:]))
     if re.search(r"(?:last|previous) inspection$", printed):
         return "since-the-last-inspection" if words[0] == "since" else "previous-inspection"
-    if "time of" in printed:
+    if "time of" in printed or re.fullmatch(
+            r"(?:the (?:start|point) of )?(?:the|this) inspection", printed):
         return "time-of-the-inspection"
     if printed in ("last year", "this year", "the current year", "the year to date",
                    "year-to-date"):

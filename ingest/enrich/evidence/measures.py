@@ -72,6 +72,10 @@ _RULES: tuple[tuple[str, str, set[str]], ...] = (
     ("children-looked-after", rf"(?:#\s+{_CHILDREN}\s+(?:were|are|was|is)\s+(?:being\s+)?looked "
      rf"after\b)|\bof the (?:current |total )?#\s+{_CHILDREN}\s+looked after\b"
      rf"|\blooking after #\s+{_CHILDREN}"
+     # (the thirteenth round) "At 30 June 2016, 437 are being looked after by the local
+     # authority": an area list's count, its noun left out
+     r"|^\s*#\s+(?:are|were)\s+(?:being\s+)?looked after by the (?:local )?(?:authority"
+     r"|council)\b"
      # (the tenth round) "Torbay currently has 290 children looked after": the authority's
      rf"|(?-i:\b[A-Z][\w-]+|the (?:local )?(?:authority|council)) (?:currently |now )?has #\s+"
      rf"{_CHILDREN}\s+looked after\b(?!,?\s+(?:who|that|with|aged|from|placed|living|in|by|for)\b)"

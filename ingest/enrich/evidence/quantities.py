@@ -107,8 +107,10 @@ _AGE_AFTER = re.compile(
     rf"|^[\s{DASH}](?:stage|tier|step|phase|point|part|fold|star|bed|storey)\b"  # "two stage"
     # (the twelfth round) "a three year transformation programme": a plan's span, as
     # "three-year" is
-    r"|^\s(?:year|month)\s+(?:[\w-]+\s+)?(?:programmes?|plans?|strateg(?:y|ies)|projects?"
-    r"|pilots?|contracts?)\b"
+    # (the thirteenth round) and a length naming a provision or a period: "a series of
+    # six-week workshops", "a three-day session", "the 45-day assessment period"
+    rf"|^[\s{DASH}](?:day|week|month|year)[\s{DASH}]+(?:[\w-]+\s+)?(?:programmes?|plans?"
+    r"|strateg(?:y|ies)|projects?|pilots?|contracts?|workshops?|sessions?|period)\b"
     # (the twelfth round) "achieve one grade lower than expected": a difference of grades
     r"|^\s(?:grades?|levels?)\s+(?:lower|higher|above|below|better|worse|less|more)\b",
     re.I,
@@ -284,6 +286,8 @@ _ONE_TO_AND = re.compile(rf"^\s+to\s+[\w-]+\s*(?:,|and)\s+(?:\d+|{_WORD})\s+to\b
 # "three children from one family": the same family, not a count of families
 _FROM_ONE = re.compile(r"\b(?:from|within)\s+$", re.I)
 _ONE_FAMILY = re.compile(r"^\s+(?:family|household|sibling group)\b", re.I)
+# (the thirteenth round) "(42 against 41 per 10,000)": a pair compared, the unit printed once
+_AGAINST = re.compile(r"\s+(?:against|versus|vs\.?|as\s+against)\s+", re.I)
 _LISTED = re.compile(r",\s*|\s+(?:and|or|to)\s+")  # "six, 12 and 18 months"
 _AT_BEFORE = re.compile(r"\bat\s+$", re.I)  # "reviewed at six months": a point
 _CONDITION = re.compile(r"\b(?:if|unless|whether|in case|in the event that)\b[^,;:.()]*$", re.I)
@@ -324,6 +328,10 @@ def read_numbers(text: str, dates: list[Span]) -> list[Reading]:
         if reading is not None:
             found.append(reading)
     found = [r for r in found if not _is_period_length(text, r, dates)]
+    found = [replace(r, unit=after.unit, base=after.base)
+             if r.unit == "count" and after.unit in ("percent", "rate-per-10000")
+             and _AGAINST.fullmatch(text, r.end, after.start) else r
+             for r, after in zip(found, found[1:] + found[-1:], strict=True)]
     return [r for group in _lists(text, found) for r in _list_readings(text, group)]
 
 
@@ -376,6 +384,10 @@ def _list_readings(text: str, group: list[Reading]) -> list[Reading]:
             _AGED_BEFORE.search(prefix) or _AT_BEFORE.search(prefix)
             and _at_a_point(text[:group[0].start])):
         return []
+    if unit in ("days", "weeks", "months", "years") and len(group) == 2 \
+            and _LAST_BEFORE.search(text[max(0, group[0].start - 12):group[0].start]) \
+            and re.fullmatch(r"\s+to\s+", text[group[0].end:group[1].start]):
+        return []  # (the thirteenth round) "over the last four to six months": a period, no length
     return group
 
 

@@ -51,7 +51,10 @@ _NATIONAL_HERE = re.compile(
     rf"|{_ELSEWHERE}(?:\s+[\w-]+)?(?:\s+(?:performing|performed|standing|stood))?\s+at"
     # (the seventh round) "the average of statistical neighbours being only 9%", "that for
     # similar authorities of 9%"
-    rf"|\b(?:{_FIGURE}|that) (?:of|for|in) (?:the )?{_ELSEWHERE}(?:\s+(?:areas|authorities))?)"
+    # (the thirteenth round) "the most up-to-date average figure available for similar local
+    # authorities of 81%"
+    rf"|\b(?:{_FIGURE}|that)(?: available)? (?:of|for|in) (?:the )?{_ELSEWHERE}"
+    r"(?:\s+(?:areas|authorities))?)"
     r"(?:,?\s+(?:is|was|are|were|being|of|at|stands at|stood at|standing at|which (?:is|was)"
     # "the England level rose to 17%", "the recommended national level of between 50 and 70"
     r"|(?:has |have )?(?:rose|risen|fell|fallen|increased|decreased|dropped|reduced) to)"
@@ -267,6 +270,7 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
     quantities = _respectively(text, readings, quantities)
     quantities = _change_spanned(text, readings, quantities)
     quantities = _told_again_changed(text, readings, quantities)
+    quantities = _change_after_current(text, readings, quantities)
     quantities = _number_of_units(text, readings, quantities)
     compared = _compared(_compared_units(text, readings,
                                          _rates(_shared_dates(text, readings, quantities))))
@@ -312,6 +316,33 @@ def _told_again_changed(text: str, readings: list[Reading], quantities: list[Qua
                                                readings[index].start):
             result[index - 1] = replace(earlier, role="previous")
             result[index] = replace(later, measure=later.measure or earlier.measure)
+    return result
+
+
+# (the thirteenth round) "is currently 36 weeks, improving from 47 weeks for 2011-12 to 41
+# weeks for 2012-13": a change told after the current value, both its values earlier
+_CURRENTLY = re.compile(r"\b(?:currently|now|at present|presently)\s+(?:at\s+|stands\s+at\s+)?"
+                        r"(?:approximately\s+|around\s+|about\s+)?$", re.I)
+_CHANGE_FROM = re.compile(r"\s*(?:%|per cent|days|weeks|months|years)?\s*,\s*(?:having\s+)?"
+                          r"(?:improving|improved|reducing|reduced|decreasing|decreased|falling"
+                          r"|fallen|rising|risen|increasing|increased|down|up)\s+from\s+", re.I)
+_CHANGE_TO = re.compile(r"[^.;:()]*?\s+to\s+", re.I)
+
+
+def _change_after_current(text: str, readings: list[Reading], quantities: list[Quantity]
+                          ) -> list[Quantity]:
+    """"Currently 36 weeks, improving from 47 weeks ... to 41 weeks": the value the change
+    ends at, told after the current one, is earlier too (previous)."""
+    result = list(quantities)
+    for index in range(2, len(result)):
+        now, start, end = result[index - 2], result[index - 1], result[index]
+        told, began, ended = readings[index - 2], readings[index - 1], readings[index]
+        if now.role == "current" and start.role == "previous" and end.role == "current" \
+                and now.unit == start.unit == end.unit \
+                and _CURRENTLY.search(text, 0, told.start) \
+                and _CHANGE_FROM.fullmatch(text, told.end, began.start) \
+                and _CHANGE_TO.fullmatch(text, began.end, ended.start):
+            result[index] = replace(end, role="previous")
     return result
 
 
@@ -781,6 +812,8 @@ def _role(head: str, tail: str, sentence_head: str) -> str:
             or (_NATIONAL_COMMA_AT.search(sentence_head) and _EACH.match(tail)):
         # "the England average (83%)", "58% nationally", "the England average, at 16%"
         return "national"
+    if _THE_BEFORE.search(head[-8:]) and _ELSEWHERE_FIGURE_AFTER.match(tail):
+        return "national"  # (the thirteenth round) "the 38% average achieved by similar areas"
     if _THAN_ELSEWHERE_PAIR.search(sentence_head):
         return "national"  # (the twelfth round) "than for similar areas (6% as compared with 5%)"
     if _PREVIOUS_POSITION.search(head):
@@ -859,11 +892,18 @@ _THAN_ELSEWHERE_AT = re.compile(
 # (the twelfth round) "more ... than for similar areas (6% as compared with 5%)": the pair
 # in brackets gives the authority's figure and the comparator's
 _THAN_ELSEWHERE_PAIR = re.compile(
-    rf"\bthan\s+(?:for\s+|in\s+|the\s+|that of\s+|those of\s+)?{_ELSEWHERE}[^().;]*"
+    rf"\bthan\s+(?:for\s+|in\s+|the\s+|that of\s+|those of\s+)?"
+    rf"(?:{_FIGURE}\s+(?:for|of|in)\s+)?{_ELSEWHERE}[^().;]*"
     r"\(\s*[\d.]+\s*(?:%|per cent)?\s*(?:as\s+)?(?:compared (?:with|to)|against)\s*$", re.I)
+# (the thirteenth round) "a vast improvement on its previous three-year average of 524 days"
+# (the thirteenth round) "worse than the 38% average achieved by similar local authorities",
+# "the 41% rate for England": a comparator's figure named after its value
+_ELSEWHERE_FIGURE_AFTER = re.compile(
+    rf"\s*(?:[\w-]+\s+)?{_FIGURE}\s+(?:achieved\s+by|reported\s+by|for|of|in|among|across)\s+"
+    rf"(?:the\s+|its\s+|their\s+)?(?:{_ELSEWHERE})\b", re.I)
 _PREVIOUS_POSITION = re.compile(
-    r"\bfrom (?:a|the|its|their) (?:previous|former|earlier) (?:position|level|figure|rate|number"
-    r"|baseline) of\s*(?:only |just )?$", re.I)
+    r"\b(?:from|on) (?:a|the|its|their) (?:previous|former|earlier) (?:[\w-]+ )?(?:position|level"
+    r"|figure|rate|number|baseline|average|total) of\s*(?:only |just )?$", re.I)
 
 
 def _as_companion(quantity: Quantity, before: Quantity) -> Quantity:
