@@ -14,10 +14,11 @@ sample (evidence_heldout9-agreed.json) under "After the eleventh round (seen)", 
 agreed tenth (evidence_heldout10-agreed.json) under "After the twelfth round (seen)", and
 the agreed eleventh and twelfth (evidence_heldout11-agreed.json,
 evidence_heldout12-agreed.json) under "After the thirteenth round (seen)" (the unseen tables
-of the ninth to twelfth, measured once, kept as the record under their own headings); the
-tables of the two readers' agreement of the ninth to twelfth samples are checked by default
-(they read no PDF). Reads 8 corpus reports each: marked ``corpus``; the checks of the samples
-themselves run by default."""
+of the ninth to twelfth, measured once, kept as the record under their own headings), and
+the agreed thirteenth (evidence_heldout13-agreed.json) under "Thirteenth held-out reports"
+(its unseen table, measured once); the tables of the two readers' agreement of the ninth to
+thirteenth samples are checked by default (they read no PDF). Reads 8 corpus reports each:
+marked ``corpus``; the checks of the samples themselves run by default."""
 
 import importlib.util
 import json
@@ -50,6 +51,9 @@ READER_B11 = ROOT / "tests" / "data" / "evidence_heldout11b.json"
 HELDOUT12 = ROOT / "tests" / "data" / "evidence_heldout12-agreed.json"
 READER_A12 = ROOT / "tests" / "data" / "evidence_heldout12.json"
 READER_B12 = ROOT / "tests" / "data" / "evidence_heldout12b.json"
+HELDOUT13 = ROOT / "tests" / "data" / "evidence_heldout13-agreed.json"
+READER_A13 = ROOT / "tests" / "data" / "evidence_heldout13.json"
+READER_B13 = ROOT / "tests" / "data" / "evidence_heldout13b.json"
 CONVENTION4 = ROOT / "tests" / "data" / "evidence_heldout4_convention.json"
 # each sample, the heading of its section in docs/evidence.md, how its table starts and the
 # relabelling by the written date convention it is scored with, if any
@@ -70,7 +74,9 @@ SAMPLES = [(HELDOUT, "### Held-out reports", "| held-out", None),
            (HELDOUT11, "#### After the thirteenth round (seen)",
             "| seen quantities (eleventh, agreed)", None),
            (HELDOUT12, "#### After the thirteenth round (seen)",
-            "| seen quantities (twelfth, agreed)", None)]
+            "| seen quantities (twelfth, agreed)", None),
+           (HELDOUT13, "### Thirteenth held-out reports (unseen, two readers)",
+            "| unseen quantities (thirteenth, agreed)", None)]
 FIGURE = r"\d\.\d{3} \((\d+)/(\d+)\)"
 
 
@@ -104,7 +110,8 @@ def test_heldout_figures_are_the_documented_ones(shared, sample, heading, table_
                                     HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, READER_A,
                                     READER_B, HELDOUT10, READER_A10, READER_B10,
                                     HELDOUT11, READER_A11, READER_B11, HELDOUT12,
-                                    READER_A12, READER_B12])
+                                    READER_A12, READER_B12, HELDOUT13,
+                                    READER_A13, READER_B13])
 def test_heldout_sample_keeps_to_its_sections(sample):
     """Every held-out quantity lies in a section its report says was read, and in
     findings within findings_checked, so the comparison is fair."""
@@ -126,7 +133,9 @@ def test_heldout_sample_keeps_to_its_sections(sample):
     (READER_A11, READER_B11, "### Eleventh held-out reports (unseen, two readers)",
      "| reader B against reader A (eleventh)"),
     (READER_A12, READER_B12, "### Twelfth held-out reports (unseen, two readers)",
-     "| reader B against reader A (twelfth)")])
+     "| reader B against reader A (twelfth)"),
+    (READER_A13, READER_B13, "### Thirteenth held-out reports (unseen, two readers)",
+     "| reader B against reader A (thirteenth)")])
 def test_the_documented_agreement_of_the_two_readers_is_the_scripts(first, second, heading,
                                                                     table_start):
     result = subprocess.run([sys.executable, str(SCRIPT), "--sample", str(first),
