@@ -49,7 +49,8 @@ _RELATIVE = (
     # before a comma (not "during the last inspection", "During the inspection the
     # inspectors saw ...", an example seen, nor "cases tracked during the inspection, ...")
     r"|(?:(?<=^during )|(?<=[.;:]\sduring ))(?:the|this) inspection(?=,)"
-    r"|(?<=at )the (?:start|point) of (?:the|this) inspection\b"
+    # (the fourteenth round) "At the point of inspection, ...": the article may be left out
+    r"|(?<=at )the (?:start|point) of (?:(?:the|this) )?inspection\b"
     r"|(?<=at )the (?:time of the )?(?:last|previous) inspection"
     r"|\b(?:this|the current) year\b(?! (?:11|1[0-3]|[1-9])\b)"
     # "the year to date", "year-to-date figures" (not "the year to date as at the end of
@@ -232,7 +233,7 @@ def _relative_key(printed: str) -> str:
     if re.search(r"(?:last|previous) inspection$", printed):
         return "since-the-last-inspection" if words[0] == "since" else "previous-inspection"
     if "time of" in printed or re.fullmatch(
-            r"(?:the (?:start|point) of )?(?:the|this) inspection", printed):
+            r"(?:the (?:start|point) of )?(?:(?:the|this) )?inspection", printed):
         return "time-of-the-inspection"
     if printed in ("last year", "this year", "the current year", "the year to date",
                    "year-to-date"):

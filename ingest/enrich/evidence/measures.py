@@ -105,7 +105,8 @@ _RULES: tuple[tuple[str, str, set[str]], ...] = (
      # authority's care leavers: "the 198 care leavers identified as being eligible, relevant
      # and former relevant"
      r"(?!identified as (?:being )?(?:eligible|relevant|former relevant)\b)"
-     r"(?:in|aged|who|that|accessing|living|are|were"
+     # (the fourteenth round) "70 care leavers over the age of 18": a group by age
+     r"(?:in|aged|over|under|who|that|accessing|living|are|were"
      r"|have|has|into|attending|engaged|at|with|between|spoken|seen|met|[a-z]+(?:ed|ing))\b)",
      {"count"}),
 )
@@ -116,9 +117,17 @@ _LEAD_RULES: tuple[tuple[str, str, str], ...] = (
     ("eal-secondary", r"english as an additional language", r"\bsecondary"),
 )
 IN_PROSE = frozenset({"adoptions", "special-guardianship-orders", "serious-incident-notifications",
-                      "houses-multiple-occupation",
+                      "houses-multiple-occupation", "private-fostering",
                       "serious-case-reviews", "care-leavers", "children-looked-after",
                       "ceased-looked-after"})  # only over a told period (reading.py)
+# (the fourteenth round) in findings, private fostering only where the words name the
+# children living in the arrangements, the measure's whole group ("18 children were
+# reported to be living in private fostering arrangements"), not "three private fostering
+# assessments"
+_PROSE_ONLY = {"private-fostering": re.compile(
+    rf"#\s+{_CHILDREN}\b[^#]{{0,60}}?\b(?:live|lives|living|placed)\s+in\s+(?:an?\s+)?"
+    r"private(?:ly arranged)? fostering (?:arrangements?|placements?)"
+    rf"|#\s+{_CHILDREN}\s+(?:who (?:are|were) )?privately fostered", re.I)}
 _COMPILED = tuple((key, re.compile(rule, re.I), units) for key, rule, units in _RULES)
 _LEAD = tuple((key, re.compile(lead, re.I), re.compile(local, re.I))
               for key, lead, local in _LEAD_RULES)
@@ -185,6 +194,8 @@ def match_measure(clause: str, unit: str, lead: str = "", prose: bool = False) -
         return None
     for key, rule, units in _COMPILED:
         if unit in units and (not prose or key in IN_PROSE) and rule.search(clause):
+            if prose and key in _PROSE_ONLY and not _PROSE_ONLY[key].search(clause):
+                continue
             return key
     if unit == "count":  # the words before the number, from the sentence's start
         named = next((key for key, subject in _SUBJECT if subject.search(lead[-300:])), None)

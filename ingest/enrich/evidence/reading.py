@@ -346,8 +346,10 @@ def _change_after_current(text: str, readings: list[Reading], quantities: list[Q
     return result
 
 
-# "from four to two months", "(from three to 12)": a change told from one value to the next
-_FROM_TO = re.compile(r"\s*(?:%|per cent|days|weeks|months|years)?\s+to\s+", re.I)
+# "from four to two months", "(from three to 12)": a change told from one value to the next;
+# (the fourteenth round) "from 1 (6%) to 28 (9.5%)": each value with its share in brackets
+_FROM_TO = re.compile(r"\s*(?:%|per cent|days|weeks|months|years)?\s*\)?\s+to\s+", re.I)
+_IN_BRACKETS = re.compile(r"\s*\(\s*")
 _SPAN_KEY = re.compile(r"last-|since-|this-year$")
 
 
@@ -356,21 +358,41 @@ def _change_spanned(text: str, readings: list[Reading], quantities: list[Quantit
     """(the ninth round) "The average wait has reduced from four to two months over the past
     18 months", "an increase in the last year (from three to 12)": a period told relative to
     the inspection in the sentence of a change from one value to the next is how long the
-    change took, not the time of either value; both are left undated."""
+    change took, not the time of either value; both are left undated. (The fourteenth round)
+    So are a value's share in brackets ("from 1 (6%) to 28 (9.5%) since April 2014"), and
+    the comparators of a later sentence that took the period from it ("This is higher than
+    comparators (2%)")."""
     result = list(quantities)
-    printed = {span.key for span in date_spans(text)}
+    spans = date_spans(text)
+    printed = {span.key for span in spans}
     for index in range(1, len(quantities)):
         before, quantity = quantities[index - 1], quantities[index]
         key = quantity.ref_date
+        first = index - 1
+        if first >= 1 and quantities[first - 1].role == "previous" \
+                and quantities[first - 1].ref_date == before.ref_date \
+                and _IN_BRACKETS.fullmatch(text, readings[first - 1].end, readings[first].start):
+            first -= 1  # "from 1 (6%)": the count and its share
         if before.role != "previous" or quantity.role != "current" or key not in printed \
                 or not _SPAN_KEY.match(key or "") or before.ref_date not in (None, key) \
                 or not _FROM_TO.fullmatch(text, readings[index - 1].end, readings[index].start) \
                 or not re.search(r"\bfrom\s+(?:only\s+|just\s+)?$",
-                                 text[max(0, readings[index - 1].start - 12):
-                                      readings[index - 1].start], re.I):
+                                 text[max(0, readings[first].start - 12):
+                                      readings[first].start], re.I):
             continue
-        result[index - 1] = replace(before, ref_date=None)
-        result[index] = replace(quantity, ref_date=None)
+        last = index
+        if index + 1 < len(quantities) and quantities[index + 1].role == "current" \
+                and quantities[index + 1].ref_date == key \
+                and _IN_BRACKETS.fullmatch(text, readings[index].end, readings[index + 1].start):
+            last += 1  # "to 28 (9.5%)"
+        for changed in range(first, last + 1):
+            result[changed] = replace(result[changed], ref_date=None)
+        told = [span.start for span in spans if span.key == key]
+        for later in range(last + 1, len(quantities)):
+            opening = text.rfind(". ", 0, readings[later].start)
+            if quantities[later].role == "national" and quantities[later].ref_date == key \
+                    and all(start < opening for start in told):
+                result[later] = replace(result[later], ref_date=None)
     return result
 
 
@@ -790,8 +812,16 @@ def _quantity(reading: Reading, heads: tuple[str, str], tail: str, lead: str, pr
                     start=reading.start, role=role, measure=measure, base=reading.base)
 
 
+# (the fourteenth round) "Fernley was one of only 36 authorities meeting its target": a count
+# of England's authorities the authority is placed among, not a figure of its own
+_ONE_OF = re.compile(r"\bone of (?:only |just )?$", re.I)
+_AUTHORITIES_AFTER = re.compile(r"\s+(?:other\s+)?(?:local\s+)?(?:authorities|councils)\b", re.I)
+
+
 def _role(head: str, tail: str, sentence_head: str) -> str:
     bracketed = sentence_head.rstrip().endswith("(") and sentence_head.rstrip()[:-1]
+    if _ONE_OF.search(head) and _AUTHORITIES_AFTER.match(tail):
+        return "national"
     if _THRESHOLD_AFTER.match(tail) or _TIMESCALE_OF.search(head) \
             or _NATIONAL_BEFORE.search(head) and _TARGET_AFTER.match(tail):
         # "within the 121 day threshold", "the expected timescale of 26 weeks", "the
