@@ -15,9 +15,10 @@ agreed tenth (evidence_heldout10-agreed.json) under "After the twelfth round (se
 the agreed eleventh (evidence_heldout11-agreed.json) under "After the thirteenth round
 (seen)", and the agreed twelfth and thirteenth (evidence_heldout12-agreed.json,
 evidence_heldout13-agreed.json) under "After the fourteenth round (seen)" (the unseen tables
-of the ninth to thirteenth, measured once, kept as the record under their own headings); the
-tables of the two readers' agreement of the ninth to
-thirteenth samples are checked by default (they read no PDF). Reads 8 corpus reports each:
+of the ninth to thirteenth, measured once, kept as the record under their own headings), and
+the agreed fourteenth (evidence_heldout14-agreed.json) under "Fourteenth held-out reports"
+(its unseen table, measured once); the tables of the two readers' agreement of the ninth to
+fourteenth samples are checked by default (they read no PDF). Reads 8 corpus reports each:
 marked ``corpus``; the checks of the samples themselves run by default."""
 
 import importlib.util
@@ -54,6 +55,9 @@ READER_B12 = ROOT / "tests" / "data" / "evidence_heldout12b.json"
 HELDOUT13 = ROOT / "tests" / "data" / "evidence_heldout13-agreed.json"
 READER_A13 = ROOT / "tests" / "data" / "evidence_heldout13.json"
 READER_B13 = ROOT / "tests" / "data" / "evidence_heldout13b.json"
+HELDOUT14 = ROOT / "tests" / "data" / "evidence_heldout14-agreed.json"
+READER_A14 = ROOT / "tests" / "data" / "evidence_heldout14.json"
+READER_B14 = ROOT / "tests" / "data" / "evidence_heldout14b.json"
 CONVENTION4 = ROOT / "tests" / "data" / "evidence_heldout4_convention.json"
 # each sample, the heading of its section in docs/evidence.md, how its table starts and the
 # relabelling by the written date convention it is scored with, if any
@@ -76,7 +80,9 @@ SAMPLES = [(HELDOUT, "### Held-out reports", "| held-out", None),
            (HELDOUT12, "#### After the fourteenth round (seen)",
             "| seen quantities (twelfth, agreed)", None),
            (HELDOUT13, "#### After the fourteenth round (seen)",
-            "| seen quantities (thirteenth, agreed)", None)]
+            "| seen quantities (thirteenth, agreed)", None),
+           (HELDOUT14, "### Fourteenth held-out reports (unseen, two readers)",
+            "| unseen quantities (fourteenth, agreed)", None)]
 FIGURE = r"\d\.\d{3} \((\d+)/(\d+)\)"
 
 
@@ -111,7 +117,8 @@ def test_heldout_figures_are_the_documented_ones(shared, sample, heading, table_
                                     READER_B, HELDOUT10, READER_A10, READER_B10,
                                     HELDOUT11, READER_A11, READER_B11, HELDOUT12,
                                     READER_A12, READER_B12, HELDOUT13,
-                                    READER_A13, READER_B13])
+                                    READER_A13, READER_B13, HELDOUT14,
+                                    READER_A14, READER_B14])
 def test_heldout_sample_keeps_to_its_sections(sample):
     """Every held-out quantity lies in a section its report says was read, and in
     findings within findings_checked, so the comparison is fair."""
@@ -135,7 +142,9 @@ def test_heldout_sample_keeps_to_its_sections(sample):
     (READER_A12, READER_B12, "### Twelfth held-out reports (unseen, two readers)",
      "| reader B against reader A (twelfth)"),
     (READER_A13, READER_B13, "### Thirteenth held-out reports (unseen, two readers)",
-     "| reader B against reader A (thirteenth)")])
+     "| reader B against reader A (thirteenth)"),
+    (READER_A14, READER_B14, "### Fourteenth held-out reports (unseen, two readers)",
+     "| reader B against reader A (fourteenth)")])
 def test_the_documented_agreement_of_the_two_readers_is_the_scripts(first, second, heading,
                                                                     table_start):
     result = subprocess.run([sys.executable, str(SCRIPT), "--sample", str(first),
