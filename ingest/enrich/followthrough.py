@@ -397,8 +397,10 @@ def follow(pair: Pair) -> list[FollowThrough]:
     whole = report_wide(pair.later_findings, pair.earlier_years)
     named = named_concerns(pair.later_findings, pair.earlier_years)
     # what may hold back an improvement, of them all (step 18) or its own (step 24): the
-    # sentences saying a shortfall
-    against = _shortfalls(pair.later_findings)
+    # sentences saying a shortfall, read only where some sentence says an improvement
+    improvement = (whole and whole[0] == "improved") or any(
+        status == "improved" for _, status, _, _ in stating)
+    against = _shortfalls(pair.later_findings) if improvement else []
     # what a stating sentence is about: itself, and the sentence before where it begins
     # by pointing back to it ("This is an improvement since the last inspection.")
     context = {s: c if _POINTING.match(s) else s for s, _, _, c in stating}
