@@ -179,10 +179,10 @@ _SUBGROUP = re.compile(r"#[^#]*\b(?:apart from|except|other than|excluding|not i
 
 # (the twelfth round) "the ... team is responsible for some 350 care leavers": one team's,
 # a subgroup; "a target of 53 adoptions": none made
+_ABOUT = r"(?:some\s+|approximately\s+|around\s+|about\s+)?"
 _NOT_THE_MEASURE = re.compile(
-    r"\bteam\s+(?:is|are|was|were|has|have)\s+(?:[a-z]+\s+){0,2}(?:some\s+|approximately\s+"
-    r"|around\s+|about\s+)?#|\btargets?\s+of\s+(?:some\s+|approximately\s+|around\s+|about\s+)?#",
-    re.I)
+    rf"\bteam\s+(?:is|are|was|were|has|have)\s+(?:[a-z]+\s+){{0,2}}{_ABOUT}#"
+    rf"|\btargets?\s+of\s+{_ABOUT}#", re.I)
 
 
 def match_measure(clause: str, unit: str, lead: str = "", prose: bool = False) -> str | None:

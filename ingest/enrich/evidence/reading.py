@@ -39,6 +39,8 @@ _NATIONALLY = re.compile(r"\)?\s*(?:nationally|in England|across England"
 # "the second largest Kashmiri population (1,658) in England": the authority's rank, its own
 _RANKED = re.compile(r"\b(?:largest|smallest|highest|lowest|biggest|most|least|best|worst)\s+"
                      r"[^,;.()\d]*\(?\s*$", re.I)
+# a hedge between a figure's words and its value ("of only 12", "at around 40%")
+_HEDGE = r"(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?"
 _FIGURE = (r"(?:averages?|levels?|figures?|rates?|proportions?|thresholds?|targets?|benchmarks?"
            r"|requirements?|expectations?|guidance)")
 _NATIONAL_HERE = re.compile(
@@ -72,7 +74,7 @@ _FROM_WHEN = re.compile(
     rf"(?:year|quarter|month|period)(?: of [\d/{DASH}]+)?|[\d/{DASH}]+)\s*,?\s+when\s+"
     # "from the previous period of 2011-14, when the average time was 54 days longer"
     r"(?:the (?:[a-z]+ ){1,3}(?:was|were|stood at)\s+)?"
-    r"(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?$"
+    rf"{_HEDGE}$"
     # "better than (an improvement on) the three-year average for 2012-15, which was 591 days"
     r"|\b(?:on|than|compared (?:with|to)|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:for|in)\s+"
     rf"[\d/{DASH}]+\s*,\s+which\s+(?:was|were|stood at)\s+(?:only\s+|just\s+)?$", re.I)
@@ -737,7 +739,7 @@ _OF_WHOM_AFTER = re.compile(r"\s+[a-z' -]{0,40}?,\s+of whom\s+", re.I)
 # "... to 53 in 2013-2014, of whom 26 were adopted": a part of the count told just before,
 # of its date
 _OF_GROUP_BEFORE = re.compile(r"[^,;.()]*?,\s+(?:of|out of)\s+(?:whom|which|these|them)\s+"
-                              r"(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?",
+                              rf"{_HEDGE}",
                               re.I)
 
 
@@ -1043,14 +1045,14 @@ _NAMED_BEFORE = re.compile(r"(?:\s+[\w-]+){0,3}\s*\(\s*")
 # told right after the period it is for
 _FOR_DATE = re.compile(r"\bfor\s+$", re.I)
 _FOR_DATE_VALUE = re.compile(r"\s+(?:was|is|were|are|stood at|stands at|to|of|at)\s+"
-                             r"(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?", re.I)
+                             rf"{_HEDGE}", re.I)
 # "the 2012-13 figure of 44%", "the 2014 rate was 12%": a figure named by its period
 _DATED_FIGURE = re.compile(r"\s+(?:[\w-]+\s+)?(?:figure|rate|average|level|total|performance"
                            r"|target"
                            r"|proportion|percentage)"
                            rf"(?:\s+figures?)?(?:\s+for\s+(?:the\s+)?{_ELSEWHERE})?"  # the ninth
                            r"\s+(?:of|was|is|at|stood at)\s+"
-                           r"(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?", re.I)
+                           rf"{_HEDGE}", re.I)
 _BEFORE_DATED_FIGURE = re.compile(r"\b(?:the|its|their|published|latest|in)\s+$", re.I)
 # (the eighth round) "the 2013-14 average of 213 days", "the 2012 - 2015 target of 121 days":
 # a period naming the figure told right after it dates that figure alone
@@ -1058,13 +1060,13 @@ _NAMES_FIGURE = re.compile(r"\s+(?:[\w-]+\s+)?(?:figure|rate|average|level|targe
                            # (the ninth round) "the 2013-14 average figures for similar
                            # councils of 82%"
                            rf"(?:\s+figures?)?(?:\s+for\s+(?:the\s+)?{_ELSEWHERE})?"
-                           r"\s+of\s+(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?",
+                           rf"\s+of\s+{_HEDGE}",
                            re.I)
 
 
 # (the ninth round) "the England average at 31 March 2014 of 13%": the figure's date between
 # its name and its value
-_DATE_OF = re.compile(r"\s+of\s+(?:only\s+|just\s+|approximately\s+|around\s+|about\s+)?")
+_DATE_OF = re.compile(rf"\s+of\s+{_HEDGE}")
 _FIGURE_AT = re.compile(rf"\b{_FIGURE}\s+(?:as\s+)?at\s+$", re.I)
 
 
