@@ -1711,3 +1711,28 @@ def test_a_count_of_authorities_the_authority_is_one_of_is_national(sentence, ro
 ])
 def test_care_leavers_over_an_age_are_a_group_of_them(sentence, measure):
     assert [q[3] for q in read(sentence)] == [measure]
+
+
+@pytest.mark.parametrize("sentence, dates", [
+    ("In the twelve month period prior to the inspection, 13 of the 21 cases in Fernley were "
+     "completed.", ["last-12-months", "last-12-months"]),
+    ("In the 12-month period before this inspection, Fernley received 20 requests.",
+     ["last-12-months"]),
+    ("In the 12 months to inspection, seven children in Fernley had their plan changed.",
+     ["last-12-months"]),
+    ("In the six-month period preceding the inspection, Fernley approved nine adopters.",
+     ["last-6-months"]),
+])
+def test_the_months_told_as_a_period_before_the_inspection_are_the_last_months(sentence, dates):
+    assert [q[4] for q in read(sentence)] == dates
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("In Fernley, 12 children achieved five good GCSEs.", [12]),
+    ("Of 30 children in Fernley, 26% gained 5 A*-C GCSEs.", [30, 26]),
+    ("Eight children achieved 5 GCSE grades A*-C and four gained five good passes at GCSE.",
+     [8, 4]),
+    ("Fernley has five GCSE teachers in the virtual school.", [5]),
+])
+def test_the_gcses_an_indicator_names_are_no_count(sentence, found):
+    assert values(sentence) == found

@@ -38,9 +38,12 @@ _RELATIVE = (
     # not "past 18 years of age" (an age)
     rf"|(?:last|past|previous) (?:{_NUMBER_WORD} )?{_UNIT}\b(?! of age\b| old\b)"
     rf"|preceding {_NUMBER_WORD} {_UNIT}"
-    # "a year before this inspection", "the year leading up to the inspection"
-    rf"|(?:{_A_NUMBER}|the) {_UNIT} (?:before|prior to|preceding|leading up to) (?:this |the )?"
-    r"inspection"
+    # "a year before this inspection", "the year leading up to the inspection"; (the
+    # fifteenth round) the length told as a period ("the twelve month period prior to the
+    # inspection", "the 12-month period before this inspection") and "to" ("the 12 months
+    # to inspection")
+    rf"|(?:{_A_NUMBER}[ {DASH}]|the ){_UNIT}(?: period)? (?:before|prior to|preceding"
+    r"|leading up to|to) (?:this |the )?inspection\b"
     r"|since the (?:last|previous) inspection"
     rf"|since (?:\d{{1,2}} )?(?:{_MONTH} )?\d{{4}}"
     r"|(?<=at )the time of (?:(?:the|this) )?inspection"
@@ -244,7 +247,8 @@ def _relative_key(printed: str) -> str:
                   if w.isdigit() or w in _WORDS), "1")
     if re.search(r"and[- ]a[- ]half[- ]years?$", printed):
         return f"last-{int(count) * 12 + 6}-months"  # "two-and-a-half years": 30 months
-    unit = next(w for w in words if re.fullmatch(r"(?:day|week|month|year)s?", w))
+    unit = next(w for w in re.split(rf"[ {DASH}]", printed)
+                if re.fullmatch(r"(?:day|week|month|year)s?", w))
     unit = unit if unit.endswith("s") else unit + "s"
     if (count, unit) == ("1", "years"):
         count, unit = "12", "months"  # "the past year": the 12 months before

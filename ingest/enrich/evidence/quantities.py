@@ -115,6 +115,11 @@ _AGE_AFTER = re.compile(
     r"|^\s(?:grades?|levels?)\s+(?:lower|higher|above|below|better|worse|less|more)\b",
     re.I,
 )
+# (the fifteenth round) "five good GCSEs", "5 GCSE grades A*-C", "5 A*-C GCSEs", "five
+# good passes at GCSE": the qualification level an attainment indicator names, no count
+# of anything the report measures (the convention every two-reader sample reads)
+_QUALIFICATION = re.compile(
+    rf"^\s+(?:good\s+)?(?:A\*?\s?(?:[{DASH}]|to)\s?C\s+)?(?:GCSEs|GCSE\s+(?:grades|passes)|passes\s+(?:at|in)\s+GCSE)\b")
 # "from 200 at 31 March" (a year lost to a page's foot): a day of a month, no count
 _DAY_OF_MONTH = re.compile(r"^\s(?:January|February|March|April|May|June|July|August|September"
                            r"|October|November|December)\b")
@@ -400,6 +405,8 @@ def _reading(text: str, match: re.Match) -> Reading | None:
             or _AGE_AFTER.search(after) or unit == "count" and _PLAN_ITEM.match(after):
         return None  # "Year 11", "aged 16", but "the largest group (46%)"
     digits = match.group("digits")
+    if unit == "count" and _QUALIFICATION.match(after):
+        return None  # "five good GCSEs": a qualification level, not a count
     if digits and digits.isdigit() and (
             int(digits) <= 31 and _DAY_OF_MONTH.match(after)
             or int(digits) <= 14 and (_SCHOOL_YEAR.search(before[-8:]) and _PUPILS.match(after)
