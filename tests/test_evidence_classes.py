@@ -1736,3 +1736,16 @@ def test_the_months_told_as_a_period_before_the_inspection_are_the_last_months(s
 ])
 def test_the_gcses_an_indicator_names_are_no_count(sentence, found):
     assert values(sentence) == found
+
+
+def test_a_span_between_two_financial_years_dates_its_figures():
+    assert [(q[0], q[4]) for q in read(
+        "Between 2011-12 and 2013-14 an average of 8% of the children leaving care in Fernley "
+        "were adopted, against the national average of 5%.")] == [
+        (8, "2011-2014"), (5, "2011-2014")]
+
+
+def test_a_change_between_two_periods_dates_each_value_by_its_own():
+    assert [(q[0], q[2], q[4]) for q in read(
+        "The time to match children in Fernley improved between 2010-13 and 2012-14, from 288 "
+        "to 286 days.")] == [(288, "previous", "2010-2013"), (286, "current", "2012-2014")]

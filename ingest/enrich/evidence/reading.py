@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from ...model import Quantity
 from ...parsing.textutil import DASH
-from .dates import Span, date_spans, is_relative_key
+from .dates import PERIOD, Span, date_spans, is_relative_key
 from .measures import match_measure
 from .quantities import NUMBER, NUMBER_WORD, Reading, read_numbers
 from .text import sentences
@@ -963,6 +963,8 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
         clause_end = _CLAUSE_END.search(text, reading.end, sentence[1])
         stop = clause_end.start() if clause_end else sentence[1]
         found = next((s.key for s in after if s.start < stop), None)
+    elif pair := _paired_periods(text, inside, reading, quantity.role):
+        found = pair
     elif quantity.role == "previous":
         earlier = [s for s in inside if s.end <= reading.start]
         own = [s for s in earlier if _NAMES_FIGURE.fullmatch(text, s.end, reading.start)]
@@ -1037,6 +1039,28 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
     if _DEFINITION.match(text, sentence[0], sentence[1]) and not within:
         found = None  # "These are schools that look after children for 295 days or fewer"
     return replace(quantity, ref_date=found or None)  # "": a part of a period, no date
+
+
+# (the fifteenth round) "improved between 2010-13 and 2012-14, from 288 to 286 days": a
+# change told after two periods, the earlier value the first's, the later the second's
+_PAIR_OPENS = re.compile(r"\bbetween\s+$", re.I)
+_PAIR_FROM = re.compile(r",?\s+from\s+(?:only\s+|just\s+)?", re.I)
+_PAIR_TO = re.compile(r",?\s+from\s+(?:only\s+|just\s+)?[\d.,]+\s*(?:%|per\s+cent|days|weeks"
+                      r"|months)?\s+to\s+", re.I)
+
+
+def _paired_periods(text: str, inside: list[Span], reading: Reading, role: str) -> str | None:
+    """The period of a value of a change told right after "between" two periods."""
+    for first, second in zip(inside, inside[1:], strict=False):
+        if second.end <= reading.start and PERIOD.fullmatch(text, first.start, first.end) \
+                and PERIOD.fullmatch(text, second.start, second.end) \
+                and re.fullmatch(r"\s+and\s+", text[first.end:second.start]) \
+                and _PAIR_OPENS.search(text, max(0, first.start - 10), first.start):
+            if role == "previous" and _PAIR_FROM.fullmatch(text, second.end, reading.start):
+                return first.key
+            if role == "current" and _PAIR_TO.fullmatch(text, second.end, reading.start):
+                return second.key
+    return None
 
 
 # "for the 2011 to 2014 three-year period (669 days)": a number in brackets after its period
