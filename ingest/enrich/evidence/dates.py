@@ -97,11 +97,11 @@ PHRASE = re.compile(
     rf"|(?P<day>\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}})"
     rf"|(?P<monthday>{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}})"
     rf"|(?P<month>{_MONTH},? \d{{4}})"
-    # (the fifteenth round) "between 2011-12 and 2013-14 an average of 8%": the span from the
-    # first year's start to the last's end, 2011-2014 (not a change told "between 2010-13 and
-    # 2012-14, from 288 to 286 days": two periods, one for each value)
+    # (the fifteenth round) "between 2011-12 and 2013-14 an average of 8%": an average over
+    # the span from the first year's start to the last's end, 2011-2014 (not a change told
+    # "between 2010-13 and 2012-14, from 288 to 286 days": two periods, one for each value)
     rf"|(?P<between>\bbetween (?:19|20)\d{{2}} ?[/{DASH}] ?\d{{2}} and (?:19|20)\d{{2}}"
-    rf" ?[/{DASH}] ?\d{{2}}\b(?!,?\s+from\b))"
+    rf" ?[/{DASH}] ?\d{{2}}\b(?=,?\s+(?:an?\s+|the\s+)?average\b))"
     # a period: "2017-18", "2014\u0335\u201315" (a rendering's combining stroke after the year),
     # "2017 to 2018", "2011 to 14"; not "from 22% in 2011 to 39% in 2013" or "the total for
     # 2014 to 44" (a year, then a number: see ``_is_period``)

@@ -1041,25 +1041,29 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
     return replace(quantity, ref_date=found or None)  # "": a part of a period, no date
 
 
-# (the fifteenth round) "improved between 2010-13 and 2012-14, from 288 to 286 days": a
-# change told after two periods, the earlier value the first's, the later the second's
+# (the fifteenth round) "improved between 2010-13 and 2012-14, from 288 to 286 days",
+# "increased from 70 to 94 between 2012-13 and 2013-14": a change between two periods, the
+# earlier value the first's, the later the second's
 _PAIR_OPENS = re.compile(r"\bbetween\s+$", re.I)
-_PAIR_FROM = re.compile(r",?\s+from\s+(?:only\s+|just\s+)?", re.I)
-_PAIR_TO = re.compile(r",?\s+from\s+(?:only\s+|just\s+)?[\d.,]+\s*(?:%|per\s+cent|days|weeks"
-                      r"|months)?\s+to\s+", re.I)
+_PAIR_FROM = re.compile(r"\bfrom\s+(?:only\s+|just\s+)?$", re.I)
+_PAIR_TO = re.compile(r"\bto\s+$", re.I)
 
 
 def _paired_periods(text: str, inside: list[Span], reading: Reading, role: str) -> str | None:
-    """The period of a value of a change told right after "between" two periods."""
-    for first, second in zip(inside, inside[1:], strict=False):
-        if second.end <= reading.start and PERIOD.fullmatch(text, first.start, first.end) \
-                and PERIOD.fullmatch(text, second.start, second.end) \
-                and re.fullmatch(r"\s+and\s+", text[first.end:second.start]) \
-                and _PAIR_OPENS.search(text, max(0, first.start - 10), first.start):
-            if role == "previous" and _PAIR_FROM.fullmatch(text, second.end, reading.start):
-                return first.key
-            if role == "current" and _PAIR_TO.fullmatch(text, second.end, reading.start):
-                return second.key
+    """The period of a value of a change told "between" two periods, the sentence's only
+    dates."""
+    if len(inside) != 2 or role not in ("previous", "current"):
+        return None
+    first, second = inside
+    if not (PERIOD.fullmatch(text, first.start, first.end)
+            and PERIOD.fullmatch(text, second.start, second.end)
+            and re.fullmatch(r"\s+and\s+", text[first.end:second.start])
+            and _PAIR_OPENS.search(text, max(0, first.start - 10), first.start)):
+        return None
+    if role == "previous" and _PAIR_FROM.search(text, max(0, reading.start - 20), reading.start):
+        return first.key
+    if role == "current" and _PAIR_TO.search(text, max(0, reading.start - 6), reading.start):
+        return second.key
     return None
 
 
