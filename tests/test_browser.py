@@ -172,3 +172,56 @@ def test_the_reference_report_shows_nine_recommendations_with_findings(
     national.page.select_option("form[data-table=latest-table] select[name=region]", "London")
     assert national.rows("latest-table") == ["Wandsworth"]
     national.check_clean()
+
+
+PAGE_KINDS = ("index.html", "id/authority/fernley/index.html",
+              "id/inspection/fernley/2014-04-24/index.html",
+              "id/inspection/fernley/2024-06-07/index.html", "def/index.html")
+WIDTH = "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+
+
+def test_no_page_scrolls_sideways_at_1000_or_1400_pixels(browser, site, artefacts):
+    for width in (1000, 1400):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        for path in PAGE_KINDS:
+            page.goto((site / path).as_uri())
+            scroll, client = page.evaluate(WIDTH)
+            assert scroll == client == width, (path, width, scroll)
+        page.goto((site / "index.html").as_uri())
+        page.screenshot(path=str(artefacts / f"national-{width}.png"), full_page=True)
+        page.close()
+
+
+def test_the_latest_table_scrolls_in_its_own_labelled_region(browser, site):
+    """Narrower than the national table, the page still does not scroll: the table scrolls
+    in a region named by its caption, which the keyboard can reach and scroll."""
+    page = browser.new_page(viewport={"width": 700, "height": 900})
+    page.goto((site / "index.html").as_uri())
+    region = page.get_by_role("region", name="Each authority's latest inspection")
+    assert region.locator("table#latest-table").count() == 1
+    assert page.evaluate(WIDTH) == [700, 700]
+    inner, shown = region.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert inner > shown  # the table is wider than its region here, and scrolls within it
+    region.focus()
+    assert region.evaluate("e => e === document.activeElement")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.activeElement.scrollLeft > 0", timeout=5000)
+    page.close()
+
+
+def test_every_chart_holds_its_legend(browser, site):
+    """The bar charts of one year each: every word of the legend lies inside its chart."""
+    visit = Visit(browser, site, "index.html")
+    charts = visit.page.locator("svg[role=img]")
+    assert charts.count() == 3  # one a framework, each of one year
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        box = chart.bounding_box()
+        legend = chart.locator("text", has_text="Requires improvement to be good")
+        assert legend.count() == 1
+        for word in chart.locator("text").all():
+            inner = word.bounding_box()
+            assert box["x"] <= inner["x"] and inner["x"] + inner["width"] <= box["x"] + box[
+                "width"], word.text_content()
+            assert inner["y"] + inner["height"] <= box["y"] + box["height"]
+    visit.check_clean()

@@ -217,3 +217,102 @@ def test_an_authority_without_statistical_neighbours_keeps_its_row_in_the_workbo
     assert rows[0][:4] == ("authorityName", "neighbourName", "neighbourURN",
                            "childrensServicesReport")
     assert rows[1:] == [("Fernley",) + (None,) * (len(rows[0]) - 1)]
+
+
+SEND_OUTCOME = "Widespread and/or systemic failings"  # Fernley's 2024 area SEND outcome
+
+
+def test_the_area_send_outcome_is_on_the_inspection_page_as_an_outcome(site, run,
+                                                                       fernley_store):
+    """An area SEND inspection's one headline fact is its outcome: shown in words and
+    called an outcome (never a grade badge), with the next steps send-outcomes gives."""
+    html = (site / "id/inspection/fernley/2024-06-07/index.html").read_text()
+    [send] = query_rows(run, fernley_store, "send-outcomes")
+    assert send["outcomeLabel"] == SEND_OUTCOME
+    assert '<h2 id="outcome">Outcome</h2>' in html
+    assert f'<strong class="outcome">{SEND_OUTCOME}</strong>' in html
+    assert "an outcome, not a grade" in html
+    assert f'class="badge other">{SEND_OUTCOME}' not in html and "no graded judgements" not in html
+    steps = table(html, "The next steps this report states for Fernley Local Area Partnership")
+    assert steps == [
+        ["Next full inspection", f"within about {send['nextFullWithinYears']} years "
+                                 f"(about {send['nextFullDue']})"],
+        ["Monitoring inspection", f"within about {send['monitoringWithinMonths']} months "
+                                  f"(about {send['monitoringDue']})"],
+        ["Priority action plan required", "yes"]]
+    assert steps[0][1] == "within about 3 years (about 2027-06)"
+    children = (site / "id/inspection/fernley/2021-11-19/index.html").read_text()
+    assert 'id="outcome"' not in children and 'class="outcome"' not in children
+
+
+def test_the_area_send_outcome_is_in_the_authority_pages_judgements(site):
+    rows = table((site / "id/authority/fernley/index.html").read_text(), "Every inspection")
+    send = next(r for r in rows if r[0] == "2024-06-07")
+    assert send[3] == f"Outcome (area SEND; not a grade): {SEND_OUTCOME}"
+    assert not any("No graded judgements" in cell for row in rows for cell in row)
+
+
+def test_the_national_page_lists_each_latest_area_send_outcome(site, run, fernley_store):
+    html = (site / "index.html").read_text()
+    rows = table(html, "The outcome of each local area partnership's latest area SEND")
+    expected = [[r["authorityName"], r["inspectionEnd"], r["outcomeLabel"]]
+                for r in query_rows(run, fernley_store, "latest-grades") if "outcomeLabel" in r]
+    assert rows == [["Authority", "Last day on site", "Outcome"], *expected]
+    assert expected == [["Fernley", "2024-06-07", SEND_OUTCOME]]
+    assert 'href="id/inspection/fernley/2024-06-07/index.html"' in html
+
+
+def test_an_earlier_area_send_inspection_shows_its_own_outcome(run, tmp_path):
+    """Two area SEND inspections of one partnership: each page shows its own outcome, the
+    next steps only the latest's (the earlier ones are overtaken), the national page the
+    latest outcome."""
+    earlier = (FERNLEY / "area-send" / "fernley-2024.md").read_text()
+    outcome = earlier.split("## Inspection outcome\n")[1].split("## Information")[0]
+    earlier = earlier.replace("3 to 7 June 2024", "6 to 10 May 2019").replace(
+        outcome, "\nThe local area partnership's arrangements typically lead to positive "
+        "experiences and outcomes for children and young people with SEND.\n\nThe next full "
+        "reinspection will be within approximately five years.\n\n")
+    (tmp_path / "fernley-2019.md").write_text(earlier)
+    store, out = tmp_path / "store", tmp_path / "site"
+    assert run("ingest", FERNLEY, tmp_path / "fernley-2019.md", "--store", store,
+               "--no-progress").exit_code == 0
+    assert run("site", "--store", store, "-o", out).exit_code == 0
+    first = (out / "id/inspection/fernley/2019-05-10/index.html").read_text()
+    assert '<strong class="outcome">Typically positive experiences and outcomes</strong>' in first
+    assert "The next steps this report states" not in first
+    assert "Next steps are shown for each partnership's latest area SEND inspection" in first
+    latest = (out / "id/inspection/fernley/2024-06-07/index.html").read_text()
+    assert f'<strong class="outcome">{SEND_OUTCOME}</strong>' in latest
+    assert "The next steps this report states" in latest
+    authority = table((out / "id/authority/fernley/index.html").read_text(), "Every inspection")
+    assert [r[3] for r in authority if r[1] == "area-send"] == [
+        "Outcome (area SEND; not a grade): Typically positive experiences and outcomes",
+        f"Outcome (area SEND; not a grade): {SEND_OUTCOME}"]
+    national = table((out / "index.html").read_text(), "The outcome of each local area")
+    assert national[1:] == [["Fernley", "2024-06-07", SEND_OUTCOME]]
+
+
+def test_inspection_grades_carries_the_outcome_of_area_send_inspections_only(run,
+                                                                              fernley_store):
+    rows = query_rows(run, fernley_store, "inspection-grades")
+    outcomes = {r["inspectionEnd"]: r.get("outcomeLabel") for r in rows}
+    assert outcomes == {"2014-04-24": None, "2017-03-24": None, "2021-11-19": None,
+                        "2024-06-07": SEND_OUTCOME}
+
+
+def test_a_bar_chart_is_as_wide_as_its_legend():
+    """One year of bars is narrow; the legend beneath still fits (its entries in rows)."""
+    from ingest.publish.charts import GRADES, Bar, stacked_bars
+
+    svg = str(stacked_bars("One year", [Bar("2021", {"Good": 1})], GRADES))
+    width = float(svg.split('width="', 1)[1].split('"', 1)[0])
+    longest = "RI Requires improvement to be good"
+    assert f">{longest}</text>" in svg
+    x = float(svg.split(f">{longest}</text>")[0].rsplit('x="', 1)[1].split('"')[0])
+    assert x + 6 * len(longest) <= width  # 6 units a character at font-size 10: ample
+    rows = sorted({float(t.split('y="')[1].split('"')[0]) for t in svg.split("<text")[1:]
+                   if 'font-size="10">' in t and "middle" not in t})
+    assert rows == [262, 278, 294] and 'height="302"' in svg  # the legend in three rows
+    wide = str(stacked_bars("Twelve years", [Bar(str(y), {"Good": 1})
+                                             for y in range(2010, 2022)], GRADES))
+    assert wide.count('y="262" font-size="10">') == 4  # twelve bars: the legend in one row

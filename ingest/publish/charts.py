@@ -32,8 +32,12 @@ def stacked_bars(title: str, bars: Sequence[Bar], grades: Sequence[str]) -> Mark
     """Stacked bars, one a year, each grade a segment with its count written in it."""
     height, bar_width, gap, top, left = 200, 34, 10, 30, 36
     most = max((sum(b.counts.values()) for b in bars), default=1) or 1
-    width = left + len(bars) * (bar_width + gap) + 10
-    parts = [_open(title, width, height + top + 40,
+    # The legend runs in rows as wide as the bars, or as its widest entry where the bars
+    # are narrower: the chart is as wide as both, and as tall as the legend's rows.
+    room = max([len(bars) * (bar_width + gap)] + [_legend_step(g) - LEGEND_GAP for g in grades])
+    legend = _legend_rows(grades, room)
+    width = left + room + 10
+    parts = [_open(title, width, height + top + 40 + LEGEND_LINE * (len(legend) - 1),
                    f"{title}: the number of each grade, year by year; the table below gives "
                    "the same numbers")]
     parts.append(f'<line x1="{left}" y1="{top + height}" x2="{width - 5}" y2="{top + height}" '
@@ -56,7 +60,7 @@ def stacked_bars(title: str, bars: Sequence[Bar], grades: Sequence[str]) -> Mark
                              f'{count} {SHORT.get(grade, "")}</text>')
         parts.append(f'<text x="{x + bar_width / 2}" y="{top + height + 14}" '
                      f'text-anchor="middle" font-size="11">{escape(bar.label)}</text>')
-    parts.append(_legend(grades, left, top + height + 32))
+    parts.append(_legend(legend, left, top + height + 32))
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -99,13 +103,44 @@ def _open(title: str, width: float, height: float, description: str) -> str:
             f'<desc>{escape(description)}</desc>')
 
 
-def _legend(grades: Sequence[str], x: float, y: float) -> str:
-    parts = []
+LEGEND_GAP, LEGEND_LINE = 10, 16  # between a legend's entries; between its rows
+
+
+def _legend_words(grade: str) -> str:
+    return f"{SHORT.get(grade, '')} {grade}".strip()
+
+
+def _legend_step(grade: str) -> int:
+    """A legend entry's width and the gap after it: its swatch (14) and its words at
+    font-size 10, allowing 6 units a character (more than a sans-serif font's average, so
+    that the words fit in any of them)."""
+    return 14 + 6 * len(_legend_words(grade)) + LEGEND_GAP
+
+
+def _legend_rows(grades: Sequence[str], room: float) -> list[list[str]]:
+    """The legend's entries in rows, each row as many as fit in ``room``."""
+    rows: list[list[str]] = [[]]
+    used = 0
     for grade in grades:
-        parts.append(f'<rect x="{x}" y="{y - 9}" width="10" height="10" fill="{colour(grade)}"/>'
-                     f'<text x="{x + 14}" y="{y}" font-size="10">{SHORT.get(grade, "")} '
-                     f'{escape(grade)}</text>')
-        x += 24 + 6 * len(grade)
+        step = _legend_step(grade)
+        if rows[-1] and used + step - LEGEND_GAP > room:
+            rows.append([])
+            used = 0
+        rows[-1].append(grade)
+        used += step
+    return rows
+
+
+def _legend(rows: Sequence[Sequence[str]], left: float, y: float) -> str:
+    parts = []
+    for row in rows:
+        x = left
+        for grade in row:
+            parts.append(f'<rect x="{x}" y="{y - 9}" width="10" height="10" '
+                         f'fill="{colour(grade)}"/><text x="{x + 14}" y="{y}" font-size="10">'
+                         f'{escape(_legend_words(grade))}</text>')
+            x += _legend_step(grade)
+        y += LEGEND_LINE
     return "".join(parts)
 
 

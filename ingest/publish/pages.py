@@ -37,6 +37,7 @@ class Inspection:
     lead_inspector: Value
     source_file: Value
     report_url: Value = None
+    outcome: Value = None  # an area SEND inspection's outcome: not a grade
     judgements: list[dict[str, Value]] = field(default_factory=list)
     previous: dict[str, dict[str, Value]] = field(default_factory=dict)  # area IRI -> row
 
@@ -66,7 +67,8 @@ def inspections(grades: Table, report_urls: dict[str, str]) -> dict[str, Inspect
                 row["inspectionStart"], row["inspectionEnd"], str(row["framework"]),
                 row["published"], row["publishedFrom"], row["leadInspector"],
                 row["sourceFile"],
-                row.get("reportUrl") or report_urls.get(str(row["report"])))
+                row.get("reportUrl") or report_urls.get(str(row["report"])),
+                row.get("outcomeLabel"))
         if row["serviceArea"] is None:
             continue
         if row["of"] == "previous":
@@ -86,6 +88,12 @@ def report_urls(*tables: Table) -> dict[str, str]:
             if row["reportUrl"] and row["report"]:
                 urls.setdefault(str(row["report"]), str(row["reportUrl"]))
     return urls
+
+
+def send_outcomes(latest: Table) -> list[dict[str, Value]]:
+    """Each authority's latest area SEND inspection with its outcome (the rows of
+    ``latest-grades`` that carry one), in the query's order."""
+    return [row for row in latest.dicts() if row["outcomeLabel"] is not None]
 
 
 def grade_counts(latest: Table) -> tuple[list[str], list[tuple[str, list[int], int]]]:

@@ -68,9 +68,12 @@ class Renderer:
                        if isinstance(d, date)), default=None)
         since = date(newest.year - 1, newest.month, min(newest.day, 28)) if newest else None
         summary = answers.summary.dicts()
+        send = pages.send_outcomes(answers.latest)
+        inspection_of = {i.report: i for i in found.values()}
         self.write("index.html", "national.html", summary=summary, areas=SUMMARY_AREAS,
                    regions=sorted({str(r["region"]) for r in summary if r["region"]}),
                    frameworks=sorted({str(r["framework"]) for r in summary}),
+                   send=send, inspection_of=inspection_of,
                    grades=GRADES, count_columns=columns, counts=counts, charts=charts,
                    years=years, recent=recent, since=since, found=found,
                    page_path=pages.page_path, title="Children's services inspections in England",
@@ -84,8 +87,10 @@ class Renderer:
                    title=f"{history[0].authority_name}: children's services inspections")
 
     def inspection(self, inspection: Inspection, found: dict[str, Inspection], recommendations,
-                   evidence, flagged, problems, follow_through: list | None = None) -> None:
+                   evidence, flagged, problems, follow_through: list | None = None,
+                   next_steps: dict | None = None) -> None:
         self.write(inspection.path, "inspection.html", inspection=inspection,
+                   next_steps=next_steps,
                    recommendations=recommendations, evidence=evidence, flagged=flagged,
                    problems=problems, iri=inspection.iri, page_path=pages.page_path,
                    follow_through=follow_through or [], status_words=pages.STATUS_WORDS,

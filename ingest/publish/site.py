@@ -60,6 +60,7 @@ class Answers:
     problems: Table
     neighbours: Table
     follow_through: Table
+    send: Table  # each partnership's latest area SEND outcome and next steps
 
 
 def gather(target: Target) -> Answers:
@@ -68,7 +69,7 @@ def gather(target: Target) -> Answers:
                       ask(target, "finding-evidence"),
                       ask(target, "flagged-findings-without-recommendation"),
                       ask(target, "report-problems"), ask(target, "statistical-neighbours"),
-                      ask(target, "follow-through-status"))
+                      ask(target, "follow-through-status"), ask(target, "send-outcomes"))
     if not answers.grades.rows:
         raise SiteError("no inspection reports to publish (ingest some first)")
     return answers
@@ -140,12 +141,14 @@ def _write_site(target: Target, answers: Answers, root: Path,
     flagged = pages.grouped(answers.flagged, "inspectionEnd")
     problems = pages.grouped(answers.problems, "report")
     followed = pages.grouped(answers.follow_through, "laterInspection")
+    next_steps = {str(row["report"]): row for row in answers.send.dicts()}
     for inspection in found.values():
         renderer.inspection(inspection, found, recommendations.get(inspection.report, []),
                             evidence, [f for f in flagged.get(str(inspection.end), [])
                                        if f["authorityName"] == inspection.authority_name],
                             problems.get(inspection.report, []),
-                            followed.get(inspection.iri, []))
+                            followed.get(inspection.iri, []),
+                            next_steps.get(inspection.report))
     renderer.ontology()
     say("pages written")
     _downloads(target, answers, root)
