@@ -10,7 +10,9 @@ evidence_heldout5.json, evidence_heldout6.json), the agreed ninth to fourteenth
 (evidence_heldout9-agreed.json ... evidence_heldout14-agreed.json) under "After the
 fifteenth round (seen)" (their unseen tables, each measured once, and the earlier rounds'
 tables of the samples whose figures moved since, kept as the record under their own
-headings); the tables of the two readers' agreement of the ninth to fourteenth samples are
+headings), the agreed fifteenth (evidence_heldout15-agreed.json) under "Fifteenth held-out
+reports" (unseen, measured once); the tables of the two readers' agreement of the ninth to
+fifteenth samples are
 checked by default (they read no PDF). Reads 8 corpus reports each: marked ``corpus``; the
 checks of the samples themselves run by default."""
 
@@ -51,6 +53,9 @@ READER_B13 = ROOT / "tests" / "data" / "evidence_heldout13b.json"
 HELDOUT14 = ROOT / "tests" / "data" / "evidence_heldout14-agreed.json"
 READER_A14 = ROOT / "tests" / "data" / "evidence_heldout14.json"
 READER_B14 = ROOT / "tests" / "data" / "evidence_heldout14b.json"
+HELDOUT15 = ROOT / "tests" / "data" / "evidence_heldout15-agreed.json"
+READER_A15 = ROOT / "tests" / "data" / "evidence_heldout15.json"
+READER_B15 = ROOT / "tests" / "data" / "evidence_heldout15b.json"
 CONVENTION4 = ROOT / "tests" / "data" / "evidence_heldout4_convention.json"
 # each sample, the heading of its section in docs/evidence.md, how its table starts and the
 # relabelling by the written date convention it is scored with, if any
@@ -75,7 +80,9 @@ SAMPLES = [(HELDOUT, "### Held-out reports", "| held-out", None),
            (HELDOUT13, FIFTEENTH,
             "| seen quantities (thirteenth, agreed)", None),
            (HELDOUT14, FIFTEENTH,
-            "| seen quantities (fourteenth, agreed)", None)]
+            "| seen quantities (fourteenth, agreed)", None),
+           (HELDOUT15, "### Fifteenth held-out reports (unseen, two readers)",
+            "| unseen quantities (fifteenth, agreed)", None)]
 FIGURE = r"\d\.\d{3} \((\d+)/(\d+)\)"
 
 
@@ -111,7 +118,8 @@ def test_heldout_figures_are_the_documented_ones(shared, sample, heading, table_
                                     HELDOUT11, READER_A11, READER_B11, HELDOUT12,
                                     READER_A12, READER_B12, HELDOUT13,
                                     READER_A13, READER_B13, HELDOUT14,
-                                    READER_A14, READER_B14])
+                                    READER_A14, READER_B14, HELDOUT15,
+                                    READER_A15, READER_B15])
 def test_heldout_sample_keeps_to_its_sections(sample):
     """Every held-out quantity lies in a section its report says was read, and in
     findings within findings_checked, so the comparison is fair."""
@@ -137,7 +145,9 @@ def test_heldout_sample_keeps_to_its_sections(sample):
     (READER_A13, READER_B13, "### Thirteenth held-out reports (unseen, two readers)",
      "| reader B against reader A (thirteenth)"),
     (READER_A14, READER_B14, "### Fourteenth held-out reports (unseen, two readers)",
-     "| reader B against reader A (fourteenth)")])
+     "| reader B against reader A (fourteenth)"),
+    (READER_A15, READER_B15, "### Fifteenth held-out reports (unseen, two readers)",
+     "| reader B against reader A (fifteenth)")])
 def test_the_documented_agreement_of_the_two_readers_is_the_scripts(first, second, heading,
                                                                     table_start):
     result = subprocess.run([sys.executable, str(SCRIPT), "--sample", str(first),
