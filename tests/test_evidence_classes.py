@@ -1761,3 +1761,68 @@ def test_a_change_between_two_periods_dates_each_value_by_its_own():
 ])
 def test_a_change_between_two_periods_told_around_them(sentence, read_as):
     assert [(q[0], q[2], q[4]) for q in read(sentence)] == read_as
+
+
+# The sixteenth round: "one" in a sentence telling an example, an age told "N years and
+# over", "N and a half years", "an average of over N years", ranges of percentages, and
+# "the N years to" a month as the span that ends then.
+@pytest.mark.parametrize("sentence, found", [
+    ("For example, a flat in Fernley is being kept open for one young person.", []),
+    ("Examples seen in Fernley included a worker visiting one care leaver at home.", []),
+    ("In the case of one young person who had left Fernley, workers persisted.", []),
+    ("However, one case seen by inspectors in Fernley showed swift action.", []),
+    ("One young person receiving support said that Fernley listened.", []),
+    ("In Fernley, one child was adopted and 12 were placed with carers.", [1, 12]),
+])
+def test_one_in_a_sentence_telling_an_example_is_no_count(sentence, found):
+    assert values(sentence) == found
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("The participation of young people 12 years and over in Fernley conferences is low.", []),
+    ("Fernley needs carers for older children (four years and upwards).", []),
+    ("Fernley children waited 12 years for the new service.", [12]),
+])
+def test_years_and_over_is_an_age(sentence, found):
+    assert values(sentence) == found
+
+
+@pytest.mark.parametrize("sentence, read_as", [
+    ("On average it took three and a half years to place Fernley children.", [(3.5, "years")]),
+    ("Fernley children waited an average of over five years for a home.", [(5, "years")]),
+    ("The re-referral rate in Fernley is between 20-25% each month.",
+     [(20, "percent"), (25, "percent")]),
+])
+def test_half_years_durations_over_an_average_and_ranges_of_percentages(sentence, read_as):
+    assert [(q[0], q[1]) for q in read(sentence)] == read_as
+
+
+@pytest.mark.parametrize("sentence, dates", [
+    ("Data for the three years to the end of September 2015 show that Fernley took 493 days.",
+     ["2012-10/2015-09"]),
+    ("Fernley's figure for the three years to September 2015 is 162 days.",
+     ["2012-10/2015-09"]),
+    ("Fernley's average for the three years to March 2015 was 600 days.", ["2012-2015"]),
+])
+def test_the_years_to_a_month_are_the_span_that_ends_then(sentence, dates):
+    assert [q[4] for q in read(sentence)] == dates
+
+
+@pytest.mark.parametrize("sentence, roles", [
+    ("Most (90%) conferences in Fernley are held within 15 working days of the strategy "
+     "meeting, as required by statutory guidance.", ["current", "national"]),
+    ("Fernley took 500 days, above a target of 487 days.", ["current", "national"]),
+    ("Fernley took 500 days, above its own target of 450 days.", ["current", "current"]),
+])
+def test_a_time_bound_statutory_guidance_or_a_bare_target_sets_is_national(sentence, roles):
+    assert [q[2] for q in read(sentence)] == roles
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("For example, there is only one apprenticeship for care leavers in Fernley.", [1]),
+    ("For example, of 15 Fernley children, three have moved schools twice and one has moved "
+     "once.", [15, 3, 1]),
+    ("Fernley's rate is 9%, below similar areas (between 20-24%).", [9]),
+])
+def test_counts_told_in_an_example_and_ranges_in_brackets(sentence, found):
+    assert values(sentence) == found

@@ -85,6 +85,8 @@ _WORDS = {w: str(n) for n, w in enumerate(
 PHRASE = re.compile(
     rf"(?P<relative>{_RELATIVE})"
     rf"|(?P<yearto>\b(?:the )?(?:(?:last|past|previous) )?(?:12|twelve) months?"
+    # (the sixteenth round) "the three years to the end of September 2015": the span
+    rf"|\bthe (?:two|three|four|five|[2-5]) years|\bthe (?:three|six|nine|[369]|18) months"
     rf"|\bthe (?:financial )?year)\s+(?:to|ending|up to(?: and including)?)\s+(?:the end of\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH},?\s+\d{{4}}"
     rf"|(?P<monthend>\b(?:the )?end of {_MONTH},? \d{{4}})"
@@ -178,11 +180,14 @@ def _typed_key(kind: str | None, printed: str) -> str:
         return datetime.strptime(f"{day} {month[:3]} {year}", "%d %b %Y").date().isoformat()
     if kind == "yearto":  # "the 12 months to 31 March 2013": the year that ends then
         end = _last_month(printed)
-        if end.month == 3:  # the financial year, keyed as "2012-13" is
-            return f"{end.year - 1}-{end.year}"
-        # ending in another month, the twelve months ("the year up to December 2015":
-        # 2015-01/2015-12, as the hand-read samples write it)
-        opened = date(end.year - (end.month < 12), end.month % 12 + 1, 1)
+        months = _span_months(printed)
+        if end.month == 3 and months % 12 == 0:  # financial years, keyed as "2012-13" is
+            return f"{end.year - months // 12}-{end.year}"
+        # ending in another month, the months as an interval ("the year up to December
+        # 2015": 2015-01/2015-12, as the hand-read samples write it; "the three years to
+        # the end of September 2015": 2012-10/2015-09)
+        opening = end.year * 12 + end.month - months  # months since year 0, 0-based
+        opened = date(opening // 12, opening % 12 + 1, 1)
         return f"{opened.strftime('%Y-%m')}/{end.strftime('%Y-%m')}"
     if kind == "threeyears":  # "three-year average at the end of 2013-14": 2011-2014
         last = int(re.findall(r"(?:19|20)\d{2}", printed)[-1])
@@ -209,6 +214,16 @@ def _typed_key(kind: str | None, printed: str) -> str:
     if kind == "year":
         return printed
     return _relative_key(printed.lower())
+
+
+def _span_months(printed: str) -> int:
+    """How many months "the 12 months (the year, the three years) to ..." spans."""
+    told = re.match(r"\D*?\b(\w+) (years|months?)\b", printed, re.I)
+    if told is None:
+        return 12  # "the year to July 2014", "the financial year ending March 2015"
+    number = told.group(1).lower()
+    count = int(_WORDS.get(number, number)) if number != "eighteen" else 18
+    return count * 12 if told.group(2).lower() == "years" else count
 
 
 def _last_month(printed: str) -> datetime:

@@ -71,7 +71,9 @@ NUMBER = re.compile(
 _UNIT = re.compile(
     r"(?P<percent>\s?%+|\s?per ?cent\b|\s?percentage points?\b)"
     r"|(?P<rate>\.? per 10,?000\b(?: children(?: and young people)?)?)"
-    r"|\s(?:or (?:more|longer|over) )?(?:working |calendar |school |consecutive )?"
+    # (the sixteenth round) "three and a half years": 3.5 years
+    r"|\s(?P<half>and a half )?(?:or (?:more|longer|over) )?"
+    r"(?:working |calendar |school |consecutive )?"
     r"(?P<duration>days?|weeks?|months?|years?)\b"
     rf"|[{DASH}]\s?(?P<hyphened>day|week|month)\b(?![{DASH}]old)",
     re.I,
@@ -173,7 +175,7 @@ AGE_RANGE = re.compile(
 # instance told as an example, not a count of anything
 _NOT_A_VERB = r"(?!(?:was|were|is|are|has|have|had|been|being|and|or)\b)"
 _ANECDOTE = re.compile(
-    rf"^\s+(?:{_NOT_A_VERB}[\w-]+\s+){{0,3}}?(?:{_NOT_A_VERB}[\w-]+,[^,.;]{{1,60}},\s+"
+    rf"^\s+(?:{_NOT_A_VERB}[\w-]+\s+){{0,4}}?(?:{_NOT_A_VERB}[\w-]+,[^,.;]{{1,60}},\s+"
     r"|(?:who|whom|that)\s+[^,.;]{1,60}?\s+)?"  # "One young person who had been bullied felt"
     r"(?:said|says|told|tells|describ\w*|explain\w*|comment\w*|spoke|speaks|reported|stated"
     r"|felt|feels|talk(?:s|ed)|wr[io]tes?|shared|expressed|reflected|put it)\b", re.I)
@@ -183,6 +185,14 @@ _PLAN_ITEM = re.compile(
     r"^[\s-]+(?:(?!(?:areas?|of|and|or|for|the)\b)[a-z-]+\s+){0,2}"
     r"(?:areas?\s+(?:for|of)\s+(?:improvement|development)|priorit(?:y|ies)|strengths?"
     r"|weaknesses?|aspects?|themes?|exceptions?)\b", re.I)
+# (the sixteenth round) a sentence telling an example: its "one" is the example's person
+_IN_AN_EXAMPLE = re.compile(r"^\s*(?:for example|for instance)\b|\bexamples?\b"
+                            r"|\bin the case of\s+$", re.I)
+# ... but not "only one apprenticeship" nor "three have moved ..., one has moved": counts
+_ONLY_ONE = re.compile(r"\b(?:only|just)\s+$", re.I)
+_ONE_COUNTED = re.compile(r"\s+(?:has|have|had|is|was|were|are)\b", re.I)
+_ADVERB_OPENING = re.compile(r"\s*(?:however|also|in addition|similarly|by contrast"
+                             r"|in contrast),\s*", re.I)
 _EXAMPLE = re.compile(r"^\s+(?:case|example|instance|occasion|situation|such)\b", re.I)
 _OPENING = re.compile(  # the words opening a sentence
     r"\s*(?:(?:for example|for instance|as an example),\s*)?(?:(?:for|as|in|on)\s+)?", re.I)
@@ -265,8 +275,11 @@ _NAME_NUMBER = re.compile(
 _FOR_LENGTH = re.compile(r"\bfor\s+(?:over\s+|more than\s+|almost\s+|nearly\s+)?$", re.I)
 _NOT_HAPPENED = re.compile(r"\b(?:has|have|had)(?:\s+not\b|n['\u2019]t\b|\s+been\s+no\b"
                            r"|\s+never\b)[^.;:]*$", re.I)
+_AND_OVER = re.compile(r"\s*(?:and|or)\s+(?:over|above|upwards|older)\b", re.I)
 _FOR_OVER = re.compile(r"\bfor\s+(?:over|under|below|above)\s*$", re.I)  # a duration
-_WAITED_OVER = re.compile(r"\b(?:waited|waiting|wait|waits|was|took|taken|lasted)\s+over\s*$",
+# (the sixteenth round) "an average of over five years": a duration
+_WAITED_OVER = re.compile(r"\b(?:waited|waiting|wait|waits|was|took|taken|lasted|average of)"
+                          r"\s+over\s*$",
                           re.I)
 _AGE_END = re.compile(r"s?\s*(?:[.,;)]|$|(?:and|or|who|which|that|have|has|had|are|were|is|was"
                       r"|in|living|to|from|with|into|under|but|they|you|he|she|we)\b)")
@@ -332,12 +345,36 @@ def read_numbers(text: str, dates: list[Span]) -> list[Reading]:
         reading = _reading(text, match)
         if reading is not None:
             found.append(reading)
+    found = sorted(found + _percent_ranges(text, dates, found), key=lambda r: r.start)
     found = [r for r in found if not _is_period_length(text, r, dates)]
     found = [replace(r, unit=after.unit, base=after.base)
              if r.unit == "count" and after.unit in ("percent", "rate-per-10000")
              and _AGAINST.fullmatch(text, r.end, after.start) else r
              for r, after in zip(found, found[1:] + found[-1:], strict=True)]
     return [r for group in _lists(text, found) for r in _list_readings(text, group)]
+
+
+# (the sixteenth round) "between 20-25%": a range of percentages, both ends read
+PERCENT_RANGE = re.compile(
+    rf"(?<![\w.,£$/:%{DASH}])(\d{{1,2}}(?:\.\d+)?)\s?[{DASH}]\s?(\d{{1,2}}(?:\.\d+)?)\s?%")
+
+
+def _percent_ranges(text: str, dates: list[Span], found: list[Reading]) -> list[Reading]:
+    """Both ends of a range of percentages ("20-25%"), which ``NUMBER`` leaves."""
+    taken = [(span.start, span.end) for span in dates] + [(r.start, r.end) for r in found]
+    readings = []
+    for match in PERCENT_RANGE.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in taken) \
+                or re.search(r"\((?:between\s+)?$", text[max(0, match.start() - 9):match.start()]):
+            continue  # "statistical neighbours (between 20-24%)": whose, the rules do not tell
+        low, high = float(match.group(1)), float(match.group(2))
+        if low >= high:
+            continue
+        readings.append(Reading(match.start(1), match.end(1), low, "percent",
+                                match.group(1), None))
+        readings.append(Reading(match.start(2), match.end(), high, "percent",
+                                text[match.start(2):match.end()], None))
+    return readings
 
 
 _LENGTH_BEFORE = re.compile(r"\b(?:the|a)\s+(?:(?:first|last|past|final|latest)\s+)?$", re.I)
@@ -482,11 +519,15 @@ def _reading(text: str, match: re.Match) -> Reading | None:
             and re.match(r"\s*(?:[.,;]|$)", after[unit_match.end() if unit_match else 0:]):
         return None  # (the ninth round) "has not had an appraisal for two years", "there have
         # been no exclusions for over five years": how long something has not happened
+    if unit == "years" and _AND_OVER.match(after[unit_match.end() if unit_match else 0:]):
+        return None  # (the sixteenth round) "young people 12 years and over": an age
     if _is_age(before, after, unit, _value(match)):
         return None  # "under 18 years", "those over 21.", "children over five have": an age
     value = _value(match)
     if value is None:
         return None
+    if unit_match and unit_match.group("half"):
+        value += 0.5
     end = match.end() + (unit_match.end() if unit_match else 0)
     return Reading(match.start(), end, value, unit, text[match.start():end], base)
 
@@ -497,6 +538,12 @@ def _is_anecdote(before: str, after: str) -> bool:
         return True
     if re.search(r"\bsuch as\s+$", before[-9:], re.I):
         return True  # (the tenth round) "examples such as one care leaver securing a job"
+    if _IN_AN_EXAMPLE.search(re.split(r"[.!?]\s", before)[-1]) \
+            and not _ONLY_ONE.search(before[-6:]) and not _ONE_COUNTED.match(after):
+        return True  # (the sixteenth round) "For example, a tenancy is kept open for one
+        # young person", "Examples included ... with one care leaver", "In the case of one"
+    if _EXAMPLE.match(after) and _ADVERB_OPENING.fullmatch(before):
+        return True  # (the sixteenth round) "However, one case seen by inspectors ..."
     if _OPENING.fullmatch(before):
         # (the twelfth round) "One recent event was ...", "One recently focused on ...": an
         # instance told as an example

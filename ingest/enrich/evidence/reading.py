@@ -7,7 +7,7 @@ from ...model import Quantity
 from ...parsing.textutil import DASH
 from .dates import PERIOD, Span, date_spans, is_relative_key
 from .measures import match_measure
-from .quantities import NUMBER, NUMBER_WORD, Reading, read_numbers
+from .quantities import NUMBER, NUMBER_WORD, PERCENT_RANGE, Reading, read_numbers
 from .text import sentences
 
 # Ofsted's contact details and licence, where a parser left a back cover on a finding.
@@ -183,7 +183,7 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
     finding's sentence (see ``match_measure``), and ``before`` the date of the sentence
     before it (``sentence_date``), which a sentence that refers back takes ("This is
     better than ...", "Of these, ...")."""
-    if not NUMBER.search(text) or _BOILERPLATE.search(text):
+    if not (NUMBER.search(text) or PERCENT_RANGE.search(text)) or _BOILERPLATE.search(text):
         return ()  # most sentences state no number: leave them before reading dates
     spans = date_spans(text)
     readings = read_numbers(text, spans)
@@ -806,9 +806,11 @@ def _quantity(reading: Reading, heads: tuple[str, str], tail: str, lead: str, pr
             reading.unit == "days" and _BARE_TARGET.search(clause_head)
             and not _OWN_TARGET.search(clause_head[-60:])
             or reading.unit in ("days", "weeks") and _THE_BEFORE.search(clause_head[-8:])
-            and _THE_TARGET_AFTER.match(tail)):
+            and _THE_TARGET_AFTER.match(tail)
+            or reading.unit in ("days", "weeks") and _AS_STATUTORY.match(tail)):
         role = "national"  # (the tenth round) "just over the target of 426 days"; (the
-        # twelfth) "exceeding the 26 week target"
+        # twelfth) "exceeding the 26 week target"; (the sixteenth) "as required by statutory
+        # guidance"
     measure = match_measure(f"{clause_head}#{tail}", reading.unit, lead, prose)
     return Quantity(value=reading.value, unit=reading.unit, words=reading.words,
                     start=reading.start, role=role, measure=measure, base=reading.base)
@@ -885,6 +887,11 @@ def _own_level(head: str, tail: str, sentence_head: str) -> bool:
 # "74 days within the 121 day threshold": a threshold set for every authority
 _FIGURE_OF = re.compile(rf"\b{_FIGURE}\s+of\s*$", re.I)
 _SET_BY = re.compile(rf"\s*(?:set|required|expected) by (?:the )?{_ELSEWHERE}", re.I)
+# (the sixteenth round) "within 15 working days of the strategy meeting, as required by
+# statutory guidance": a time bound set for every authority
+_AS_STATUTORY = re.compile(r"[^.;%\d]{0,60}?,?\s+as\s+"
+                           r"(?:required|set out|expected)\s+(?:by|in)\s+(?:the\s+)?statutory"
+                           r"\s+guidance\b", re.I)
 _THRESHOLD_AFTER = re.compile(r"\s*(?:national\s+|government\s+)?(?:threshold|timescale)\b", re.I)
 # "slightly above the expected timescale of 26 weeks": a timescale set for every authority
 _TIMESCALE_OF = re.compile(r"\b(?:expected|required|statutory|national|government)\s+"
@@ -894,8 +901,9 @@ _TIMESCALE_OF = re.compile(r"\b(?:expected|required|statutory|national|governmen
 # (the tenth round) "just over the target of 426 days", "exceeds the threshold target of 121
 # days": a time in days named only as the target or threshold is the one the government
 # sets every authority (not "its own target of 20 days", "the local target of 300 days")
-_BARE_TARGET = re.compile(r"\bthe (?:threshold |timeliness |scorecard )?(?:targets?|thresholds?)"
-                          r"\s+of\s+(?:only |just )?$", re.I)
+# ... (the sixteenth round) also "a target of 487 days"
+_BARE_TARGET = re.compile(r"\b(?:the|a) (?:threshold |timeliness |scorecard )?"
+                          r"(?:targets?|thresholds?)\s+of\s+(?:only |just )?$", re.I)
 _OWN_TARGET = re.compile(r"\b(?:its|their|own|local|internal|council|authority|service)\b"
                          r"|['\u2019]s?\s+(?:[\w-]+\s+)?(?:targets?|thresholds?)\s", re.I)
 # (the tenth round) "lower than the national average for care leavers (39%)": a comparator's
