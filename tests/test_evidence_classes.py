@@ -1826,3 +1826,13 @@ def test_a_time_bound_statutory_guidance_or_a_bare_target_sets_is_national(sente
 ])
 def test_counts_told_in_an_example_and_ranges_in_brackets(sentence, found):
     assert values(sentence) == found
+
+
+@pytest.mark.parametrize("sentence, dates", [
+    ("This academic year, 40 new referrals were received in Fernley.", ["this-year"]),
+    ("In this academic year 2014-15, Fernley received 40 referrals.", ["2014-2015"]),
+    ("Between April 2014 and the end of January 2015, 54 children in Fernley were referred.",
+     ["2014-04/2015-01"]),
+])
+def test_this_academic_year_and_a_span_to_the_end_of_a_month(sentence, dates):
+    assert [q[4] for q in read(sentence)] == dates

@@ -27,7 +27,8 @@ _RELATIVE = (
     rf"|(?:from )?\d{{1,2}} {_MONTH}(?: \d{{4}})? ?(?:to|until|[{DASH}]) ?"
     rf"\d{{1,2}} {_MONTH} \d{{4}}"
     rf"|between \d{{1,2}} {_MONTH}(?: \d{{4}})? and \d{{1,2}} {_MONTH} \d{{4}}"
-    rf"|between {_MONTH} \d{{4}} and {_MONTH} \d{{4}}"
+    # (the sixteenth round) "between April 2014 and the end of January 2015": the months
+    rf"|between {_MONTH} \d{{4}} and (?:the end of )?{_MONTH} \d{{4}}"
     rf"|(?:from )?{_MONTH}(?: \d{{4}})? ?(?:to|until|[{DASH}]) ?{_MONTH} \d{{4}}"
     rf"|between {_MONTH}(?: \d{{4}})? and {_MONTH} \d{{4}}"
     # (the tenth round) "in the last six-month period": the period named by its length
@@ -56,6 +57,9 @@ _RELATIVE = (
     r"|(?<=at )the (?:start|point) of (?:(?:the|this) )?inspection\b"
     r"|(?<=at )the (?:time of the )?(?:last|previous) inspection"
     r"|\b(?:this|the current) year\b(?! (?:11|1[0-3]|[1-9])\b)"
+    # (the sixteenth round) "This academic year, 40 new referrals": the year so far (not
+    # "this academic year 2014-15", which prints it)
+    r"|\b(?:this|the current) (?:academic|school|financial) year\b(?!,?\s*\(?(?:19|20)\d\d)"
     # "the year to date", "year-to-date figures" (not "the year to date as at the end of
     # 2014-15": that year; a bare "(year to date)" is left as the fourth sample reads it)
     r"|\b(?:the year to date|year-to-date)\b(?!,?\s+(?:as\s+)?at\b)"
@@ -262,6 +266,7 @@ def _relative_key(printed: str) -> str:
     if "time of" in printed or re.fullmatch(
             r"(?:the (?:start|point) of )?(?:(?:the|this) )?inspection", printed):
         return "time-of-the-inspection"
+    printed = re.sub(r" (?:academic|school|financial) year$", " year", printed)
     if printed in ("last year", "this year", "the current year", "the year to date",
                    "year-to-date"):
         return "last-12-months" if printed == "last year" else "this-year"
