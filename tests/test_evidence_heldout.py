@@ -60,15 +60,17 @@ CONVENTION4 = ROOT / "tests" / "data" / "evidence_heldout4_convention.json"
 # each sample, the heading of its section in docs/evidence.md, how its table starts and the
 # relabelling by the written date convention it is scored with, if any
 FIFTEENTH = "#### After the fifteenth round (seen)"
+SIXTEENTH = "#### After the sixteenth round (seen)"
 SAMPLES = [(HELDOUT, "### Held-out reports", "| held-out", None),
            (HELDOUT2, "#### After the third round (seen)", "| seen quantities", None),
            (HELDOUT3, FIFTEENTH, "| seen quantities (third held-out)", None),
            (HELDOUT4, "#### After the fifth round (seen)", "| seen quantities", None),
            (HELDOUT4, "#### After the fifth round (seen)", "| seen, written convention",
             CONVENTION4),
-           (HELDOUT5, FIFTEENTH, "| seen quantities (fifth held-out)", None),
+           (HELDOUT5, SIXTEENTH, "| seen quantities (fifth held-out, sixteenth round)", None),
            (HELDOUT6, FIFTEENTH, "| seen quantities (sixth held-out)", None),
-           (HELDOUT7, "#### After the eighth round (seen)", "| seen quantities", None),
+           (HELDOUT7, SIXTEENTH, "| seen quantities (seventh held-out, sixteenth round)",
+            None),
            (HELDOUT8, "#### After the ninth round (seen)", "| seen quantities", None),
            (HELDOUT9, FIFTEENTH, "| seen quantities (ninth, agreed)", None),
            (HELDOUT10, FIFTEENTH,
@@ -79,10 +81,9 @@ SAMPLES = [(HELDOUT, "### Held-out reports", "| held-out", None),
             "| seen quantities (twelfth, agreed)", None),
            (HELDOUT13, FIFTEENTH,
             "| seen quantities (thirteenth, agreed)", None),
-           (HELDOUT14, FIFTEENTH,
-            "| seen quantities (fourteenth, agreed)", None),
-           (HELDOUT15, "### Fifteenth held-out reports (unseen, two readers)",
-            "| unseen quantities (fifteenth, agreed)", None)]
+           (HELDOUT14, SIXTEENTH,
+            "| seen quantities (fourteenth, agreed, sixteenth round)", None),
+           (HELDOUT15, SIXTEENTH, "| seen quantities (fifteenth, agreed)", None)]
 FIGURE = r"\d\.\d{3} \((\d+)/(\d+)\)"
 
 
