@@ -1836,3 +1836,13 @@ def test_counts_told_in_an_example_and_ranges_in_brackets(sentence, found):
 ])
 def test_this_academic_year_and_a_span_to_the_end_of_a_month(sentence, dates):
     assert [q[4] for q in read(sentence)] == dates
+
+
+@pytest.mark.parametrize("sentence, read_as", [
+    ("Fernley reduced its use of hostels, from 22 young people 12 months ago to two.",
+     [(22, "previous", "last-12-months"), (2, "current", None)]),
+    ("The rate in Fernley rose from 10% two years ago to 15%.",
+     [(10, "previous", "last-2-years"), (15, "current", None)]),
+])
+def test_a_previous_value_told_months_ago_is_of_the_last_months(sentence, read_as):
+    assert [(q[0], q[2], q[4]) for q in read(sentence)] == read_as

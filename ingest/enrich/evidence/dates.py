@@ -236,6 +236,17 @@ def _last_month(printed: str) -> datetime:
     return datetime.strptime(f"{month[:3]} {year}", "%b %Y")
 
 
+# (the sixteenth round, the third reader's convention) "from 22 young people 12 months ago":
+# a previous value told "N months (a year) ago" is of the last N months
+AGO = re.compile(rf"\s+(?:[a-z'-]+\s+){{0,3}}?(?P<ago>(?:{_NUMBER_WORD}|an?)\s+{_UNIT})\s+ago\b",
+                 re.I)
+
+
+def ago_key(printed: str) -> str:
+    """"12 months", "a year" (told "ago") -> the key of the last months: last-12-months."""
+    return _relative_key("last " + re.sub(r"^an?\s+", "", printed.lower()))
+
+
 def _relative_key(printed: str) -> str:
     """A relative phrase -> its key of ``RELATIVE_KEYS``."""
     if printed.endswith(" period"):  # "the last six-month period": the last six months

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from ...model import Quantity
 from ...parsing.textutil import DASH
-from .dates import PERIOD, Span, date_spans, is_relative_key
+from .dates import AGO, PERIOD, Span, ago_key, date_spans, is_relative_key
 from .measures import match_measure
 from .quantities import NUMBER, NUMBER_WORD, PERCENT_RANGE, Reading, read_numbers
 from .text import sentences
@@ -245,6 +245,10 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
                           else len(text))  # "12 (7%) returned between ...": one clause
         quantity = _dated(quantity, text, (reading, date_to), (sentence, bounds), spans,
                           (lead_date, prose, before))
+        ago = AGO.match(text, reading.end)
+        if quantity.role == "previous" and quantity.ref_date is None and ago:
+            # (the sixteenth round) "from 22 young people 12 months ago to two": the 22
+            quantity = replace(quantity, ref_date=ago_key(ago.group("ago")))
         if quantity.role == "national" and quantity.ref_date is None and quantities \
                 and quantities[-1].role == "national" and quantities[-1].ref_date \
                 and _LISTED_FIGURE.fullmatch(text, readings[index - 1].end, reading.start):
