@@ -5,14 +5,10 @@ compared with the tables under "Held-out reports", "Second held-out reports" (af
 third round), "Fourth held-out reports" (after the fifth round, as labelled and relabelled
 by the written date convention), evidence_heldout7.json under "Seventh held-out reports"
 (after the eighth round) and evidence_heldout8.json under "Eighth held-out reports" (after
-the ninth round), and the third, fifth and sixth samples (evidence_heldout3.json,
-evidence_heldout5.json, evidence_heldout6.json), the agreed ninth to fourteenth
-(evidence_heldout9-agreed.json ... evidence_heldout14-agreed.json) under "After the
-fifteenth round (seen)" (their unseen tables, each measured once, and the earlier rounds'
-tables of the samples whose figures moved since, kept as the record under their own
-headings), the agreed fifteenth (evidence_heldout15-agreed.json) under "Fifteenth held-out
-reports" (unseen, measured once); the tables of the two readers' agreement of the ninth to
-fifteenth samples are
+the ninth round), and every later sample under the heading SAMPLES names for it: its
+unseen table, measured once, until a round moves its figures, then that round's "After the
+... round (seen)" table (the earlier tables kept as the record); the tables of the two
+readers' agreement of the ninth to sixteenth samples are
 checked by default (they read no PDF). Reads 8 corpus reports each: marked ``corpus``; the
 checks of the samples themselves run by default."""
 
@@ -56,6 +52,9 @@ READER_B14 = ROOT / "tests" / "data" / "evidence_heldout14b.json"
 HELDOUT15 = ROOT / "tests" / "data" / "evidence_heldout15-agreed.json"
 READER_A15 = ROOT / "tests" / "data" / "evidence_heldout15.json"
 READER_B15 = ROOT / "tests" / "data" / "evidence_heldout15b.json"
+HELDOUT16 = ROOT / "tests" / "data" / "evidence_heldout16-agreed.json"
+READER_A16 = ROOT / "tests" / "data" / "evidence_heldout16.json"
+READER_B16 = ROOT / "tests" / "data" / "evidence_heldout16b.json"
 CONVENTION4 = ROOT / "tests" / "data" / "evidence_heldout4_convention.json"
 # each sample, the heading of its section in docs/evidence.md, how its table starts and the
 # relabelling by the written date convention it is scored with, if any
@@ -83,7 +82,9 @@ SAMPLES = [(HELDOUT, "### Held-out reports", "| held-out", None),
             "| seen quantities (thirteenth, agreed)", None),
            (HELDOUT14, SIXTEENTH,
             "| seen quantities (fourteenth, agreed, sixteenth round)", None),
-           (HELDOUT15, SIXTEENTH, "| seen quantities (fifteenth, agreed)", None)]
+           (HELDOUT15, SIXTEENTH, "| seen quantities (fifteenth, agreed)", None),
+           (HELDOUT16, "### Sixteenth held-out reports (unseen, two readers)",
+            "| unseen quantities (sixteenth, agreed)", None)]
 FIGURE = r"\d\.\d{3} \((\d+)/(\d+)\)"
 
 
@@ -120,7 +121,8 @@ def test_heldout_figures_are_the_documented_ones(shared, sample, heading, table_
                                     READER_A12, READER_B12, HELDOUT13,
                                     READER_A13, READER_B13, HELDOUT14,
                                     READER_A14, READER_B14, HELDOUT15,
-                                    READER_A15, READER_B15])
+                                    READER_A15, READER_B15, HELDOUT16,
+                                    READER_A16, READER_B16])
 def test_heldout_sample_keeps_to_its_sections(sample):
     """Every held-out quantity lies in a section its report says was read, and in
     findings within findings_checked, so the comparison is fair."""
@@ -148,7 +150,9 @@ def test_heldout_sample_keeps_to_its_sections(sample):
     (READER_A14, READER_B14, "### Fourteenth held-out reports (unseen, two readers)",
      "| reader B against reader A (fourteenth)"),
     (READER_A15, READER_B15, "### Fifteenth held-out reports (unseen, two readers)",
-     "| reader B against reader A (fifteenth)")])
+     "| reader B against reader A (fifteenth)"),
+    (READER_A16, READER_B16, "### Sixteenth held-out reports (unseen, two readers)",
+     "| reader B against reader A (sixteenth)")])
 def test_the_documented_agreement_of_the_two_readers_is_the_scripts(first, second, heading,
                                                                     table_start):
     result = subprocess.run([sys.executable, str(SCRIPT), "--sample", str(first),
