@@ -226,7 +226,7 @@ def _span_months(printed: str) -> int:
     if told is None:
         return 12  # "the year to July 2014", "the financial year ending March 2015"
     number = told.group(1).lower()
-    count = int(_WORDS.get(number, number)) if number != "eighteen" else 18
+    count = int(_WORDS.get(number, number))
     return count * 12 if told.group(2).lower() == "years" else count
 
 

@@ -245,8 +245,8 @@ def read_quantities(text: str, lead: str = "", lead_date: str | None = None,
                           else len(text))  # "12 (7%) returned between ...": one clause
         quantity = _dated(quantity, text, (reading, date_to), (sentence, bounds), spans,
                           (lead_date, prose, before))
-        ago = AGO.match(text, reading.end)
-        if quantity.role == "previous" and quantity.ref_date is None and ago:
+        if quantity.role == "previous" and quantity.ref_date is None \
+                and (ago := AGO.match(text, reading.end)):
             # (the sixteenth round) "from 22 young people 12 months ago to two": the 22
             quantity = replace(quantity, ref_date=ago_key(ago.group("ago")))
         if quantity.role == "national" and quantity.ref_date is None and quantities \
@@ -355,6 +355,8 @@ def _change_after_current(text: str, readings: list[Reading], quantities: list[Q
 # "from four to two months", "(from three to 12)": a change told from one value to the next;
 # (the fourteenth round) "from 1 (6%) to 28 (9.5%)": each value with its share in brackets
 _FROM_TO = re.compile(r"\s*(?:%|per cent|days|weeks|months|years)?\s*\)?\s+to\s+", re.I)
+# "from 335", "from only 12": the earlier value of a change told right after
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:only\s+|just\s+)?$", re.I)
 _IN_BRACKETS = re.compile(r"\s*\(\s*")
 _SPAN_KEY = re.compile(r"last-|since-|this-year$")
 
@@ -382,9 +384,8 @@ def _change_spanned(text: str, readings: list[Reading], quantities: list[Quantit
         if before.role != "previous" or quantity.role != "current" or key not in printed \
                 or not _SPAN_KEY.match(key or "") or before.ref_date not in (None, key) \
                 or not _FROM_TO.fullmatch(text, readings[index - 1].end, readings[index].start) \
-                or not re.search(r"\bfrom\s+(?:only\s+|just\s+)?$",
-                                 text[max(0, readings[first].start - 12):
-                                      readings[first].start], re.I):
+                or not _FROM_BEFORE.search(text[max(0, readings[first].start - 12):
+                                                 readings[first].start]):
             continue
         last = index
         if index + 1 < len(quantities) and quantities[index + 1].role == "current" \
@@ -1057,7 +1058,6 @@ def _dated(quantity: Quantity, text: str, place: tuple[Reading, int],
 # "increased from 70 to 94 between 2012-13 and 2013-14": a change between two periods, the
 # earlier value the first's, the later the second's
 _PAIR_OPENS = re.compile(r"\bbetween\s+$", re.I)
-_PAIR_FROM = re.compile(r"\bfrom\s+(?:only\s+|just\s+)?$", re.I)
 _PAIR_TO = re.compile(r"\bto\s+$", re.I)
 
 
@@ -1072,7 +1072,8 @@ def _paired_periods(text: str, inside: list[Span], reading: Reading, role: str) 
             and re.fullmatch(r"\s+and\s+", text[first.end:second.start])
             and _PAIR_OPENS.search(text, max(0, first.start - 10), first.start)):
         return None
-    if role == "previous" and _PAIR_FROM.search(text, max(0, reading.start - 20), reading.start):
+    if role == "previous" and _FROM_BEFORE.search(text, max(0, reading.start - 20),
+                                                  reading.start):
         return first.key
     if role == "current" and _PAIR_TO.search(text, max(0, reading.start - 6), reading.start):
         return second.key
