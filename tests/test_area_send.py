@@ -130,6 +130,9 @@ def test_queries_show_the_outcome_beside_grades_never_as_one(tmp_path, run):
         "-f", "csv").stdout)))
     send = [r for r in history if r["framework"] == "area-send"]
     assert len(send) == 1 and send[0]["gradeLabel"] == "" and send[0]["outcomeLabel"]
+    table = run("query", "inspection-grades", "--param", "authority=Fernley", "--store",
+                str(store)).stdout  # the table a person reads shows the outcome too
+    assert "Widespread and/or systemic failings" in " ".join(table.split())
     latest = list(csv.DictReader(io.StringIO(run(
         "query", "latest-grades", "--store", str(store), "-f", "csv").stdout)))
     assert {r["framework"] for r in latest} == {"ilacs-2018", "area-send"}
